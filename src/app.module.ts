@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { BodiesModule } from './bodies/bodies.module.js';
+import { HomeModule } from './home/home.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PeopleModule } from './people/people.module.js';
+import { SearchModule } from './search/search.module.js';
+import { SeedsModule } from './database/seeds.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SearchModule,
+        OrganisationsModule,
+        PeopleModule,
+        BodiesModule,
+        HomeModule,
+        SeedsModule,
+      ],
+    };
+  }
+}

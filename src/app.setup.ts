@@ -1,0 +1,41 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import hbs from 'hbs';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
+import { SeederService } from './database/seeder.service.js';
+import { join } from 'node:path';
+
+function registerPartials(dir: string): Promise<void> {
+  return new Promise((resolve) => hbs.registerPartials(dir, () => resolve()));
+}
+
+/**
+ * Everything that makes the Nest app *this* app: views, static files, error pages, migrations
+ * and seeds. Used by main.ts and by every e2e test, so tests run the real thing.
+ */
+export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.disable('x-powered-by');
+  app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
+  app.setBaseViewsDir(VIEWS_DIR);
+  app.setViewEngine('hbs');
+  await registerPartials(join(VIEWS_DIR, 'partials'));
+  app.set('view options', { layout: 'layout' });
+  app.set('view cache', config.nodeEnv === 'production');
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.locals.siteName = config.siteName;
+    res.locals.baseUrl = config.baseUrl;
+    next();
+  });
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  if (config.seedOnStart) {
+    await app.get(SeederService).seed({ demo: config.seedDemo });
+  }
+  return app;
+}

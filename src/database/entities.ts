@@ -1,0 +1,11 @@
+import { Body } from '../bodies/body.entity.js';
+import { Membership } from '../bodies/membership.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { PersonEmail } from '../people/person-email.entity.js';
+import { PersonLanguage } from '../people/person-language.entity.js';
+import { PersonPhone } from '../people/person-phone.entity.js';
+import { Person } from '../people/person.entity.js';
+import { SearchDocument } from '../search/search-document.entity.js';
+
+/** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
+export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument];

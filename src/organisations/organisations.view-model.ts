@@ -1,0 +1,30 @@
+import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import type { Organisation } from './organisation.entity.js';
+
+export interface OrganisationSummaryView {
+  id: number;
+  href: string;
+  name: string;
+  shortName: string | null;
+  kindLabel: string;
+  parentName: string | null;
+  locality: string | null;
+}
+
+export function organisationSummary(o: Organisation): OrganisationSummaryView {
+  return {
+    id: o.id,
+    href: `/organisationen/${o.id}`,
+    name: o.name,
+    shortName: o.shortName,
+    kindLabel: ORGANISATION_KIND_LABELS[o.kind],
+    parentName: o.parent?.name ?? null,
+    locality: o.locality,
+  };
+}
+
+/** Address lines of an organisation ("Am Packhof 2-6", "19053 Schwerin"); empty when unknown. */
+export function addressLines(a: { street: string | null; postalCode: string | null; locality: string | null }): string[] {
+  const cityLine = [a.postalCode, a.locality].filter(Boolean).join(' ');
+  return [a.street ?? '', cityLine].filter((l) => l.length > 0);
+}

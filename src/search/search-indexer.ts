@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Body } from '../bodies/body.entity.js';
+import { BODY_KIND_LABELS, ORGANISATION_KIND_LABELS, languageLabel } from '../common/labels.js';
+import { foldedVariants } from '../common/text/fold.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { personDisplayName } from '../people/person-name.js';
+import { Person } from '../people/person.entity.js';
+import { SearchDocument, type SearchKind } from './search-document.entity.js';
+
+type DocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'>;
+
+function fold(parts: (string | null | undefined)[]): string {
+  return [...new Set(parts.filter((p): p is string => !!p).flatMap(foldedVariants))].join(' ');
+}
+
+/** The name forms a person is searched and ranked by: "given family" and "family given". */
+export function personNameForms(p: Pick<Person, 'givenName' | 'familyName'>): string[] {
+  return [`${p.givenName} ${p.familyName}`, `${p.familyName} ${p.givenName}`, p.familyName];
+}
+
+/**
+ * Keeps search_documents in step with people, organisations and bodies. Only names and
+ * non-contact text are indexed: contact details never enter the index, so visibility rules
+ * cannot leak through search. Callers pass the EntityManager of their write transaction.
+ */
+@Injectable()
+export class SearchIndexer {
+  async reindex(manager: EntityManager, kind: SearchKind, refId: number): Promise<void> {
+    const fields = await this.documentFor(manager, kind, refId);
+    const repo = manager.getRepository(SearchDocument);
+    if (!fields) {
+      await repo.delete({ kind, refId });
+      return;
+    }
+    const existing = await repo.findOne({ where: { kind, refId } });
+    await repo.save(existing ? Object.assign(existing, fields) : repo.create({ kind, refId, ...fields }));
+  }
+
+  async rebuildAll(manager: EntityManager): Promise<void> {
+    await manager.getRepository(SearchDocument).clear();
+    const docs: Partial<SearchDocument>[] = [];
+    const people = await manager.getRepository(Person).find({ relations: { organisation: true, languages: true } });
+    for (const p of people) docs.push({ kind: 'person', refId: p.id, ...this.personFields(p) });
+    const orgs = await manager.getRepository(Organisation).find({ relations: { parent: true } });
+    for (const o of orgs) docs.push({ kind: 'organisation', refId: o.id, ...this.organisationFields(o) });
+    const bodies = await manager.getRepository(Body).find();
+    for (const b of bodies) docs.push({ kind: 'body', refId: b.id, ...this.bodyFields(b) });
+    for (let i = 0; i < docs.length; i += 500) {
+      await manager.getRepository(SearchDocument).insert(docs.slice(i, i + 500));
+    }
+  }
+
+  private async documentFor(manager: EntityManager, kind: SearchKind, id: number): Promise<DocumentFields | null> {
+    switch (kind) {
+      case 'person': {
+        const p = await manager.getRepository(Person).findOne({ where: { id }, relations: { organisation: true, languages: true } });
+        return p ? this.personFields(p) : null;
+      }
+      case 'organisation': {
+        const o = await manager.getRepository(Organisation).findOne({ where: { id }, relations: { parent: true } });
+        return o ? this.organisationFields(o) : null;
+      }
+      case 'body': {
+        const b = await manager.getRepository(Body).findOne({ where: { id } });
+        return b ? this.bodyFields(b) : null;
+      }
+    }
+  }
+
+  private personFields(p: Person): DocumentFields {
+    return {
+      title: personDisplayName(p),
+      subtitle: [p.functionTitle, p.organisation?.name].filter(Boolean).join(' · ') || null,
+      nameFolded: fold(personNameForms(p)),
+      contentFolded: fold([
+        p.functionTitle,
+        p.organisation?.name,
+        p.organisation?.shortName,
+        ...(p.languages ?? []).map((l) => languageLabel(l.code)),
+      ]),
+    };
+  }
+
+  private organisationFields(o: Organisation): DocumentFields {
+    return {
+      title: o.shortName ? `${o.name} (${o.shortName})` : o.name,
+      subtitle: [ORGANISATION_KIND_LABELS[o.kind], o.locality].filter(Boolean).join(' · ') || null,
+      nameFolded: fold([o.name, o.shortName]),
+      contentFolded: fold([ORGANISATION_KIND_LABELS[o.kind], o.locality, o.parent?.name, o.description?.slice(0, 2000)]),
+    };
+  }
+
+  private bodyFields(b: Body): DocumentFields {
+    return {
+      title: b.name,
+      subtitle: BODY_KIND_LABELS[b.kind],
+      nameFolded: fold([b.name, b.shortName, b.code]),
+      contentFolded: fold([BODY_KIND_LABELS[b.kind], b.description?.slice(0, 2000)]),
+    };
+  }
+}
