@@ -27,8 +27,8 @@ function contact(overrides: Partial<PersonContact> = {}): PersonContact {
 }
 
 function parse(text: string): ICAL.Component[] {
-  const parsed = ICAL.parse(text);
-  const list = (Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
+  const parsed: unknown = ICAL.parse(text);
+  const list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
   return list.map((jcal) => new ICAL.Component(jcal as never));
 }
 
