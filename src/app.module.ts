@@ -3,6 +3,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
+import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
@@ -23,6 +24,7 @@ export class AppModule {
         BodiesModule,
         HomeModule,
         SeedsModule,
+        HealthModule,
       ],
     };
   }
