@@ -14,6 +14,8 @@ export interface AppConfig {
   seedOnStart: boolean;
   seedDemo: boolean;
   siteName: string;
+  backupDir: string;
+  backupKeep: number;
 }
 
 const toBool = ({ value }: { value: unknown }): unknown => {
@@ -71,6 +73,18 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   SITE_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'BACKUP_DIR darf nicht leer sein' })
+  BACKUP_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'BACKUP_KEEP muss eine ganze Zahl sein' })
+  @Min(1, { message: 'BACKUP_KEEP muss mindestens 1 sein' })
+  @Max(1000, { message: 'BACKUP_KEEP darf höchstens 1000 sein' })
+  BACKUP_KEEP?: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: raw.SEED_ON_START ?? true,
     seedDemo: raw.SEED_DEMO ?? nodeEnv !== 'production',
     siteName: raw.SITE_NAME ?? 'Netzwerk Migration',
+    backupDir: raw.BACKUP_DIR ?? 'data/backups',
+    backupKeep: raw.BACKUP_KEEP ?? 14,
   };
 }
 
