@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row (id 1): a counter raised in the same transaction as every write to meetings, agenda items,
+ * locations and attendances. Calendar feeds are cached per version, so all app instances sharing the
+ * database agree on when a cached feed is stale.
+ */
+@Entity('calendar_data_version')
+export class CalendarDataVersion {
+  @PrimaryColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer', default: 0 })
+  version: number;
+
+  @Column({ name: 'changed_at', type: Date })
+  changedAt: Date;
+}
