@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildDataset, type Dataset, sizeFor } from './dataset.js';
+import { type CaseResult, measure, startServer, table, type Target } from './harness.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const APP = join(here, '..', 'src', 'main.js');
+const CEILING = join(here, 'ceiling.js');
+
+interface Options {
+  people: number;
+  duration: number;
+  growth: number[];
+  connections: number[];
+  out: string | null;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      people: { type: 'string', default: '20000' },
+      duration: { type: 'string', default: '5' },
+      growth: { type: 'string', default: '5000,20000,80000' },
+      connections: { type: 'string', default: '10,50' },
+      out: { type: 'string', default: join(here, '..', '..', 'bench', 'results.json') },
+      smoke: { type: 'boolean', default: false },
+    },
+  });
+  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null };
+  const nums = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
+  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: values.out };
+}
+
+export function targets(d: Dataset): Target[] {
+  return [
+    { name: 'start page', paths: ['/'] },
+    { name: 'search', paths: d.searchTerms.map((t) => `/suche?q=${encodeURIComponent(t)}`) },
+    { name: 'person page', paths: [`/personen/${d.samplePersonId}`] },
+    { name: `body page (${d.size.membersPerBody} members)`, paths: [`/gremien/${d.bigBodyId}`] },
+    { name: 'body vCard bundle', paths: [`/gremien/${d.bigBodyId}/vcard`] },
+  ];
+}
+
+async function appOn(dataset: Dataset, port: number): Promise<Awaited<ReturnType<typeof startServer>>> {
+  return startServer(
+    APP,
+    { NODE_ENV: 'production', DATABASE_PATH: dataset.path, SEED_DEMO: 'false', ADMIN_PASSWORD: 'Bench-Admin-Passwort-2026', BASE_URL: `http://127.0.0.1:${port}` },
+    port,
+    '/health/ready',
+  );
+}
+
+export async function runBenchmark(opts: Options): Promise<Record<string, unknown>> {
+  const work = mkdtempSync(join(tmpdir(), 'netzwerk-bench-'));
+  const rows: CaseResult[] = [];
+  try {
+    const t0 = Date.now();
+    const dataset = await buildDataset(join(work, 'bench.sqlite'), sizeFor(opts.people));
+    const buildSeconds = (Date.now() - t0) / 1000;
+
+    const ceilingRps = new Map<number, number>();
+    const ceiling = await startServer(CEILING, {}, 3901, '/');
+    for (const c of opts.connections) {
+      const r = await measure(ceiling.base, { name: 'ceiling (bare NestJS)', paths: ['/'] }, c, opts.duration);
+      ceilingRps.set(c, r.requestsPerSecond);
+      rows.push({ ...r, ratio: 1 });
+    }
+    await ceiling.stop();
+
+    const app = await appOn(dataset, 3902);
+    for (const target of targets(dataset)) {
+      for (const c of opts.connections) {
+        const r = await measure(app.base, target, c, opts.duration);
+        rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
+      }
+    }
+    const peakRssMb = app.peakRssMb();
+    const startupMs = app.startupMs;
+    await app.stop();
+
+    const growth: { people: number; searchP50: number; searchP99: number }[] = [];
+    for (const n of opts.growth) {
+      const d = n === opts.people ? dataset : await buildDataset(join(work, `growth-${n}.sqlite`), sizeFor(n));
+      const s = await appOn(d, 3903);
+      const r = await measure(s.base, targets(d)[1], 10, opts.duration);
+      growth.push({ people: n, searchP50: r.p50, searchP99: r.p99 });
+      await s.stop();
+    }
+
+    return {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      dataset: { ...dataset.size, buildSeconds },
+      durationSeconds: opts.duration,
+      startupMs,
+      peakRssMb,
+      cases: rows,
+      growth,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const results = await runBenchmark(opts);
+  const rows = results.cases as CaseResult[];
+  console.log(`\nNetzwerk Migration benchmark — ${JSON.stringify(results.machine)}`);
+  console.log(`dataset: ${JSON.stringify(results.dataset)}\n`);
+  console.log(table(rows));
+  console.log(`\nstart-up to ready: ${String(results.startupMs)} ms · peak RSS under load: ${String(results.peakRssMb)} MB`);
+  for (const g of results.growth as { people: number; searchP50: number; searchP99: number }[]) {
+    console.log(`search at ${g.people} people: p50 ${g.searchP50} ms, p99 ${g.searchP99} ms`);
+  }
+  const bad = rows.reduce((n, r) => n + r.non2xx3xx + r.errors, 0);
+  console.log(`errors and non-2xx/3xx answers: ${bad}`);
+  if (opts.out) writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildDataset, sizeFor } from '../bench/dataset.js';
+import { measure, table } from '../bench/harness.js';
+import { targets } from '../bench/run.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/** Keeps the benchmark harness from rotting: a tiny dataset, every case, a few requests each. */
+describe('benchmark smoke', () => {
+  let dir: string;
+  let t: TestApp;
+  let base: string;
+  let dataset: Awaited<ReturnType<typeof buildDataset>>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'netzwerk-bench-smoke-'));
+    dataset = await buildDataset(join(dir, 'bench.sqlite'), sizeFor(300));
+    t = await createTestApp({ databasePath: dataset.path, seedOnStart: false });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds a dataset of the requested size through the real migrations', () => {
+    expect(dataset.size.people).toBe(300);
+  });
+
+  it('drives every case without errors or non-2xx answers', async () => {
+    const rows = [];
+    for (const target of targets(dataset)) {
+      const r = await measure(base, target, 2, 0.3);
+      expect({ name: r.name, bad: r.non2xx3xx, errors: r.errors }).toEqual({ name: target.name, bad: 0, errors: 0 });
+      expect(r.requestsPerSecond).toBeGreaterThan(0);
+      rows.push({ ...r, ratio: null });
+    }
+    expect(table(rows)).toContain('| search');
+  });
+});
