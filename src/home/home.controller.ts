@@ -1,6 +1,6 @@
 import { Controller, Get, Render } from '@nestjs/common';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
-import { BODY_KIND_LABELS } from '../common/labels.js';
+import { bodySummary } from '../bodies/bodies.view-model.js';
 import { HomeService } from './home.service.js';
 
 @Controller()
@@ -14,12 +14,7 @@ export class HomeController {
     return {
       pageTitle: 'Startseite',
       counts: overview.counts,
-      bodies: overview.bodies.map((b) => ({
-        href: `/gremien/${b.id}`,
-        name: b.name,
-        kindLabel: BODY_KIND_LABELS[b.kind],
-        memberCount: b.memberCount,
-      })),
+      bodies: overview.bodies.map(bodySummary),
     };
   }
 }

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BodiesModule } from '../bodies/bodies.module.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Person } from '../people/person.entity.js';
 import { HomeController } from './home.controller.js';
+import { HomeRepository } from './home.repository.js';
 import { HomeService } from './home.service.js';
 
 @Module({
+  imports: [BodiesModule, TypeOrmModule.forFeature([Person, Organisation])],
   controllers: [HomeController],
-  providers: [HomeService],
+  providers: [HomeRepository, HomeService],
 })
 export class HomeModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, type Repository } from 'typeorm';
+import { Person } from '../people/person.entity.js';
+import { Body } from './body.entity.js';
+import { Membership } from './membership.entity.js';
+
+const germanCollator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+/** Queries about bodies and their memberships, named for what the caller wants. */
+@Injectable()
+export class BodiesRepository {
+  constructor(
+    @InjectRepository(Body) private readonly bodies: Repository<Body>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+  ) {}
+
+  /** Public bodies (and internal ones when asked for), in German alphabetical order. */
+  async findListed(includeInternal: boolean): Promise<Body[]> {
+    const bodies = await this.bodies.find({ where: includeInternal ? {} : { isPublic: true } });
+    return bodies.sort((a, b) => germanCollator.compare(a.name, b.name) || a.id - b.id);
+  }
+
+  findById(id: number): Promise<Body | null> {
+    return this.bodies.findOne({ where: { id } });
+  }
+
+  /** How many different people currently sit on each of the bodies (a person with two roles counts once). */
+  async countCurrentMembers(bodyIds: number[], today: string): Promise<Map<number, number>> {
+    if (bodyIds.length === 0) return new Map();
+    const rows = await this.memberships
+      .createQueryBuilder('m')
+      .innerJoin('m.person', 'person')
+      .select('m.bodyId', 'bodyId')
+      .addSelect('COUNT(DISTINCT m.personId)', 'members')
+      .where('m.bodyId IN (:...bodyIds)', { bodyIds })
+      .andWhere(new Brackets((w) => w.where('m.endDate IS NULL').orWhere('m.endDate >= :today', { today })))
+      .groupBy('m.bodyId')
+      .getRawMany<{ bodyId: number; members: number }>();
+    return new Map(rows.map((r) => [Number(r.bodyId), Number(r.members)]));
+  }
+
+  /**
+   * Every membership of a body, current and ended, with the person (and their organisation) and the
+   * organisation represented; memberships of deleted people are left out.
+   */
+  findMembershipsOf(bodyId: number): Promise<Membership[]> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.person', 'person')
+      .leftJoinAndSelect('person.organisation', 'organisation')
+      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
+      .where('m.bodyId = :bodyId', { bodyId })
+      .orderBy('person.sortKey', 'ASC')
+      .addOrderBy('m.startDate', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** People with everything a contact card needs: phones, emails, languages, organisation and its parent. */
+  findPeopleWithContact(ids: number[]): Promise<Person[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.people.find({
+      where: { id: In(ids) },
+      relations: { phones: true, emails: true, languages: true, organisation: { parent: true } },
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { todayInBerlin } from '../common/dates.js';
+import { notFound } from '../common/errors/user-facing.js';
+import { type PersonContact, visibleContact } from '../people/person-contact.js';
+import type { Person } from '../people/person.entity.js';
+import type { Body } from './body.entity.js';
+import { canViewBody, isCurrentMembership, seesInternalBodies } from './body-visibility.js';
+import { BodiesRepository } from './bodies.repository.js';
+import { MEMBERSHIP_ROLES, type Membership } from './membership.entity.js';
+
+export interface BodyOverview {
+  body: Body;
+  /** Different people with a current membership. */
+  currentMemberCount: number;
+}
+
+export interface BodyDetail {
+  body: Body;
+  /** Current memberships in role order (chair first), then by name. */
+  current: Membership[];
+  /** Ended memberships, most recently ended first. */
+  former: Membership[];
+}
+
+export interface BodyMemberContacts {
+  body: Body;
+  /** Each current member once, in role order, with only what the viewer may see. */
+  contacts: PersonContact[];
+}
+
+const roleRank = (m: Membership): number => MEMBERSHIP_ROLES.indexOf(m.role);
+
+/** Bodies as a viewer may see them: internal bodies exist only for members. */
+@Injectable()
+export class BodiesService {
+  constructor(private readonly repository: BodiesRepository) {}
+
+  /** The bodies the viewer may see, with their current member counts. */
+  async list(viewer: Viewer, today: string = todayInBerlin()): Promise<BodyOverview[]> {
+    const bodies = await this.repository.findListed(seesInternalBodies(viewer));
+    const counts = await this.repository.countCurrentMembers(
+      bodies.map((b) => b.id),
+      today,
+    );
+    return bodies.map((body) => ({ body, currentMemberCount: counts.get(body.id) ?? 0 }));
+  }
+
+  /** A body with its current and former memberships; 404 when it does not exist or the viewer may not see it. */
+  async detail(id: number, viewer: Viewer, today: string = todayInBerlin()): Promise<BodyDetail> {
+    const body = await this.visibleBody(id, viewer);
+    const memberships = await this.repository.findMembershipsOf(id);
+    const current = memberships
+      .filter((m) => isCurrentMembership(m, today))
+      .sort((a, b) => roleRank(a) - roleRank(b) || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
+    const former = memberships
+      .filter((m) => !isCurrentMembership(m, today))
+      .sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '') || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
+    return { body, current, former };
+  }
+
+  /** The contacts of all current members (each person once), as the viewer may see them. */
+  async memberContacts(id: number, viewer: Viewer, today: string = todayInBerlin()): Promise<BodyMemberContacts> {
+    const { body, current } = await this.detail(id, viewer, today);
+    const personIds = [...new Set(current.map((m) => m.personId))];
+    if (personIds.length === 0) throw notFound('Dieses Gremium hat derzeit keine Mitglieder.');
+    const people = new Map((await this.repository.findPeopleWithContact(personIds)).map((p) => [p.id, p]));
+    const contacts = personIds
+      .map((pid) => people.get(pid))
+      .filter((p): p is Person => p !== undefined)
+      .map((p) => visibleContact(p, viewer));
+    return { body, contacts };
+  }
+
+  private async visibleBody(id: number, viewer: Viewer): Promise<Body> {
+    const body = await this.repository.findById(id);
+    // An internal body is indistinguishable from a missing one for those who may not see it.
+    if (!body || !canViewBody(body, viewer)) throw notFound('Dieses Gremium gibt es nicht.');
+    return body;
+  }
+}

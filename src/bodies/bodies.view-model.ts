@@ -1,0 +1,173 @@
+import { formatIsoDate } from '../common/dates.js';
+import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_HEADINGS, MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { personDisplayName } from '../people/person-name.js';
+import type { Body } from './body.entity.js';
+import type { BodyOverview } from './bodies.service.js';
+import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from './membership.entity.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SUMMARY_MAX = 220;
+/** Abbreviations (spaces removed, lower case) whose full stop, before a capital letter, does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  ['z', 'z.b', 'd.h', 'u.a', 'o.ä', 'i.d.r', 'u.u', 's.o', 's.u', 'e', 'dr', 'prof', 'hr', 'fr', 'st', 'nr', 'str', 'bzw', 'ca', 'vgl', 'ggf', 'evtl', 'inkl', 'sog', 'gem', 'abs'],
+);
+
+export interface BodySummaryView {
+  id: number;
+  href: string;
+  name: string;
+  shortName: string | null;
+  kindLabel: string;
+  foundedText: string | null;
+  memberCountText: string;
+  summary: string | null;
+  internal: boolean;
+}
+
+export interface OrganisationRefView {
+  prefix: string;
+  name: string;
+  href: string;
+}
+
+export interface MemberRowView {
+  personName: string;
+  personHref: string;
+  functionTitle: string | null;
+  organisation: OrganisationRefView | null;
+  votingText: string;
+  note: string | null;
+  sinceText: string | null;
+}
+
+export interface RoleGroupView {
+  role: MembershipRole;
+  headingId: string;
+  heading: string;
+  rows: MemberRowView[];
+}
+
+export interface FormerMemberRowView {
+  personName: string;
+  personHref: string;
+  roleLabel: string;
+  organisation: OrganisationRefView | null;
+  periodText: string;
+  note: string | null;
+}
+
+function germanDate(iso: string | null): string | null {
+  return iso && ISO_DATE.test(iso) ? formatIsoDate(iso) : null;
+}
+
+/** "2003" when only the year is known, else "1. März 2016"; null when unknown. */
+export function foundedDate(b: Pick<Body, 'foundedOn' | 'foundedYearOnly'>): string | null {
+  if (!b.foundedOn || !ISO_DATE.test(b.foundedOn)) return null;
+  return b.foundedYearOnly ? b.foundedOn.slice(0, 4) : germanDate(b.foundedOn);
+}
+
+/** "gegründet 2003" or "gegründet am 1. März 2016"; null when unknown. */
+export function foundedText(b: Pick<Body, 'foundedOn' | 'foundedYearOnly'>): string | null {
+  const date = foundedDate(b);
+  if (!date) return null;
+  return b.foundedYearOnly ? `gegründet ${date}` : `gegründet am ${date}`;
+}
+
+export function memberCountText(count: number): string {
+  if (count === 0) return 'keine Mitglieder';
+  return count === 1 ? '1 Mitglied' : `${count} Mitglieder`;
+}
+
+/**
+ * The first sentence of a description, for lists. Full stops after numbers ("1. März") and common
+ * abbreviations ("z. B.") do not end a sentence; overlong sentences are cut at a word with "…".
+ */
+export function firstSentence(text: string | null, maxLength = SUMMARY_MAX): string | null {
+  const flat = (text ?? '').replace(/\s+/gu, ' ').trim();
+  if (!flat) return null;
+  let end = flat.length;
+  for (const match of flat.matchAll(/[.!?](?= \p{Lu}|$)/gu)) {
+    const before = flat.slice(0, match.index);
+    // The word before the stop, with any abbreviation parts before it ("z. B" → "z.b").
+    const word = (/(?:\p{L}+\. ?)*[\p{L}\p{N}]+$/u.exec(before)?.[0] ?? '').replace(/ /g, '').toLowerCase();
+    // "1. März", "3. Sitzung": a day or ordinal number, not the end of a sentence (a year like "2003." is).
+    if (match[0] === '.' && (/^\d{1,2}$/.test(word) || ABBREVIATIONS.has(word))) continue;
+    end = match.index + 1;
+    break;
+  }
+  const sentence = flat.slice(0, end);
+  if (sentence.length <= maxLength) return sentence;
+  const cut = sentence.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–-]+$/u, '')} …`;
+}
+
+export function bodySummary({ body: b, currentMemberCount }: BodyOverview): BodySummaryView {
+  return {
+    id: b.id,
+    href: `/gremien/${b.id}`,
+    name: b.name,
+    shortName: b.shortName,
+    kindLabel: BODY_KIND_LABELS[b.kind],
+    foundedText: foundedText(b),
+    memberCountText: memberCountText(currentMemberCount),
+    summary: firstSentence(b.description),
+    internal: !b.isPublic,
+  };
+}
+
+/** The organisation a member speaks for: "für" the one represented, else the person's own. */
+export function representedOrganisation(m: Membership): OrganisationRefView | null {
+  if (m.onBehalfOf) {
+    return { prefix: 'für ', name: m.onBehalfOf.name, href: `/organisationen/${m.onBehalfOf.id}` };
+  }
+  const own = m.person.organisation;
+  return own ? { prefix: '', name: own.name, href: `/organisationen/${own.id}` } : null;
+}
+
+export function votingText(m: Pick<Membership, 'votingRight'>): string {
+  return m.votingRight ? 'stimmberechtigt' : 'ohne Stimmrecht';
+}
+
+/** "1. September 2008 – 31. Dezember 2020", "bis 31. Dezember 2020", "seit 1. September 2008". */
+export function periodText(m: Pick<Membership, 'startDate' | 'endDate'>): string {
+  const from = germanDate(m.startDate);
+  const to = germanDate(m.endDate);
+  if (from && to) return `${from} – ${to}`;
+  if (to) return `bis ${to}`;
+  if (from) return `seit ${from}`;
+  return 'Zeitraum unbekannt';
+}
+
+function memberRow(m: Membership): MemberRowView {
+  return {
+    personName: personDisplayName(m.person),
+    personHref: `/personen/${m.personId}`,
+    functionTitle: m.person.functionTitle,
+    organisation: representedOrganisation(m),
+    votingText: votingText(m),
+    note: m.note,
+    sinceText: germanDate(m.startDate),
+  };
+}
+
+/** Current memberships grouped by role in MEMBERSHIP_ROLES order, with plural headings; empty roles left out. */
+export function roleGroups(current: Membership[]): RoleGroupView[] {
+  return MEMBERSHIP_ROLES.map((role) => ({
+    role,
+    headingId: `rolle-${role.replace(/_/g, '-')}`,
+    heading: MEMBERSHIP_ROLE_HEADINGS[role],
+    rows: current.filter((m) => m.role === role).map(memberRow),
+  })).filter((g) => g.rows.length > 0);
+}
+
+export function formerMemberRow(m: Membership): FormerMemberRowView {
+  return {
+    personName: personDisplayName(m.person),
+    personHref: `/personen/${m.personId}`,
+    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
+    organisation: representedOrganisation(m),
+    periodText: periodText(m),
+    note: m.note,
+  };
+}
