@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -16,6 +16,18 @@ export interface AppConfig {
   siteName: string;
   backupDir: string;
   backupKeep: number;
+  /** Email of the administrator account created on first start (auth). */
+  adminEmail: string;
+  /** Its password; null → a random one is generated, logged once and must be changed at first login. */
+  adminPassword: string | null;
+  /** Signs the session cookie; null → a random secret is created once and kept in the database. */
+  sessionSecret: string | null;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** …and at the latest this many hours after login. */
+  sessionMaxHours: number;
+  /** Express "trust proxy" setting (hop count, "loopback", addresses/subnets); null → no proxy trusted. */
+  trustProxy: string | null;
 }
 
 const toBool = ({ value }: { value: unknown }): unknown => {
@@ -85,7 +97,47 @@ class EnvironmentVariables {
   @Min(1, { message: 'BACKUP_KEEP muss mindestens 1 sein' })
   @Max(1000, { message: 'BACKUP_KEEP darf höchstens 1000 sein' })
   BACKUP_KEEP?: number;
+
+  @IsOptional()
+  @IsEmail({ require_tld: false }, { message: 'ADMIN_EMAIL muss eine E-Mail-Adresse sein, z. B. admin@example.org' })
+  @MaxLength(254, { message: 'ADMIN_EMAIL darf höchstens 254 Zeichen lang sein' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD muss mindestens 10 Zeichen lang sein' })
+  @MaxLength(256, { message: 'ADMIN_PASSWORD darf höchstens 256 Zeichen lang sein' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET muss mindestens 32 Zeichen lang sein' })
+  SESSION_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES muss eine ganze Zahl sein' })
+  @Min(5, { message: 'SESSION_IDLE_MINUTES muss zwischen 5 und 1440 liegen' })
+  @Max(1440, { message: 'SESSION_IDLE_MINUTES muss zwischen 5 und 1440 liegen' })
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_MAX_HOURS muss eine ganze Zahl sein' })
+  @Min(1, { message: 'SESSION_MAX_HOURS muss zwischen 1 und 168 liegen' })
+  @Max(168, { message: 'SESSION_MAX_HOURS muss zwischen 1 und 168 liegen' })
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\d{1,2}|true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY muss eine Anzahl Proxys (z. B. 1), loopback, uniquelocal oder eine Liste von Adressen/Netzen sein',
+  })
+  TRUST_PROXY?: string;
 }
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD', 'SESSION_SECRET']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -100,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(raw, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const problems = errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((msg) => `${msg} (gesetzt: ${JSON.stringify(env[e.property])})`),
+      Object.values(e.constraints ?? {}).map((msg) => `${msg} (gesetzt: ${SECRET_VARIABLES.has(e.property) ? '(verborgen)' : JSON.stringify(env[e.property])})`),
     );
     throw new ConfigError(problems);
   }
@@ -119,6 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     siteName: raw.SITE_NAME ?? 'Netzwerk Migration',
     backupDir: raw.BACKUP_DIR ?? 'data/backups',
     backupKeep: raw.BACKUP_KEEP ?? 14,
+    adminEmail: (raw.ADMIN_EMAIL ?? 'admin@localhost').trim().toLowerCase(),
+    adminPassword: raw.ADMIN_PASSWORD ?? null,
+    sessionSecret: raw.SESSION_SECRET ?? null,
+    sessionIdleMinutes: raw.SESSION_IDLE_MINUTES ?? 120,
+    sessionMaxHours: raw.SESSION_MAX_HOURS ?? 12,
+    trustProxy: raw.TRUST_PROXY?.trim() ?? null,
   };
 }
 

@@ -11,7 +11,13 @@ import { Attendance } from '../meetings/attendance.entity.js';
 import { Location } from '../meetings/location.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { CalendarDataVersion } from '../calendar/calendar-data-version.entity.js';
+import { Account } from '../auth/account.entity.js';
+import { AuthSecret } from '../auth/auth-secret.entity.js';
+import { LoginFailure } from '../auth/login-failure.entity.js';
+import { PasswordSetToken } from '../auth/password-set-token.entity.js';
+import { Session } from '../auth/session.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
-  Location, Meeting, AgendaItem, Attendance, CalendarDataVersion];
+  Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
+  Account, Session, LoginFailure, PasswordSetToken, AuthSecret];
