@@ -39,5 +39,5 @@ describe('benchmark smoke', () => {
       rows.push({ ...r, ratio: null });
     }
     expect(table(rows)).toContain('| search');
-  });
+  }, 60_000);
 });

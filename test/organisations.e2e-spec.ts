@@ -1,4 +1,9 @@
 import request from 'supertest';
+import { Body } from '../src/bodies/body.entity.js';
+import { Membership } from '../src/bodies/membership.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
+import { Organisation } from '../src/organisations/organisation.entity.js';
+import { Person } from '../src/people/person.entity.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('organisations', () => {
@@ -42,5 +47,33 @@ describe('organisations', () => {
     const res = await request(t.http).get(`/organisationen/${id}`).expect(200);
     expect(res.text).toContain('Runder Tisch Asyl');
     expect(res.text).toContain('Vorsitz');
+  });
+});
+
+describe('organisations and internal bodies', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('does not reveal internal bodies an organisation sits on to anonymous visitors', async () => {
+    const db = t.app.get(DatabaseService);
+    const orgId = await db.write(async (m) => {
+      const org = await m.getRepository(Organisation).save({ name: 'Verein Intern Test', kind: 'association' });
+      const person = await m.getRepository(Person).save({ givenName: 'Ina', familyName: 'Intern', sortKey: 'intern ina', organisationId: org.id });
+      const secret = await m.getRepository(Body).save({ name: 'Geheime Arbeitsgruppe', code: 'GAG', kind: 'working_group', isPublic: false });
+      const open = await m.getRepository(Body).save({ name: 'Offene Runde', code: 'OFR', kind: 'round_table', isPublic: true });
+      for (const body of [secret, open]) {
+        await m.getRepository(Membership).save({ bodyId: body.id, personId: person.id, role: 'member', onBehalfOfId: org.id });
+      }
+      return org.id;
+    });
+    const res = await request(t.http).get(`/organisationen/${orgId}`).expect(200);
+    expect(res.text).toContain('Offene Runde');
+    expect(res.text).not.toContain('Geheime Arbeitsgruppe');
   });
 });

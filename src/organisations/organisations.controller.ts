@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { MEMBERSHIP_ROLE_LABELS, ORGANISATION_KIND_LABELS } from '../common/labels.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
@@ -35,8 +36,8 @@ export class OrganisationsController {
 
   @Get(':id')
   @Render('organisations/show')
-  async show(@Param('id', IdParamPipe) id: number) {
-    const { organisation: o, children, people, representations } = await this.organisations.detail(id);
+  async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
+    const { organisation: o, children, people, representations } = await this.organisations.detail(id, viewer);
     return {
       pageTitle: o.name,
       organisation: {

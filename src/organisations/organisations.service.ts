@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { canViewBody } from '../bodies/body-visibility.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
@@ -21,7 +23,8 @@ export class OrganisationsService {
     return this.repository.findPage({ kind, offset, limit });
   }
 
-  async detail(id: number): Promise<OrganisationDetail> {
+  /** The organisation with its units, people and the bodies it sits on — internal bodies only for members. */
+  async detail(id: number, viewer: Viewer): Promise<OrganisationDetail> {
     const organisation = await this.repository.findById(id);
     if (!organisation) throw notFound('Diese Organisation gibt es nicht.');
     const [children, people, representations] = await Promise.all([
@@ -29,7 +32,7 @@ export class OrganisationsService {
       this.repository.findPeopleOf(id),
       this.repository.findCurrentRepresentations(id, todayInBerlin()),
     ]);
-    return { organisation, children, people, representations };
+    return { organisation, children, people, representations: representations.filter((m) => canViewBody(m.body, viewer)) };
   }
 
   options(): Promise<Pick<Organisation, 'id' | 'name'>[]> {
