@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Body } from '../bodies/body.entity.js';
+import { Membership } from '../bodies/membership.entity.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PeopleController } from './people.controller.js';
+import { PeopleRepository } from './people.repository.js';
+import { PeopleService } from './people.service.js';
+import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person])],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule],
+  controllers: [PeopleController],
+  providers: [PeopleRepository, PeopleService],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

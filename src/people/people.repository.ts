@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { Body } from '../bodies/body.entity.js';
+import { Membership } from '../bodies/membership.entity.js';
+import { OTHER_SCRIPTS, type LetterFilter } from './directory-query.js';
+import { PersonLanguage } from './person-language.entity.js';
+import { Person } from './person.entity.js';
+
+/** Which people the directory lists; every field left out means "no restriction". */
+export interface DirectoryFilter {
+  /** Only these people (e.g. the search hits); an empty list matches nobody. */
+  ids?: readonly number[];
+  /** People of this organisation or of any of its sub-organisations. */
+  organisationId?: number;
+  /** Current members of this body (no end date, or ending today or later). */
+  bodyId?: number;
+  /** People who speak this language (ISO code). */
+  language?: string;
+  /** First letter of the folded sort key, or 'other' for every other first character. */
+  letter?: LetterFilter;
+  /** Today in Berlin as YYYY-MM-DD, for "current" memberships. */
+  today: string;
+}
+
+/** Everything the contact card and the directory row need (see visibleContact). */
+const CONTACT_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
+
+/** Queries about people, named for what the caller wants. Soft-deleted people are never returned. */
+@Injectable()
+export class PeopleRepository {
+  constructor(
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+    @InjectRepository(PersonLanguage) private readonly languages: Repository<PersonLanguage>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(Body) private readonly bodies: Repository<Body>,
+  ) {}
+
+  /** How many people match the filter. */
+  countMatching(filter: DirectoryFilter): Promise<number> {
+    return this.matching(filter).getCount();
+  }
+
+  /** Ids of the matching people in directory order (sort key), optionally one page of them. */
+  async findMatchingIds(filter: DirectoryFilter, page?: { offset: number; limit: number }): Promise<number[]> {
+    const qb = this.matching(filter).select('p.id', 'id').orderBy('p.sort_key', 'ASC').addOrderBy('p.id', 'ASC');
+    if (page) qb.offset(page.offset).limit(page.limit);
+    const rows = await qb.getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** The first characters of the matching people's sort keys (for the A–Z bar). */
+  async findInitials(filter: DirectoryFilter): Promise<string[]> {
+    const rows = await this.matching(filter)
+      .select('DISTINCT substr(p.sort_key, 1, 1)', 'initial')
+      .getRawMany<{ initial: string | null }>();
+    return rows.map((r) => r.initial ?? '');
+  }
+
+  /** These people with everything their contact card needs, in the order of the ids given. */
+  async findWithContactByIds(ids: readonly number[]): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const found = await this.people.find({ where: { id: In([...ids]) }, relations: CONTACT_RELATIONS });
+    const byId = new Map(found.map((p) => [p.id, p]));
+    return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+  }
+
+  /** One person with everything the contact card needs. */
+  findWithContact(id: number): Promise<Person | null> {
+    return this.people.findOne({ where: { id }, relations: CONTACT_RELATIONS });
+  }
+
+  /** All memberships of a person (current and former), with body and represented organisation. */
+  findMembershipsOf(personId: number, includeInternalBodies: boolean): Promise<Membership[]> {
+    const qb = this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.body', 'body')
+      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
+      .where('m.person_id = :personId', { personId });
+    if (!includeInternalBodies) qb.andWhere('body.is_public = :isPublic', { isPublic: true });
+    return qb
+      .orderBy('body.name', 'ASC')
+      .addOrderBy('m.start_date', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** The language codes at least one (not deleted) person speaks. */
+  async findSpokenLanguageCodes(): Promise<string[]> {
+    const rows = await this.languages
+      .createQueryBuilder('l')
+      .innerJoin('l.person', 'person')
+      .select('DISTINCT l.code', 'code')
+      .getRawMany<{ code: string }>();
+    return rows.map((r) => r.code);
+  }
+
+  /** Bodies to filter the directory by: public ones, or all when internal bodies may be shown. */
+  findBodyOptions(includeInternalBodies: boolean): Promise<Pick<Body, 'id' | 'name'>[]> {
+    return this.bodies.find({
+      select: { id: true, name: true },
+      where: includeInternalBodies ? {} : { isPublic: true },
+      order: { name: 'ASC' },
+    });
+  }
+
+  private matching(filter: DirectoryFilter): SelectQueryBuilder<Person> {
+    const qb = this.people.createQueryBuilder('p');
+    if (filter.ids !== undefined) {
+      if (filter.ids.length === 0) {
+        qb.andWhere('1 = 0');
+      } else {
+        qb.andWhere('p.id IN (:...ids)', { ids: [...filter.ids] });
+      }
+    }
+    if (filter.organisationId !== undefined) {
+      qb.andWhere(
+        `p.organisation_id IN (
+           WITH RECURSIVE unit(id) AS (
+             SELECT :organisationId
+             UNION
+             SELECT o.id FROM organisations o JOIN unit ON o.parent_id = unit.id WHERE o.deleted_at IS NULL
+           )
+           SELECT id FROM unit)`,
+        { organisationId: filter.organisationId },
+      );
+    }
+    if (filter.bodyId !== undefined) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM memberships m
+                  WHERE m.person_id = p.id AND m.body_id = :bodyId
+                    AND (m.end_date IS NULL OR m.end_date >= :today))`,
+        { bodyId: filter.bodyId, today: filter.today },
+      );
+    }
+    if (filter.language !== undefined) {
+      qb.andWhere('EXISTS (SELECT 1 FROM person_languages pl WHERE pl.person_id = p.id AND pl.code = :language)', {
+        language: filter.language,
+      });
+    }
+    if (filter.letter === OTHER_SCRIPTS) {
+      qb.andWhere("NOT (substr(p.sort_key, 1, 1) BETWEEN 'a' AND 'z')");
+    } else if (filter.letter !== undefined) {
+      qb.andWhere('substr(p.sort_key, 1, 1) = :letter', { letter: filter.letter });
+    }
+    return qb;
+  }
+}
