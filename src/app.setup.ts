@@ -4,6 +4,8 @@ import hbs from 'hbs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { createAppLogger } from './common/logging/app-logger.js';
+import { requestLogger } from './common/logging/request-logger.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
 import { SeederService } from './database/seeder.service.js';
 import { join } from 'node:path';
@@ -18,6 +20,9 @@ function registerPartials(dir: string): Promise<void> {
  */
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
   const config = app.get<AppConfig>(APP_CONFIG);
+  const logger = createAppLogger(config);
+  app.useLogger(logger);
+  app.use(requestLogger(logger, config));
   app.disable('x-powered-by');
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
   app.setBaseViewsDir(VIEWS_DIR);

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   await configureApp(app);
   await app.listen(config.port, config.host);
   new Logger('Bootstrap').log(`Netzwerk Migration läuft auf ${config.baseUrl} (Datenbank: ${config.databasePath})`);

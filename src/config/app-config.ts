@@ -28,7 +28,15 @@ export interface AppConfig {
   sessionMaxHours: number;
   /** Express "trust proxy" setting (hop count, "loopback", addresses/subnets); null → no proxy trusted. */
   trustProxy: string | null;
+  /** `text` (coloured lines for a terminal) or `json` (one object per line, for log collectors). */
+  logFormat: 'text' | 'json';
+  logLevel: LogLevelName;
+  /** postgres://… to run on PostgreSQL instead of the SQLite file; null → SQLite at databasePath. */
+  databaseUrl: string | null;
 }
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -134,10 +142,22 @@ class EnvironmentVariables {
     message: 'TRUST_PROXY muss eine Anzahl Proxys (z. B. 1), loopback, uniquelocal oder eine Liste von Adressen/Netzen sein',
   })
   TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['text', 'json'], { message: 'LOG_FORMAT muss text oder json sein' })
+  LOG_FORMAT?: 'text' | 'json';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: 'LOG_LEVEL muss error, warn, log, debug oder verbose sein' })
+  LOG_LEVEL?: LogLevelName;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL muss eine postgres://-Adresse sein, z. B. postgres://netzwerk:geheim@localhost:5432/netzwerk' })
+  DATABASE_URL?: string;
 }
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD', 'SESSION_SECRET']);
+const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD', 'SESSION_SECRET', 'DATABASE_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -177,6 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: raw.SESSION_IDLE_MINUTES ?? 120,
     sessionMaxHours: raw.SESSION_MAX_HOURS ?? 12,
     trustProxy: raw.TRUST_PROXY?.trim() ?? null,
+    logFormat: raw.LOG_FORMAT ?? 'text',
+    logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
+    databaseUrl: raw.DATABASE_URL ?? null,
   };
 }
 
