@@ -16,8 +16,17 @@ import { AuthSecret } from '../auth/auth-secret.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { PasswordSetToken } from '../auth/password-set-token.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { ActionItem } from '../minutes/action-item.entity.js';
+import { DecisionCounter } from '../minutes/decision-counter.entity.js';
+import { Decision } from '../minutes/decision.entity.js';
+import { MinutesAmendment } from '../minutes/minutes-amendment.entity.js';
+import { MinutesItem } from '../minutes/minutes-item.entity.js';
+import { Minutes } from '../minutes/minutes.entity.js';
+import { PendingMinutesDraft } from '../minutes/pending-minutes-draft.entity.js';
+import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
   Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
-  Account, Session, LoginFailure, PasswordSetToken, AuthSecret];
+  Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
+  Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule];
