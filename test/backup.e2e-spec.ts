@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseService } from '../src/database/database.service.js';
@@ -74,7 +74,20 @@ describe('backup and restore', () => {
   it('refuses a damaged or missing backup with a German message', async () => {
     const broken = join(dir, 'kaputt.sqlite');
     writeFileSync(broken, 'SQLite format 3\0' + 'x'.repeat(5000));
-    await expect(restoreDatabase(broken, join(dir, 'x.sqlite'))).rejects.toThrow(/beschädigt|not a database|malformed/);
+    await expect(restoreDatabase(broken, join(dir, 'x.sqlite'))).rejects.toThrow('Die Sicherung ist beschädigt');
+    const foreign = join(dir, 'fremd.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    await expect(restoreDatabase(foreign, join(dir, 'x.sqlite'))).rejects.toThrow('keine Datenbank dieser Anwendung');
+    // A real backup with a damaged page in the middle.
+    const good = (await backupDatabase(t.config.databasePath, join(dir, 'd'), 1)).file;
+    const bytes = readFileSync(good);
+    bytes.fill(0x55, 4096 * 3, 4096 * 3 + 2000);
+    const damaged = join(dir, 'beschaedigt.sqlite');
+    writeFileSync(damaged, bytes);
+    await expect(restoreDatabase(damaged, join(dir, 'x.sqlite'))).rejects.toThrow('Die Sicherung ist beschädigt');
+    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
     await expect(restoreDatabase(join(dir, 'fehlt.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow('Sicherungsdatei nicht gefunden');
     await expect(backupDatabase(join(dir, 'fehlt.sqlite'), dir, 3)).rejects.toThrow('Datenbank nicht gefunden');
   });

@@ -23,7 +23,11 @@ export function integrityProblems(file: string): string[] {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const hasMigrations = db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).get() as { n: number };
+    if (problems.length === 0 && hasMigrations.n === 0) problems.push('Die Datei ist keine Datenbank dieser Anwendung.');
     return problems;
+  } catch (e) {
+    return [e instanceof Error ? e.message : String(e)];
   } finally {
     db.close();
   }
