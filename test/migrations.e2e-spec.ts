@@ -1,22 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/database-options.js';
+import { dataSourceOptions, engineOf } from '../src/database/database-options.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+async function userTables(ds: DataSource, engine: 'sqlite' | 'postgres'): Promise<string[]> {
+  const rows: { name: string }[] =
+    engine === 'sqlite'
+      ? await ds.query(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'`)
+      : await ds.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+  return rows.map((r) => r.name).filter((n) => n !== 'migrations' && n !== 'typeorm_metadata');
+}
 
 describe('migrations', () => {
-  let dir: string;
+  let db: TestDatabase;
   let ds: DataSource;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'netzwerk-mig-'));
-    ds = new DataSource(dataSourceOptions({ databasePath: join(dir, 'm.sqlite') }));
+    db = await createTestDatabase();
+    ds = new DataSource(dataSourceOptions(db));
     await ds.initialize();
   });
 
   afterEach(async () => {
     await ds.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
   });
 
   it('run on an empty database, leave no difference to the entities, and revert completely', async () => {
@@ -28,10 +34,7 @@ describe('migrations', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
 
     for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
-    const tables: { name: string }[] = await ds.query(
-      `SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'`,
-    );
-    expect(tables).toEqual([]);
+    expect(await userTables(ds, engineOf(db))).toEqual([]);
     const remaining: unknown[] = await ds.query(`SELECT * FROM migrations`);
     expect(remaining).toEqual([]);
   });

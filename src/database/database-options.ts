@@ -1,30 +1,60 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../migrations/sqlite/index.js';
-import type { AppConfig } from '../config/app-config.js';
+import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
 import { ENTITIES } from './entities.js';
 
-/** The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds and tests. */
-export function dataSourceOptions(config: Pick<AppConfig, 'databasePath'>): DataSourceOptions {
-  if (config.databasePath !== ':memory:') {
-    mkdirSync(dirname(config.databasePath), { recursive: true });
-  }
-  return {
-    type: 'better-sqlite3',
-    database: config.databasePath,
+export interface DatabaseLocation {
+  /** SQLite file, used when no databaseUrl is given. */
+  databasePath: string;
+  /** postgres://… — switches the engine to PostgreSQL. */
+  databaseUrl?: string | null;
+}
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export function engineOf(location: DatabaseLocation): DatabaseEngine {
+  return location.databaseUrl ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds,
+ * the benchmark and tests. SQLite (better-sqlite3) by default, PostgreSQL with a DATABASE_URL;
+ * the same entities, each engine with its own migrations folder (kept in step by a test).
+ */
+export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions {
+  const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
+    logging: ['error'] as const,
+  };
+  if (location.databaseUrl) {
+    return {
+      ...common,
+      logging: ['error'],
+      type: 'postgres',
+      url: location.databaseUrl,
+      migrations: POSTGRES_MIGRATIONS,
+      extra: { max: 10 },
+    };
+  }
+  if (location.databasePath !== ':memory:') {
+    mkdirSync(dirname(location.databasePath), { recursive: true });
+  }
+  return {
+    ...common,
+    logging: ['error'],
+    type: 'better-sqlite3',
+    database: location.databasePath,
+    migrations: SQLITE_MIGRATIONS,
     enableWAL: true,
     timeout: 5000,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
     },
-    logging: ['error'],
   };
 }
-

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { App } from 'supertest/types.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -16,14 +14,16 @@ export interface TestApp {
 }
 
 /**
- * The real app (configureApp, real migrations, real seeds) on a fresh temporary SQLite file.
- * Demo data is off unless asked for, so tests see the Schwerin data plus what they create.
+ * The real app (configureApp, real migrations, real seeds) on a fresh database: a temporary SQLite
+ * file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set. Demo data is off unless asked
+ * for, so tests see the Schwerin data plus what they create.
  */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'netzwerk-test-'));
+  const db = await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),
-    databasePath: join(dir, 'test.sqlite'),
+    databasePath: db.databasePath,
+    databaseUrl: db.databaseUrl ?? null,
     seedDemo: false,
     ...overrides,
   };
@@ -36,7 +36,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     config,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     },
   };
 }

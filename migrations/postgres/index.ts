@@ -1,0 +1,2 @@
+/** Every PostgreSQL migration in order, in step with migrations/sqlite (a test compares the schemas). */
+export const MIGRATIONS = [];
