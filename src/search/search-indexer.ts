@@ -2,16 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { BODY_KIND_LABELS, ORGANISATION_KIND_LABELS, languageLabel } from '../common/labels.js';
-import { foldedVariants } from '../common/text/fold.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
 import { SearchDocument, type SearchKind } from './search-document.entity.js';
+import { contentVariants, nameVariants } from './search-text.js';
 
 type DocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'>;
 
-function fold(parts: (string | null | undefined)[]): string {
-  return [...new Set(parts.filter((p): p is string => !!p).flatMap(foldedVariants))].join(' ');
+function fold(parts: (string | null | undefined)[], variants: (text: string) => string[]): string {
+  return [...new Set(parts.filter((p): p is string => !!p).flatMap(variants))].join(' ');
+}
+
+/** Names in every spelling they are searched by (umlauts both ways, Arabic/Persian letter forms). */
+function foldNames(parts: (string | null | undefined)[]): string {
+  return fold(parts, nameVariants);
+}
+
+function foldContent(parts: (string | null | undefined)[]): string {
+  return fold(parts, contentVariants);
 }
 
 /** The name forms a person is searched and ranked by: "given family" and "family given". */
@@ -72,8 +81,8 @@ export class SearchIndexer {
     return {
       title: personDisplayName(p),
       subtitle: [p.functionTitle, p.organisation?.name].filter(Boolean).join(' · ') || null,
-      nameFolded: fold(personNameForms(p)),
-      contentFolded: fold([
+      nameFolded: foldNames(personNameForms(p)),
+      contentFolded: foldContent([
         p.functionTitle,
         p.organisation?.name,
         p.organisation?.shortName,
@@ -86,8 +95,8 @@ export class SearchIndexer {
     return {
       title: o.shortName ? `${o.name} (${o.shortName})` : o.name,
       subtitle: [ORGANISATION_KIND_LABELS[o.kind], o.locality].filter(Boolean).join(' · ') || null,
-      nameFolded: fold([o.name, o.shortName]),
-      contentFolded: fold([ORGANISATION_KIND_LABELS[o.kind], o.locality, o.parent?.name, o.description?.slice(0, 2000)]),
+      nameFolded: foldNames([o.name, o.shortName]),
+      contentFolded: foldContent([ORGANISATION_KIND_LABELS[o.kind], o.locality, o.parent?.name, o.description?.slice(0, 2000)]),
     };
   }
 
@@ -95,8 +104,8 @@ export class SearchIndexer {
     return {
       title: b.name,
       subtitle: BODY_KIND_LABELS[b.kind],
-      nameFolded: fold([b.name, b.shortName, b.code]),
-      contentFolded: fold([BODY_KIND_LABELS[b.kind], b.description?.slice(0, 2000)]),
+      nameFolded: foldNames([b.name, b.shortName, b.code]),
+      contentFolded: foldContent([BODY_KIND_LABELS[b.kind], b.description?.slice(0, 2000)]),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { foldText, tokens } from '../common/text/fold.js';
+import { searchFold, searchTokens } from './search-text.js';
 
 const MAX_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 60;
@@ -16,10 +16,10 @@ export interface ParsedQuery {
  */
 export function parseQuery(raw: string): ParsedQuery {
   const bounded = raw.slice(0, 500);
-  const words = tokens(bounded)
+  const words = searchTokens(bounded)
     .map((t) => t.slice(0, MAX_TOKEN_LENGTH))
     .slice(0, MAX_TOKENS);
-  return { folded: foldText(bounded).replace(/\s+/gu, ' ').trim(), tokens: words };
+  return { folded: searchFold(bounded).replace(/\s+/gu, ' ').trim(), tokens: words };
 }
 
 /** An FTS5 MATCH expression: every token as a quoted prefix, all required ("dmit"* "avr"*). */

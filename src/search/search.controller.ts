@@ -3,8 +3,11 @@ import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
 import { SEARCH_KINDS, type SearchKind } from './search-document.entity.js';
 import { SearchService } from './search.service.js';
+import { cleanQueryInput } from './search-text.js';
 
 const PAGE_SIZE = 25;
+/** Longer input is cut; the search itself reads at most the first 500 characters anyway. */
+const MAX_QUERY_CHARS = 500;
 const KIND_LABELS: Record<SearchKind, string> = { person: 'Person', organisation: 'Organisation', body: 'Gremium' };
 const KIND_PATHS: Record<SearchKind, string> = { person: 'personen', organisation: 'organisationen', body: 'gremien' };
 const KIND_FILTERS: { value: string; label: string }[] = [
@@ -21,7 +24,7 @@ export class SearchController {
   @Get()
   @Render('search/index')
   async index(@Query('q') rawQ: unknown, @Query('kind') rawKind: unknown, @Query('page') rawPage: unknown, @CurrentViewer() viewer: Viewer) {
-    const q = queryText(rawQ, 10_000);
+    const q = cleanQueryInput(queryText(rawQ, 20_000), MAX_QUERY_CHARS);
     const kindText = queryText(rawKind, 20);
     const kind = (SEARCH_KINDS as readonly string[]).includes(kindText) ? (kindText as SearchKind) : undefined;
     const req = pageRequest(rawPage, PAGE_SIZE);
@@ -29,7 +32,7 @@ export class SearchController {
     const pager = pageView(req, result.total, (n) => `/suche${queryString({ q, kind, page: n })}`);
     const start = (pager.page - 1) * PAGE_SIZE;
     return {
-      pageTitle: q ? `Suche: ${q.slice(0, 60)}` : 'Suche',
+      pageTitle: q ? `Suche: ${Array.from(q).slice(0, 60).join('')}` : 'Suche',
       q,
       searched: q.length > 0,
       kinds: KIND_FILTERS.map((k) => ({ ...k, selected: k.value === (kind ?? '') })),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isMember, type Viewer } from '../auth/viewer.js';
-import type { SearchKind } from './search-document.entity.js';
+import { SEARCH_KINDS, type SearchKind } from './search-document.entity.js';
 import { fts5Expression, parseQuery } from './search-query.js';
 
 export interface SearchHit {
@@ -24,11 +24,11 @@ interface Row {
   ref_id: number;
   title: string;
   subtitle: string | null;
-  name_folded: string;
+  exactness: number;
   score: number;
 }
 
-/** How many candidates are ranked; more than a person ever pages through. */
+/** How many hits are returned at most (best first); more than a person ever pages through. */
 const CANDIDATES = 300;
 
 /**
@@ -40,39 +40,38 @@ const CANDIDATES = 300;
 export class SearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = ['person', 'organisation', 'body']): Promise<SearchResult> {
+  async search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
     const q = parseQuery(raw);
-    if (q.tokens.length === 0 || kinds.length === 0) return { hits: [], total: 0 };
-    const kindList = kinds.map((k) => `'${k}'`).join(',');
+    const kindList = SEARCH_KINDS.filter((k) => kinds.includes(k));
+    if (q.tokens.length === 0 || kindList.length === 0) return { hits: [], total: 0 };
+    // Exactness is computed in SQL so that exact names survive the candidate limit in a large directory.
+    // Tokens hold only letters and digits; instr() compares them literally.
+    const names = `(' ' || d.name_folded || ' ')`;
+    const whole = q.tokens.map(() => `instr(${names}, ' ' || ? || ' ') > 0`).join(' AND ');
+    const prefix = q.tokens.map(() => `instr(${names}, ' ' || ?) > 0`).join(' AND ');
     const rows: Row[] = await this.dataSource.query(
-      `SELECT d.kind, d.ref_id, d.title, d.subtitle, d.name_folded, bm25(search_fts, 10.0, 1.0) AS score
+      `SELECT d.kind, d.ref_id, d.title, d.subtitle,
+              CASE WHEN ${whole} THEN 0 WHEN ${prefix} THEN 1 ELSE 2 END AS exactness,
+              bm25(search_fts, 10.0, 1.0) AS score
          FROM search_fts
          JOIN search_documents d ON d.id = search_fts.rowid
          LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
         WHERE search_fts MATCH ?
-          AND d.kind IN (${kindList})
+          AND d.kind IN (${kindList.map(() => '?').join(', ')})
           AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)
-        ORDER BY score
+        ORDER BY exactness, score
         LIMIT ${CANDIDATES}`,
-      [fts5Expression(q), isMember(viewer) ? 1 : 0],
+      [...q.tokens, ...q.tokens, fts5Expression(q), ...kindList, isMember(viewer) ? 1 : 0],
     );
     const hits = rows.map((r) => ({
       kind: r.kind,
       refId: r.ref_id,
       title: r.title,
       subtitle: r.subtitle,
-      exactness: exactness(r.name_folded, q.tokens),
+      exactness: r.exactness,
       score: r.score,
     }));
     hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || a.title.localeCompare(b.title, 'de'));
     return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length };
   }
-}
-
-/** 0: every query word is a whole name word; 1: every query word starts a name word; 2: found elsewhere. */
-function exactness(nameFolded: string, tokens: string[]): number {
-  const names = nameFolded.split(' ');
-  if (tokens.every((t) => names.includes(t))) return 0;
-  if (tokens.every((t) => names.some((n) => n.startsWith(t)))) return 1;
-  return 2;
 }
