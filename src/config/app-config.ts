@@ -66,8 +66,8 @@ class EnvironmentVariables {
   PORT?: number;
 
   @IsOptional()
-  @IsString()
-  @MinLength(1)
+  @IsString({ message: 'HOST muss ein Text sein' })
+  @MinLength(1, { message: 'HOST darf nicht leer sein' })
   HOST?: string;
 
   @IsOptional()
@@ -90,8 +90,8 @@ class EnvironmentVariables {
   SEED_ON_START?: boolean;
 
   @IsOptional()
-  @IsString()
-  @MinLength(1)
+  @IsString({ message: 'SITE_NAME muss ein Text sein' })
+  @MinLength(1, { message: 'SITE_NAME darf nicht leer sein' })
   SITE_NAME?: string;
 
   @IsOptional()
@@ -174,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = errors.flatMap((e) =>
       Object.values(e.constraints ?? {}).map((msg) => `${msg} (gesetzt: ${SECRET_VARIABLES.has(e.property) ? '(verborgen)' : JSON.stringify(env[e.property])})`),
     );
-    throw new ConfigError(problems);
+    // Min and Max share one message ("zwischen … liegen"); say it once.
+    throw new ConfigError([...new Set(problems)]);
   }
   const nodeEnv: NodeEnv = raw.NODE_ENV ?? 'development';
   const port = raw.PORT ?? 3000;
