@@ -8,6 +8,7 @@ import { createAppLogger } from './common/logging/app-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
 import { SeederService } from './database/seeder.service.js';
+import { configureAuth, configureSecurity } from './auth/auth.setup.js';
 import { join } from 'node:path';
 
 function registerPartials(dir: string): Promise<void> {
@@ -23,6 +24,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   const logger = createAppLogger(config);
   app.useLogger(logger);
   app.use(requestLogger(logger, config));
+  configureSecurity(app, config); // security headers (also on static files and errors) + Fetch-Metadata CSRF check
   app.disable('x-powered-by');
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
   app.setBaseViewsDir(VIEWS_DIR);
@@ -42,5 +44,6 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   if (config.seedOnStart) {
     await app.get(SeederService).seed({ demo: config.seedDemo });
   }
+  await configureAuth(app); // first admin, demo accounts, sessions, viewer (after migrations and seeds, before routes)
   return app;
 }

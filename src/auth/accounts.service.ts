@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { notFound, forbidden } from '../common/errors/user-facing.js';
+import { FormRejected } from '../common/forms/form.js';
+import { DatabaseService } from '../database/database.service.js';
+import type { Person } from '../people/person.entity.js';
+import { assertAdmin } from './access.js';
+import { Account, normalizeEmail } from './account.entity.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
+import { PasswordSetToken } from './password-set-token.entity.js';
+import { TypeOrmSessionStore } from './session-store.js';
+import type { Viewer } from './viewer.js';
+
+/** How long a set-password link works. */
+export const SET_PASSWORD_LINK_HOURS = 72;
+
+export interface NewAccount {
+  email: string;
+  personId: number | null;
+  isAdmin: boolean;
+}
+
+export interface SetPasswordLink {
+  url: string;
+  expiresAt: Date;
+  account: Account;
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Accounts and passwords: the rules (who may, what is allowed) and every write. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly repository: AccountsRepository,
+    private readonly db: DatabaseService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: TypeOrmSessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An account with its person, for the viewer and the header; null when gone. */
+  findWithPerson(id: number): Promise<Account | null> {
+    return this.repository.findByIdWithPerson(id);
+  }
+
+  findByEmail(email: string): Promise<Account | null> {
+    return this.repository.findByEmail(normalizeEmail(email));
+  }
+
+  async list(viewer: Viewer): Promise<Account[]> {
+    assertAdmin(viewer, '/admin/konten');
+    return this.repository.findAllWithPeople();
+  }
+
+  async peopleWithoutAccount(viewer: Viewer): Promise<Person[]> {
+    assertAdmin(viewer, '/admin/konten/neu');
+    return this.repository.findPeopleWithoutAccount();
+  }
+
+  /**
+   * Creates an account nobody knows the password of (random); the administrator hands over a
+   * set-password link instead. FormRejected for a taken email or person.
+   */
+  async create(viewer: Viewer, input: NewAccount): Promise<SetPasswordLink> {
+    assertAdmin(viewer, '/admin/konten/neu');
+    const email = normalizeEmail(input.email);
+    if (await this.repository.findByEmail(email)) {
+      throw new FormRejected({ email: 'Für diese E-Mail-Adresse gibt es schon ein Konto.' });
+    }
+    if (input.personId !== null) {
+      if (!(await this.repository.personExists(input.personId))) {
+        throw new FormRejected({ personId: 'Diese Person gibt es nicht (mehr).' });
+      }
+      if (await this.repository.isPersonLinked(input.personId)) {
+        throw new FormRejected({ personId: 'Diese Person hat schon ein Konto.' });
+      }
+    }
+    const passwordHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
+    const account = await this.db.write((m) =>
+      m.getRepository(Account).save(m.getRepository(Account).create({ email, passwordHash, personId: input.personId, isAdmin: input.isAdmin })),
+    );
+    return this.createLink(viewer, account);
+  }
+
+  /** A new one-time link to set the password of an account (older unused links stay valid until used or expired). */
+  async createSetPasswordLink(viewer: Viewer, accountId: number): Promise<SetPasswordLink> {
+    assertAdmin(viewer, '/admin/konten');
+    const account = await this.repository.findById(accountId);
+    if (!account) throw notFound('Dieses Konto gibt es nicht.');
+    return this.createLink(viewer, account);
+  }
+
+  private async createLink(viewer: Viewer, account: Account): Promise<SetPasswordLink> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000);
+    await this.db.write((m) =>
+      m.getRepository(PasswordSetToken).insert({
+        accountId: account.id,
+        tokenHash: tokenHash(token),
+        expiresAt,
+        createdById: viewer.kind === 'member' ? viewer.accountId : null,
+      }),
+    );
+    return { url: `${this.config.baseUrl}/konto/passwort-setzen/${token}`, expiresAt, account };
+  }
+
+  /** The account a set-password link is for; 404 when unknown, used or expired. */
+  async accountForToken(token: string): Promise<Account> {
+    const found = await this.repository.findUsableToken(tokenHash(token), new Date());
+    if (!found) throw notFound('Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie die Administration nach einem neuen Link.');
+    return found.account;
+  }
+
+  /**
+   * Sets the password through a one-time link. The link (and every other open link of the account)
+   * is used up, all sessions of the account end.
+   */
+  async setPasswordWithToken(token: string, newPassword: string): Promise<Account> {
+    const account = await this.accountForToken(token);
+    this.checkNewPassword(newPassword, account.email);
+    const passwordHash = await this.hasher.hash(newPassword);
+    const now = new Date();
+    const used = await this.db.write(async (m) => {
+      // single use even under concurrent submits: only one UPDATE finds the token unused
+      const claimed = await m.getRepository(PasswordSetToken).update({ tokenHash: tokenHash(token), usedAt: IsNull() }, { usedAt: now });
+      if ((claimed.affected ?? 0) === 0) return false;
+      await m.getRepository(PasswordSetToken).update({ accountId: account.id, usedAt: IsNull() }, { usedAt: now });
+      await m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+      return true;
+    });
+    if (!used) throw notFound('Dieser Link wurde gerade schon benutzt.');
+    await this.sessions.destroyAllOf(account.id);
+    return account;
+  }
+
+  /**
+   * Changes the viewer's own password after checking the current one. Other sessions of the account
+   * end; the caller regenerates the current session's id.
+   */
+  async changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string, currentSid: string): Promise<void> {
+    if (viewer.kind !== 'member') throw forbidden('Bitte melden Sie sich an.');
+    const account = await this.repository.findById(viewer.accountId);
+    if (!account) throw notFound('Dieses Konto gibt es nicht mehr.');
+    if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
+      throw new FormRejected({ currentPassword: 'Das aktuelle Passwort ist nicht richtig.' });
+    }
+    this.checkNewPassword(newPassword, account.email);
+    if (newPassword === currentPassword) {
+      throw new FormRejected({ newPassword: 'Das neue Passwort muss sich vom aktuellen unterscheiden.' });
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.db.write((m) =>
+      m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }),
+    );
+    await this.sessions.destroyAllOf(account.id, currentSid);
+  }
+
+  /** Disables or enables an account; disabling ends its sessions. Administrators cannot disable themselves. */
+  async setDisabled(viewer: Viewer, accountId: number, disabled: boolean): Promise<Account> {
+    assertAdmin(viewer, '/admin/konten');
+    if (viewer.accountId === accountId && disabled) throw forbidden('Sie können Ihr eigenes Konto nicht sperren.');
+    const account = await this.repository.findById(accountId);
+    if (!account) throw notFound('Dieses Konto gibt es nicht.');
+    await this.db.write((m) => m.getRepository(Account).update({ id: accountId }, { disabledAt: disabled ? new Date() : null }));
+    if (disabled) await this.sessions.destroyAllOf(accountId);
+    return account;
+  }
+
+  private checkNewPassword(password: string, email: string): void {
+    const problem = passwordProblem(password, email);
+    if (problem) throw new FormRejected({ newPassword: problem });
+  }
+}

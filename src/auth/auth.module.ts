@@ -1,0 +1,42 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountController } from './account.controller.js';
+import { AdminGuard, MemberGuard } from './access.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { AccountsService } from './accounts.service.js';
+import { AdminAccountsController } from './admin-accounts.controller.js';
+import { AuthBootstrapService } from './auth-bootstrap.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { BodyPermissionsService } from './body-permissions.service.js';
+import { CsrfGuard } from './csrf.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionMaintenanceService } from './session-maintenance.service.js';
+import { TypeOrmSessionStore } from './session-store.js';
+
+/**
+ * Accounts, login/logout, database sessions, CSRF, guards and body permissions. Global, so other modules
+ * inject BodyPermissionsService and use @RequireMember() / @RequireAdmin() without importing it.
+ * Wired into the HTTP pipeline by configureSecurity() and configureAuth() (auth.setup.ts) from configureApp.
+ */
+@Global()
+@Module({
+  controllers: [AuthController, AccountController, AdminAccountsController],
+  providers: [
+    PasswordHasher,
+    AccountsRepository,
+    AccountsService,
+    AuthService,
+    LoginThrottleService,
+    TypeOrmSessionStore,
+    AuthBootstrapService,
+    SessionMaintenanceService,
+    BodyPermissionsService,
+    MemberGuard,
+    AdminGuard,
+    { provide: APP_GUARD, useClass: CsrfGuard },
+  ],
+  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher],
+})
+export class AuthModule {}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../common/paths.js';
+import { normalizeEmail } from './account.entity.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const COMMON_PASSWORDS_FILE = join(PROJECT_ROOT, 'src', 'auth', 'common-passwords.txt');
+
+/** Lower-cased blocklist: the shipped common passwords and the public demo passwords. */
+function loadBlocklist(): ReadonlySet<string> {
+  const lines = readFileSync(COMMON_PASSWORDS_FILE, 'utf8').split('\n');
+  const list = new Set(lines.map((l) => l.trim().toLowerCase()).filter((l) => l.length > 0 && !l.startsWith('#')));
+  for (const demo of DEMO_ACCOUNTS) list.add(demo.password.toLowerCase());
+  return list;
+}
+
+let blocklist: ReadonlySet<string> | null = null;
+
+/** Length counted in characters (code points), not UTF-16 units: "ÄÖÜ" is 3. */
+function characterCount(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * Checks a new password (ASVS 2.1: length ≥ 10, ≤ 256, no composition rules, not a known
+ * common password, not the email). Returns a German message for the form, or null when acceptable.
+ */
+export function passwordProblem(password: string, email: string): string | null {
+  const length = characterCount(password);
+  if (length < PASSWORD_MIN_LENGTH) {
+    return `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein (jetzt: ${length}).`;
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    return `Das Passwort darf höchstens ${PASSWORD_MAX_LENGTH} Zeichen lang sein.`;
+  }
+  const lower = password.trim().toLowerCase();
+  const normalizedEmail = normalizeEmail(email);
+  const localPart = normalizedEmail.split('@')[0];
+  if (lower === normalizedEmail || (localPart.length >= PASSWORD_MIN_LENGTH && lower === localPart)) {
+    return 'Das Passwort darf nicht die E-Mail-Adresse sein.';
+  }
+  blocklist ??= loadBlocklist();
+  if (blocklist.has(lower)) {
+    return 'Dieses Passwort ist sehr verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.';
+  }
+  return null;
+}
+
+/** True when the password is one of the documented demo passwords. */
+export function isDemoPassword(password: string): boolean {
+  return DEMO_ACCOUNTS.some((d) => d.password === password);
+}
