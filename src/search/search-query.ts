@@ -26,3 +26,8 @@ export function parseQuery(raw: string): ParsedQuery {
 export function fts5Expression(q: ParsedQuery): string {
   return q.tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
 }
+
+/** A PostgreSQL tsquery over the 'simple' configuration: every token as a prefix, all required. */
+export function tsqueryExpression(q: ParsedQuery): string {
+  return q.tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+}
