@@ -58,7 +58,7 @@ export class AdminAccountsController {
   async createLink(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
     const link = await this.accounts.createSetPasswordLink(viewer, id);
     noStore(res);
-    res.render('admin/account-link', { pageTitle: 'Link zum Passwortsetzen', created: false, link: linkView(link) });
+    res.status(201).render('admin/account-link', { pageTitle: 'Link zum Passwortsetzen', created: false, link: linkView(link) });
   }
 
   @Post(':id/sperren')

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as demoSeed from '../../seeds/demo.seed.js';
+import { DEMO_PEOPLE } from '../../seeds/demo.seed.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Account, normalizeEmail } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AuthSecret } from './auth-secret.entity.js';
-import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 
@@ -16,21 +16,6 @@ export class StartupRefusedError extends Error {
     super(message);
     this.name = 'StartupRefusedError';
   }
-}
-
-interface PersonName {
-  givenName: string;
-  familyName: string;
-}
-
-/** DEMO_PEOPLE of seeds/demo.seed.ts, read defensively (the seed may not name every person). */
-function demoPersonName(key: DemoAccount['personKey']): PersonName | null {
-  const people: unknown = (demoSeed as unknown as Record<string, unknown>)['DEMO_PEOPLE'];
-  if (typeof people !== 'object' || people === null) return null;
-  const entry: unknown = (people as Record<string, unknown>)[key];
-  if (typeof entry !== 'object' || entry === null) return null;
-  const { givenName, familyName } = entry as Record<string, unknown>;
-  return typeof givenName === 'string' && typeof familyName === 'string' ? { givenName, familyName } : null;
 }
 
 const SESSION_SECRET_NAME = 'session';
@@ -102,8 +87,8 @@ export class AuthBootstrapService {
    */
   async ensureDemoAccounts(): Promise<void> {
     for (const demo of DEMO_ACCOUNTS) {
-      const name = demoPersonName(demo.personKey);
-      const person = name ? await this.repository.findPersonByName(name.givenName, name.familyName) : null;
+      const name = DEMO_PEOPLE[demo.personKey];
+      const person = await this.repository.findPersonByName(name.givenName, name.familyName);
       if (!person) {
         this.logger.warn(`Demo-Person „${demo.personKey}“ nicht gefunden; ${demo.email} wird ohne Person angelegt.`);
       }
@@ -121,13 +106,13 @@ export class AuthBootstrapService {
     }
   }
 
-  /** Demo accounts whose password is still the public one. */
+  /** Enabled demo accounts whose password is still the public one. */
   async accountsWithDemoPasswords(): Promise<string[]> {
     const accounts = await this.repository.findByEmails(DEMO_ACCOUNTS.map((d) => d.email));
     const found: string[] = [];
-    for (const account of accounts) {
-      const demo = DEMO_ACCOUNTS.find((d) => d.email === account.email);
-      if (demo && (await this.hasher.verify(account.passwordHash, demo.password))) found.push(account.email);
+    for (const demo of DEMO_ACCOUNTS) {
+      const account = accounts.find((a) => a.email === demo.email);
+      if (account && account.disabledAt === null && (await this.hasher.verify(account.passwordHash, demo.password))) found.push(account.email);
     }
     return found;
   }

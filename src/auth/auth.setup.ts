@@ -149,9 +149,14 @@ function viewerMiddleware(accounts: AccountsService): RequestHandler {
 export async function configureAuth(app: NestExpressApplication): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const bootstrap = app.get(AuthBootstrapService);
-  await bootstrap.ensureAdmin();
-  if (config.seedDemo) await bootstrap.ensureDemoAccounts();
-  await bootstrap.refuseDemoPasswordsInProduction();
+  try {
+    await bootstrap.ensureAdmin();
+    if (config.seedDemo) await bootstrap.ensureDemoAccounts();
+    await bootstrap.refuseDemoPasswordsInProduction();
+  } catch (e) {
+    app.flushLogs(); // main.ts buffers logs until start; the German reason must reach the log before the exit
+    throw e;
+  }
 
   // after the app's catch-all HttpExceptionFilter: the last global filter registered is asked first
   app.useGlobalFilters(new LoginRequiredFilter());

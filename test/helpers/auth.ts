@@ -1,9 +1,15 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { Response } from 'supertest';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp } from '../../src/app.setup.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { Account, normalizeEmail } from '../../src/auth/account.entity.js';
 import { PasswordHasher } from '../../src/auth/password-hasher.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import type { TestApp } from './test-app.js';
+import { createTestDatabase } from './test-database.js';
 
 /** A supertest agent: keeps cookies (the session) between requests. */
 export type Agent = ReturnType<typeof request.agent>;
@@ -72,4 +78,31 @@ export async function loggedInAgent(t: TestApp, seed: AccountSeed): Promise<Agen
   const agent = request.agent(t.http);
   await login(agent, seed.email, seed.password);
   return agent;
+}
+
+/**
+ * Starts the app like createTestApp but expects configureApp to refuse (e.g. production with demo
+ * passwords); returns the error and closes everything it opened. Throws if the app starts.
+ */
+export async function startupError(overrides: Partial<AppConfig> = {}): Promise<Error> {
+  const db = await createTestDatabase();
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    databasePath: db.databasePath,
+    databaseUrl: db.databaseUrl ?? null,
+    seedDemo: false,
+    ...overrides,
+  };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  let error: Error | null = null;
+  try {
+    await configureApp(app);
+  } catch (e) {
+    error = e instanceof Error ? e : new Error(String(e));
+  } finally {
+    await app.close();
+    await db.drop();
+  }
+  if (!error) throw new Error('The app started although it should have refused to.');
+  return error;
 }
