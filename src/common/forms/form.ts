@@ -10,7 +10,9 @@
  *        secret: { label: 'Passwort', type: 'password', keepValue: false },
  *      });
  * 2. Write a class-validator DTO with German messages (src/<module>/dto/*.dto.ts). The first failing
- *    decorator in reading order gives the field's message. Values arrive as strings (checkbox: 'on' or '').
+ *    decorator in reading order gives the field's message. Values arrive as strings (checkbox: 'on' or '');
+ *    give every property at least one decorator (@IsOptional() / @Allow() if nothing else): undecorated
+ *    properties are stripped (whitelist). @SameAs('other', …) (same-as.ts) compares two fields.
  * 3. GET handler: `form: formView(PERSON_FORM, initialValues)` into the view model.
  *    POST handler (use @Res() and render or redirect yourself):
  *      const values = readForm(PERSON_FORM, body);
