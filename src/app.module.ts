@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         PeopleModule,
         BodiesModule,
         HomeModule,
+        MinutesModule,
         SeedsModule,
         HealthModule,
       ],

@@ -2,6 +2,9 @@ import type { BodyKind, } from '../bodies/body.entity.js';
 import type { MembershipRole } from '../bodies/membership.entity.js';
 import type { OrganisationKind } from '../organisations/organisation.entity.js';
 import type { PhoneKind } from '../people/person-phone.entity.js';
+import type { ActionItemStatus } from '../minutes/action-item.entity.js';
+import type { DecisionResult } from '../minutes/decision.entity.js';
+import type { MinutesStatus } from '../minutes/minutes.entity.js';
 
 /** German labels for stored codes. The UI never shows a code. */
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
@@ -89,3 +92,20 @@ export const LANGUAGE_LABELS: Record<string, string> = {
 export function languageLabel(code: string): string {
   return LANGUAGE_LABELS[code] ?? code;
 }
+
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  draft: 'Entwurf',
+  circulated: 'Verschickt, noch nicht genehmigt',
+  approved: 'Genehmigt',
+};
+
+export const DECISION_RESULT_LABELS: Record<DecisionResult, string> = {
+  adopted: 'angenommen',
+  rejected: 'abgelehnt',
+  postponed: 'vertagt',
+};
+
+export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
+  open: 'offen',
+  done: 'erledigt',
+};

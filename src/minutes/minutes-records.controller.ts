@@ -1,0 +1,248 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentViewer, type Viewer } from '../auth/viewer.js';
+import { type FormErrors, type FormValues, formView, FormRejected, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
+import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import type { AgendaItem } from '../meetings/agenda-item.entity.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { personDisplayName } from '../people/person-name.js';
+import { ActionItemsService, type ActionItemInput } from './action-items.service.js';
+import type { DecisionResult } from './decision.entity.js';
+import { DecisionsService, type DecisionInput } from './decisions.service.js';
+import { ActionItemDto } from './dto/action-item.dto.js';
+import { DecisionDto } from './dto/decision.dto.js';
+import { germanDay } from './minutes.view-model.js';
+import { optionalCount, optionalDate, optionalId } from './minutes-form-helpers.js';
+import { ACTION_ITEM_FORM, type ActionItemField, DECISION_FORM, type DecisionField } from './minutes.forms.js';
+import { MinutesRepository } from './minutes.repository.js';
+import { agendaLabel, minutesPath } from './minutes.view-model.js';
+
+const agendaOptions = (agenda: AgendaItem[]): SelectOption[] => agenda.map((a) => ({ value: String(a.id), label: agendaLabel(a) }));
+
+/** Decisions and action items of one meeting's minutes: the forms for editors. */
+@Controller('sitzungen/:meetingId/protokoll')
+export class MinutesRecordsController {
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly actionItems: ActionItemsService,
+    private readonly repository: MinutesRepository,
+  ) {}
+
+  // ---- decisions ----
+
+  private decisionModel(meeting: Meeting, agenda: AgendaItem[], values: Partial<Record<DecisionField, string>>, errors: FormErrors<DecisionField>, decision: { id: number; number: string } | null) {
+    const options = { agendaItemId: agendaOptions(agenda) };
+    return {
+      pageTitle: decision ? `Beschluss ${decision.number} bearbeiten` : `Neuer Beschluss – ${meeting.title}`,
+      heading: decision ? `Beschluss ${decision.number} bearbeiten` : 'Neuer Beschluss',
+      numberHint: decision ? null : 'Die Beschlussnummer wird beim Speichern automatisch vergeben.',
+      meetingTitle: meeting.title,
+      minutesHref: minutesPath(meeting.id),
+      action: decision ? `${minutesPath(meeting.id)}/beschluesse/${decision.id}` : `${minutesPath(meeting.id)}/beschluesse`,
+      deleteAction: decision ? `${minutesPath(meeting.id)}/beschluesse/${decision.id}/loeschen` : null,
+      form: formView(DECISION_FORM, values, errors, options),
+      options,
+    };
+  }
+
+  private decisionInput(values: FormValues<DecisionField>): DecisionInput {
+    return {
+      agendaItemId: Number(values.agendaItemId),
+      text: values.text,
+      unanimous: values.unanimous === 'on',
+      votesYes: optionalCount(values.votesYes),
+      votesNo: optionalCount(values.votesNo),
+      votesAbstain: optionalCount(values.votesAbstain),
+      result: values.result as DecisionResult,
+    };
+  }
+
+  @Get('beschluesse/neu')
+  async newDecision(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const { meeting, agenda } = await this.decisions.formContext(meetingId, viewer);
+    res.render('minutes/decision-form', this.decisionModel(meeting, agenda, { result: 'adopted' }, {}, null));
+  }
+
+  @Post('beschluesse')
+  async createDecision(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const { meeting, agenda } = await this.decisions.formContext(meetingId, viewer);
+    const values = readForm(DECISION_FORM, body);
+    const invalid = (errors: FormErrors<DecisionField>): void => {
+      const model = this.decisionModel(meeting, agenda, values, errors, null);
+      renderInvalid(res, 'minutes/decision-form', DECISION_FORM, values, errors, model, model.options);
+    };
+    const result = await validateForm(DECISION_FORM, DecisionDto, values);
+    if (!result.ok) return invalid(result.errors);
+    try {
+      const created = await this.decisions.create(meetingId, viewer, this.decisionInput(values));
+      res.redirect(303, `${minutesPath(meetingId)}#beschluss-${created.number}`);
+    } catch (e) {
+      if (e instanceof FormRejected) return invalid(e.errors);
+      throw e;
+    }
+  }
+
+  @Get('beschluesse/:id/bearbeiten')
+  async editDecision(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const { meeting, agenda, decision: d } = await this.decisions.forEdit(meetingId, id, viewer);
+    const count = (n: number | null): string => (n === null ? '' : String(n));
+    const values = {
+      agendaItemId: String(d.agendaItemId),
+      text: d.text,
+      result: d.result,
+      unanimous: d.unanimous ? 'on' : '',
+      votesYes: count(d.votesYes),
+      votesNo: d.unanimous ? '' : count(d.votesNo),
+      votesAbstain: d.unanimous ? '' : count(d.votesAbstain),
+    };
+    res.render('minutes/decision-form', this.decisionModel(meeting, agenda, values, {}, d));
+  }
+
+  @Post('beschluesse/:id')
+  async updateDecision(
+    @Param('meetingId', IdParamPipe) meetingId: number,
+    @Param('id', IdParamPipe) id: number,
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { meeting, agenda, decision } = await this.decisions.forEdit(meetingId, id, viewer);
+    const values = readForm(DECISION_FORM, body);
+    const invalid = (errors: FormErrors<DecisionField>): void => {
+      const model = this.decisionModel(meeting, agenda, values, errors, decision);
+      renderInvalid(res, 'minutes/decision-form', DECISION_FORM, values, errors, model, model.options);
+    };
+    const result = await validateForm(DECISION_FORM, DecisionDto, values);
+    if (!result.ok) return invalid(result.errors);
+    try {
+      await this.decisions.update(meetingId, id, viewer, this.decisionInput(values));
+      res.redirect(303, `${minutesPath(meetingId)}#beschluss-${decision.number}`);
+    } catch (e) {
+      if (e instanceof FormRejected) return invalid(e.errors);
+      throw e;
+    }
+  }
+
+  @Post('beschluesse/:id/loeschen')
+  async deleteDecision(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    await this.decisions.remove(meetingId, id, viewer);
+    res.redirect(303, minutesPath(meetingId));
+  }
+
+  // ---- action items ----
+
+  private async actionItemOptions(agenda: AgendaItem[]): Promise<Partial<Record<ActionItemField, SelectOption[]>>> {
+    const [people, organisations] = await Promise.all([this.repository.findPeopleOptions(), this.repository.findOrganisationOptions()]);
+    return {
+      agendaItemId: agendaOptions(agenda),
+      responsiblePersonId: people.map((p) => ({ value: String(p.id), label: personDisplayName(p) })),
+      responsibleOrganisationId: organisations.map((o) => ({ value: String(o.id), label: o.name })),
+    };
+  }
+
+  private async actionItemModel(meeting: Meeting, agenda: AgendaItem[], values: Partial<Record<ActionItemField, string>>, errors: FormErrors<ActionItemField>, itemId: number | null) {
+    const options = await this.actionItemOptions(agenda);
+    return {
+      pageTitle: itemId ? `Aufgabe bearbeiten – ${meeting.title}` : `Neue Aufgabe – ${meeting.title}`,
+      heading: itemId ? 'Aufgabe bearbeiten' : 'Neue Aufgabe',
+      meetingTitle: meeting.title,
+      minutesHref: minutesPath(meeting.id),
+      action: itemId ? `${minutesPath(meeting.id)}/aufgaben/${itemId}` : `${minutesPath(meeting.id)}/aufgaben`,
+      deleteAction: itemId ? `${minutesPath(meeting.id)}/aufgaben/${itemId}/loeschen` : null,
+      form: formView(ACTION_ITEM_FORM, values, errors, options),
+      options,
+    };
+  }
+
+  /** Validates the form; returns the input or the errors by field. */
+  private async actionItemInput(values: FormValues<ActionItemField>): Promise<{ ok: true; input: ActionItemInput } | { ok: false; errors: FormErrors<ActionItemField> }> {
+    const result = await validateForm(ACTION_ITEM_FORM, ActionItemDto, values);
+    const errors: FormErrors<ActionItemField> = result.ok ? {} : { ...result.errors };
+    const due = optionalDate(values.dueDate);
+    if (!due.ok && !errors.dueDate) errors.dueDate = due.error;
+    if (Object.keys(errors).length > 0 || !due.ok) return { ok: false, errors };
+    const id = (raw: string): number | null => {
+      const v = optionalId(raw);
+      return typeof v === 'number' ? v : null;
+    };
+    return {
+      ok: true,
+      input: {
+        what: values.what,
+        agendaItemId: id(values.agendaItemId),
+        responsiblePersonId: id(values.responsiblePersonId),
+        responsibleOrganisationId: id(values.responsibleOrganisationId),
+        dueDate: due.value,
+      },
+    };
+  }
+
+  @Get('aufgaben/neu')
+  async newActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const { meeting, agenda } = await this.actionItems.formContext(meetingId, viewer);
+    res.render('minutes/action-item-form', await this.actionItemModel(meeting, agenda, {}, {}, null));
+  }
+
+  @Post('aufgaben')
+  async createActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const { meeting, agenda } = await this.actionItems.formContext(meetingId, viewer);
+    const values = readForm(ACTION_ITEM_FORM, body);
+    const invalid = async (errors: FormErrors<ActionItemField>): Promise<void> => {
+      const model = await this.actionItemModel(meeting, agenda, values, errors, null);
+      renderInvalid(res, 'minutes/action-item-form', ACTION_ITEM_FORM, values, errors, model, model.options);
+    };
+    const parsed = await this.actionItemInput(values);
+    if (!parsed.ok) return invalid(parsed.errors);
+    try {
+      await this.actionItems.create(meetingId, viewer, parsed.input);
+      res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
+    } catch (e) {
+      if (e instanceof FormRejected) return invalid(e.errors);
+      throw e;
+    }
+  }
+
+  @Get('aufgaben/:id/bearbeiten')
+  async editActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const { meeting, agenda, item } = await this.actionItems.forEdit(meetingId, id, viewer);
+    const values = {
+      what: item.what,
+      agendaItemId: item.agendaItemId ? String(item.agendaItemId) : '',
+      responsiblePersonId: item.responsiblePersonId ? String(item.responsiblePersonId) : '',
+      responsibleOrganisationId: item.responsibleOrganisationId ? String(item.responsibleOrganisationId) : '',
+      dueDate: item.dueDate ? germanDay(item.dueDate) : '',
+    };
+    res.render('minutes/action-item-form', await this.actionItemModel(meeting, agenda, values, {}, item.id));
+  }
+
+  @Post('aufgaben/:id')
+  async updateActionItem(
+    @Param('meetingId', IdParamPipe) meetingId: number,
+    @Param('id', IdParamPipe) id: number,
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { meeting, agenda } = await this.actionItems.forEdit(meetingId, id, viewer);
+    const values = readForm(ACTION_ITEM_FORM, body);
+    const invalid = async (errors: FormErrors<ActionItemField>): Promise<void> => {
+      const model = await this.actionItemModel(meeting, agenda, values, errors, id);
+      renderInvalid(res, 'minutes/action-item-form', ACTION_ITEM_FORM, values, errors, model, model.options);
+    };
+    const parsed = await this.actionItemInput(values);
+    if (!parsed.ok) return invalid(parsed.errors);
+    try {
+      await this.actionItems.update(meetingId, id, viewer, parsed.input);
+      res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
+    } catch (e) {
+      if (e instanceof FormRejected) return invalid(e.errors);
+      throw e;
+    }
+  }
+
+  @Post('aufgaben/:id/loeschen')
+  async deleteActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    await this.actionItems.remove(meetingId, id, viewer);
+    res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
+  }
+}
