@@ -62,7 +62,11 @@ describe('sessions in the database', () => {
       expect(minutesLeft).toBeGreaterThan(t.config.sessionIdleMinutes - 2);
       expect(minutesLeft).toBeLessThanOrEqual(t.config.sessionIdleMinutes + 1);
 
+      // a request shortly before the end moves the expiry forward again
+      await ds.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() + 5 * 60_000) });
       await agent.get('/konto').expect(200);
+      const touched = await ds.getRepository(Session).findOneByOrFail({ id: newest.id });
+      expect((touched.expiresAt.getTime() - Date.now()) / 60_000).toBeGreaterThan(t.config.sessionIdleMinutes - 2);
       // two hours without a request: the stored expiry has passed
       await ds.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() - 1000) });
       const res = await agent.get('/konto').expect(302);

@@ -74,11 +74,7 @@ export class TypeOrmSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
-    const expiresAt = this.expiryOf(data);
-    this.db
-      .write((m) =>
-        m.getRepository(Session).update({ id: sessionKey(sid), expiresAt: LessThan(new Date(expiresAt.getTime() - TOUCH_RESOLUTION_MS)) }, { expiresAt }),
-      )
+    this.moveExpiry(sid, this.expiryOf(data))
       .then(
         () => callback?.(),
         (err: unknown) => {
@@ -86,6 +82,15 @@ export class TypeOrmSessionStore extends session.Store {
           callback?.();
         },
       );
+  }
+
+  /** Moves the idle expiry; a read first, so most requests write nothing (one write a minute at most). */
+  private async moveExpiry(sid: string, expiresAt: Date): Promise<void> {
+    const id = sessionKey(sid);
+    const threshold = new Date(expiresAt.getTime() - TOUCH_RESOLUTION_MS);
+    const row = await this.dataSource.getRepository(Session).findOne({ select: { id: true, expiresAt: true }, where: { id } });
+    if (!row || row.expiresAt >= threshold) return;
+    await this.db.write((m) => m.getRepository(Session).update({ id, expiresAt: LessThan(threshold) }, { expiresAt }));
   }
 
   private async loadSession(sid: string): Promise<session.SessionData | null> {
