@@ -25,6 +25,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     databasePath: db.databasePath,
     databaseUrl: db.databaseUrl ?? null,
     seedDemo: false,
+    logLevel: 'error',
     ...overrides,
   };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
