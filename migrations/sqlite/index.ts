@@ -3,6 +3,7 @@ import { SearchFullText1795618800000 } from './1795618800000-SearchFullText.js';
 import { Meetings1795619436605 } from './1795619436605-Meetings.js';
 import { Auth1795619726267 } from './1795619726267-Auth.js';
 import { Minutes1795620013713 } from './1795620013713-Minutes.js';
+import { DirectoryEditing1795620869264 } from './1795620869264-DirectoryEditing.js';
 
 /** Every SQLite migration in order. Add new ones at the end; never edit a committed one. */
-export const MIGRATIONS = [InitialSchema1795618717672, SearchFullText1795618800000, Meetings1795619436605, Auth1795619726267, Minutes1795620013713];
+export const MIGRATIONS = [InitialSchema1795618717672, SearchFullText1795618800000, Meetings1795619436605, Auth1795619726267, Minutes1795620013713, DirectoryEditing1795620869264];

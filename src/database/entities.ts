@@ -24,9 +24,12 @@ import { MinutesItem } from '../minutes/minutes-item.entity.js';
 import { Minutes } from '../minutes/minutes.entity.js';
 import { PendingMinutesDraft } from '../minutes/pending-minutes-draft.entity.js';
 import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ImportDraft } from '../transfer/import-draft.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
   Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
-  Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule];
+  Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
+  AuditEntry, ImportDraft];

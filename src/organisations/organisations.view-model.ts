@@ -28,3 +28,21 @@ export function addressLines(a: { street: string | null; postalCode: string | nu
   const cityLine = [a.postalCode, a.locality].filter(Boolean).join(' ');
   return [a.street ?? '', cityLine].filter((l) => l.length > 0);
 }
+
+/** An organisation as values of the edit form. */
+export function organisationFormValues(o: Organisation): Record<string, string> {
+  return {
+    name: o.name,
+    shortName: o.shortName ?? '',
+    kind: o.kind,
+    parentId: o.parentId === null ? '' : String(o.parentId),
+    street: o.street ?? '',
+    postalCode: o.postalCode ?? '',
+    locality: o.locality ?? '',
+    phone: o.phone ?? '',
+    fax: o.fax ?? '',
+    email: o.email ?? '',
+    website: o.website ?? '',
+    description: o.description ?? '',
+  };
+}

@@ -1,0 +1,19 @@
+import type { AuditAction, AuditEntityType } from './audit-entry.entity.js';
+
+/** German labels of the audit log's codes (kept beside the log: the UI never shows a code). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'angelegt',
+  update: 'geändert',
+  delete: 'entfernt',
+  erase: 'gelöscht (DSGVO)',
+  import: 'importiert',
+  consent: 'Einwilligung',
+};
+
+export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
+  organisation: 'Organisation',
+  person: 'Person',
+  body: 'Gremium',
+  membership: 'Mitgliedschaft',
+  account: 'Konto',
+};

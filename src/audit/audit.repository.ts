@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
+
+export interface AuditFilter {
+  entityType?: AuditEntityType;
+  accountId?: number;
+  /** Inclusive lower bound (UTC instant). */
+  from?: Date;
+  /** Exclusive upper bound (UTC instant). */
+  until?: Date;
+  /** Folded text to find in actor, label and values. */
+  text?: string;
+  offset: number;
+  limit: number;
+}
+
+/** An instant as TypeORM stores it ("2026-03-01 12:00:00.000", UTC), for comparisons in raw conditions. */
+function storedInstant(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Reads of the audit log, newest first. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(filter: AuditFilter): Promise<[AuditEntry[], number]> {
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
+    if (filter.entityType !== undefined) qb.andWhere('e.entity_type = :type', { type: filter.entityType });
+    if (filter.accountId !== undefined) qb.andWhere('e.account_id = :accountId', { accountId: filter.accountId });
+    if (filter.from !== undefined) qb.andWhere('e.created_at >= :from', { from: storedInstant(filter.from) });
+    if (filter.until !== undefined) qb.andWhere('e.created_at < :until', { until: storedInstant(filter.until) });
+    if (filter.text) {
+      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere("e.search_text LIKE :pattern ESCAPE '\\'", { pattern });
+    }
+    return qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').skip(filter.offset).take(filter.limit).getManyAndCount();
+  }
+
+  /** Every account that appears in the log, with the name it last acted under. */
+  async findActors(): Promise<{ accountId: number; name: string }[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('e')
+      .select('e.account_id', 'accountId')
+      .addSelect('MAX(e.actor_name)', 'name')
+      .where('e.account_id IS NOT NULL')
+      .groupBy('e.account_id')
+      .getRawMany<{ accountId: number; name: string }>();
+    return rows.map((r) => ({ accountId: Number(r.accountId), name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  }
+
+  /** Entries about one record, newest first (for the personal data export). */
+  findAbout(entityType: AuditEntityType, entityId: number): Promise<AuditEntry[]> {
+    return this.dataSource.getRepository(AuditEntry).find({ where: { entityType, entityId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Entries about a person (their record, consent, memberships), newest first. */
+  findAboutPerson(personId: number): Promise<AuditEntry[]> {
+    return this.dataSource.getRepository(AuditEntry).find({ where: { subjectPersonId: personId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+}
