@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     files: ['migrations/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },

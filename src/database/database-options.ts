@@ -14,6 +14,13 @@ export interface DatabaseLocation {
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
+/**
+ * Set on every SQLite connection (journal_mode WAL and foreign keys are also set by TypeORM's
+ * driver). WAL with synchronous=NORMAL survives a killed process without losing a committed
+ * transaction; only a power cut can lose the last ones. The crash test uses this same list.
+ */
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+
 export function engineOf(location: DatabaseLocation): DatabaseEngine {
   return location.databaseUrl ? 'postgres' : 'sqlite';
 }
@@ -53,8 +60,7 @@ export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions
     enableWAL: true,
     timeout: 5000,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
+      for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
     },
   };
 }

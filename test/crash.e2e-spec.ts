@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, SQLITE_PRAGMAS } from '../src/database/database-options.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+/** A process killed with SIGKILL in the middle of writing loses no confirmed write and leaves a sound file. */
+describe('crash safety (SQLite)', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions({ databasePath: db.databasePath }));
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.destroy();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('keeps every confirmed write after SIGKILL, and integrity_check is ok', async () => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'test/fixtures/crash-writer.mjs'), db.databasePath, JSON.stringify(SQLITE_PRAGMAS)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const confirmed: number[] = [];
+    let buffer = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const l of lines) confirmed.push(Number(l));
+    });
+    // Let it write for a while, then kill it mid-stream.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (confirmed.length >= 2000) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+
+    const after = new Database(db.databasePath);
+    try {
+      expect(after.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      const ids = new Set((after.prepare(`SELECT id FROM organisations WHERE name LIKE 'Absturz %'`).all() as { id: number }[]).map((r) => r.id));
+      const lost = confirmed.filter((id) => !ids.has(id));
+      expect(lost).toEqual([]);
+      expect(ids.size).toBeGreaterThanOrEqual(confirmed.length);
+    } finally {
+      after.close();
+    }
+  }, 60_000);
+});
