@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly' }, parserOptions: { projectService: false } },
   },
   {
     files: ['migrations/**/*.ts'],
