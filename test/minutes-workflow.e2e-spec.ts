@@ -2,7 +2,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Body } from '../src/bodies/body.entity.js';
 import { Decision } from '../src/minutes/decision.entity.js';
+import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Minutes } from '../src/minutes/minutes.entity.js';
+import { MinutesService } from '../src/minutes/minutes.service.js';
+import { ANONYMOUS } from '../src/auth/viewer.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { agentFor, createMinutesFixture, editorFields, type MinutesFixture, submit } from './helpers/minutes.js';
 import type { Agent } from './helpers/auth.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -97,6 +101,9 @@ describe('minutes workflow and permissions', () => {
     const numbers = (await t.app.get(DataSource).getRepository(Decision).find({ where: { bodyId: f.bodyId }, order: { sequence: 'ASC' } })).map((d) => d.number);
     const code = numbers[0].split('-')[0];
     expect(numbers).toEqual([`${code}-2026-01`, `${code}-2026-02`]);
+    // the body page's list (DecisionsService.recentOfBody): drafts only for the editors
+    const meeting = await t.app.get(DataSource).getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId }, relations: { body: true } });
+    expect(await t.app.get(DecisionsService).recentOfBody(ANONYMOUS, meeting.bodyId)).toEqual([]);
     const page = await chair.get(path).expect(200);
     expect(page.text).toContain(`Beschluss ${code}-2026-01`);
     expect(page.text).toContain('7 Ja, 1 Nein, 2 Enthaltungen');
@@ -160,6 +167,11 @@ describe('minutes workflow and permissions', () => {
     expect(register.text).not.toContain('INTERNER BESCHLUSS');
     const memberRegister = await member.get('/beschluesse').expect(200);
     expect(memberRegister.text).toContain('INTERNER BESCHLUSS');
+    // the meeting page's link (MinutesService.linkInfo) is there for anonymous visitors now
+    const meeting = await t.app.get(DataSource).getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId }, relations: { body: true } });
+    expect(await t.app.get(MinutesService).linkInfo(meeting, ANONYMOUS)).toEqual({ meetingId: f.meetingId, status: 'approved', readable: true, canStart: false });
+    const next = await t.app.get(DataSource).getRepository(Meeting).findOneOrFail({ where: { id: f.laterMeetingId }, relations: { body: true } });
+    expect((await t.app.get(MinutesService).linkInfo(next, ANONYMOUS)).readable).toBe(false);
   });
 
   it('makes approved minutes read-only; corrections only as amendments with a reason', async () => {

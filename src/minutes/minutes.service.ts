@@ -74,6 +74,16 @@ export interface MinutesDetail {
   approvalCandidates: Meeting[];
 }
 
+export interface MinutesLinkInfo {
+  meetingId: number;
+  /** null: no minutes yet. */
+  status: Minutes['status'] | null;
+  /** The viewer may open the minutes. */
+  readable: boolean;
+  /** The viewer may start the minutes (editor, meeting begun, none yet). */
+  canStart: boolean;
+}
+
 export interface EditorContext {
   meeting: Meeting;
   minutes: Minutes;
@@ -148,6 +158,20 @@ export class MinutesService {
     const isEditor = await this.isEditor(viewer, meeting.bodyId);
     if (!minutes) return { minutes: null, access: 'none', isEditor };
     return { minutes, access: this.access(minutes, meeting, viewer, isEditor), isEditor };
+  }
+
+  /**
+   * For the meeting page (meetings module): whether the viewer gets a link to the minutes, or — as
+   * an editor of a meeting that has begun — a link to start them. Pass the meeting as already loaded
+   * (with its body) and checked for visibility.
+   */
+  async linkInfo(meeting: Meeting, viewer: Viewer, now = new Date()): Promise<MinutesLinkInfo> {
+    const minutes = await this.repository.findMinutesOfMeeting(meeting.id);
+    const isEditor = await this.isEditor(viewer, meeting.bodyId);
+    if (!minutes) {
+      return { meetingId: meeting.id, status: null, readable: false, canStart: isEditor && minutesCreationBlockedReason(meeting, now) === null };
+    }
+    return { meetingId: meeting.id, status: minutes.status, readable: this.access(minutes, meeting, viewer, isEditor) !== 'none', canStart: false };
   }
 
   private access(minutes: Minutes, meeting: Meeting, viewer: Viewer, isEditor: boolean): MinutesAccess {

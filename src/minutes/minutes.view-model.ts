@@ -13,7 +13,7 @@ import { votesText } from './decision-votes.js';
 import type { Decision } from './decision.entity.js';
 import { renderMarkdown } from './markdown.js';
 import type { MinutesAmendment } from './minutes-amendment.entity.js';
-import type { AttendanceRow, MinutesDetail } from './minutes.service.js';
+import type { AttendanceRow, MinutesDetail, MinutesLinkInfo } from './minutes.service.js';
 
 const berlin = (d: Date): DateTime => DateTime.fromJSDate(d).setZone(ZONE).setLocale('de');
 
@@ -252,4 +252,41 @@ export function bodyOptionLabel(b: Pick<Body, 'name' | 'code'>): string {
 
 export function meetingOptionLabel(m: Pick<Meeting, 'title' | 'startsAt'>): string {
   return `${berlin(m.startsAt).toFormat('dd.MM.yyyy')} – ${m.title}`;
+}
+
+export interface MinutesLinkView {
+  href: string;
+  text: string;
+  statusLabel: string | null;
+}
+
+/** The meeting page's link to its minutes (partial minutes/meeting-link), or null when there is none for the viewer. */
+export function minutesLinkView(info: MinutesLinkInfo): MinutesLinkView | null {
+  if (info.readable && info.status) {
+    return { href: minutesPath(info.meetingId), text: 'Protokoll lesen', statusLabel: info.status === 'approved' ? null : MINUTES_STATUS_LABELS[info.status] };
+  }
+  if (info.canStart) return { href: minutesPath(info.meetingId), text: 'Protokoll anlegen', statusLabel: null };
+  return null;
+}
+
+export interface RecentDecisionView {
+  number: string;
+  href: string;
+  summary: string;
+  dateText: string;
+  resultLabel: string;
+}
+
+/** The body page's latest decisions (partial minutes/recent-decisions); decisions loaded with minutes.meeting. */
+export function recentDecisionsView(decisions: Decision[]): RecentDecisionView[] {
+  return decisions.map((d) => {
+    const plain = d.text.replace(/[*_`#>[\]()]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+      number: d.number,
+      href: `${minutesPath(d.minutes.meetingId)}#beschluss-${d.number}`,
+      summary: plain.length > 160 ? `${plain.slice(0, 157)}…` : plain,
+      dateText: berlin(d.minutes.meeting.startsAt).toFormat('dd.MM.yyyy'),
+      resultLabel: DECISION_RESULT_LABELS[d.result],
+    };
+  });
 }
