@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SeedsModule } from './database/seeds.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         MinutesModule,
         SeedsModule,
         HealthModule,
+        PagesModule,
       ],
     };
   }
