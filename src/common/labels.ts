@@ -2,6 +2,8 @@ import type { BodyKind, } from '../bodies/body.entity.js';
 import type { MembershipRole } from '../bodies/membership.entity.js';
 import type { OrganisationKind } from '../organisations/organisation.entity.js';
 import type { PhoneKind } from '../people/person-phone.entity.js';
+import type { Attended, RsvpResponse } from '../meetings/attendance.entity.js';
+import type { MeetingState } from '../meetings/meeting.entity.js';
 import type { ActionItemStatus } from '../minutes/action-item.entity.js';
 import type { DecisionResult } from '../minutes/decision.entity.js';
 import type { MinutesStatus } from '../minutes/minutes.entity.js';
@@ -108,4 +110,24 @@ export const DECISION_RESULT_LABELS: Record<DecisionResult, string> = {
 export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
   open: 'offen',
   done: 'erledigt',
+};
+
+export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
+  scheduled: 'Geplant',
+  invited: 'Eingeladen',
+  held: 'Hat stattgefunden',
+  cancelled: 'Abgesagt',
+};
+
+export const RSVP_RESPONSE_LABELS: Record<RsvpResponse, string> = {
+  accepted: 'Zugesagt',
+  declined: 'Abgesagt',
+  tentative: 'Vielleicht',
+  none: 'Keine Antwort',
+};
+
+export const ATTENDED_LABELS: Record<Attended, string> = {
+  yes: 'Anwesend',
+  no: 'Nicht anwesend',
+  excused: 'Entschuldigt',
 };

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { todayInBerlin } from '../common/dates.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-visibility.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import type { Person } from '../people/person.entity.js';
+import { rendered, type RenderedCalendar } from './http-cache.js';
+import { meetingEvent } from './meeting-event.js';
+import { renderCalendar } from './meeting-ical.js';
+
+/** How far back feeds reach: meetings from the first day of the month a year ago on. */
+export function feedWindowStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), 1));
+}
+
+/** A fingerprint of everything a feed shows, read from the database so all app instances agree. */
+export interface DataFingerprint {
+  key: string;
+  lastModified: Date;
+}
+
+const MAX_CACHED_FEEDS = 500;
+
+interface CacheEntry {
+  key: string;
+  calendar: RenderedCalendar;
+}
+
+/** SQLite datetime text ("2026-03-26 17:00:00" or with milliseconds, UTC) → Date. */
+function sqliteTime(text: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)/.exec(text);
+  return m ? new Date(`${m[1]}T${m[2]}Z`) : null;
+}
+
+/**
+ * Builds iCalendar feeds and single-meeting files. Feed bytes are cached per scope and data
+ * fingerprint: a poll costs one small query, and a feed is rebuilt only after a change.
+ */
+@Injectable()
+export class CalendarFeedService {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** How many feeds were built (not served from cache); for tests and diagnostics. */
+  builds = 0;
+  private readonly host: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MeetingsRepository,
+    private readonly meetings: MeetingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.host = new URL(config.baseUrl).hostname;
+  }
+
+  /**
+   * Everything feeds depend on: our version counter plus count and latest change of each table
+   * they read. Plain aggregate queries, so SQLite and PostgreSQL answer alike.
+   */
+  async fingerprint(now: Date): Promise<DataFingerprint> {
+    const tables: [string, boolean][] = [
+      ['meetings', false],
+      ['agenda_items', false],
+      ['locations', false],
+      ['bodies', true],
+      ['memberships', false],
+      ['people', true],
+    ];
+    const selects = [
+      `(SELECT version FROM calendar_data_version WHERE id = 1) AS "v"`,
+      `(SELECT changed_at FROM calendar_data_version WHERE id = 1) AS "vt"`,
+      `(SELECT count(*) FROM person_emails) AS "em_c"`,
+      `(SELECT max(id) FROM person_emails) AS "em_m"`,
+      ...tables.flatMap(([t, soft], i) => [
+        `(SELECT count(*) FROM "${t}") AS "c${i}"`,
+        `(SELECT max(updated_at) FROM "${t}") AS "u${i}"`,
+        ...(soft ? [`(SELECT max(deleted_at) FROM "${t}") AS "d${i}"`] : []),
+      ]),
+    ];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${selects.join(', ')}`);
+    const row = rows[0] ?? {};
+    let latest = 0;
+    const parts = Object.keys(row)
+      .sort()
+      .map((k) => {
+        const value = row[k];
+        const time = value instanceof Date ? value : typeof value === 'string' ? sqliteTime(value) : null;
+        if (time && time.getTime() > latest) latest = time.getTime();
+        if (time) return time.toISOString();
+        return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string' ? String(value) : '';
+      });
+    return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${parts.join('|')}`, lastModified: new Date(latest || 0) };
+  }
+
+  private async cached(scope: string, now: Date, build: () => Promise<string>): Promise<RenderedCalendar> {
+    const fp = await this.fingerprint(now);
+    const hit = this.cache.get(scope);
+    if (hit && hit.key === fp.key) return hit.calendar;
+    const fresh = rendered(await build(), fp.lastModified);
+    this.builds++;
+    // Same bytes as before: keep the old validators, clients need not download again.
+    const calendar = hit && hit.calendar.etag === fresh.etag ? hit.calendar : fresh;
+    this.cache.delete(scope);
+    this.cache.set(scope, { key: fp.key, calendar });
+    if (this.cache.size > MAX_CACHED_FEEDS) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return calendar;
+  }
+
+  /** All public meetings of public bodies, public agenda items only. */
+  publicFeed(now: Date = new Date()): Promise<RenderedCalendar> {
+    return this.cached('public', now, async () => {
+      const meetings = await this.repository.findAll({ includeInternal: false, endsFrom: feedWindowStart(now), order: 'ASC' });
+      return this.render(meetings, false, {
+        name: `${this.config.siteName}: Sitzungen`,
+        description: `Alle öffentlichen Sitzungen der Gremien im ${this.config.siteName}`,
+        url: `${this.config.baseUrl}/sitzungen`,
+      });
+    });
+  }
+
+  /** One body's meetings; 404 for an internal body seen anonymously, internal meetings for members only. */
+  async bodyFeed(bodyId: number, viewer: Viewer, now: Date = new Date()): Promise<RenderedCalendar> {
+    const body = await this.meetings.visibleBody(bodyId, viewer);
+    const internal = seesInternalMeetings(viewer);
+    return this.cached(`body:${bodyId}:${internal ? 'member' : 'public'}`, now, async () => {
+      const meetings = await this.repository.findAll({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
+      return this.render(meetings, internal, {
+        name: `${body.shortName ?? body.name}: Sitzungen`,
+        description: `Sitzungen: ${body.name}`,
+        url: `${this.config.baseUrl}/sitzungen?gremium=${body.id}`,
+      });
+    });
+  }
+
+  /** All meetings (internal ones included) of the bodies a person currently belongs to. */
+  personalFeed(personId: number, now: Date = new Date()): Promise<RenderedCalendar> {
+    return this.cached(`person:${personId}`, now, async () => {
+      const bodyIds = await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
+      const meetings = await this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
+      return this.render(meetings, true, {
+        name: `${this.config.siteName}: meine Sitzungen`,
+        description: 'Alle Sitzungen meiner Gremien',
+        url: `${this.config.baseUrl}/sitzungen`,
+      });
+    });
+  }
+
+  /** One meeting as a file to download (not cached: cheap, and depends on the viewer). */
+  async singleMeeting(id: number, viewer: Viewer): Promise<{ calendar: RenderedCalendar; meeting: Meeting }> {
+    const meeting = await this.meetings.visibleMeeting(id, viewer);
+    const text = await this.render([meeting], seesInternalMeetings(viewer), {
+      name: meeting.title,
+      description: meeting.body.name,
+      url: `${this.config.baseUrl}/sitzungen/${meeting.id}`,
+    });
+    const agenda = await this.repository.findAgenda(meeting.id);
+    const last = Math.max(meeting.updatedAt.getTime(), ...agenda.map((a) => a.updatedAt.getTime()));
+    return { calendar: rendered(text, new Date(last)), meeting };
+  }
+
+  private async render(meetings: Meeting[], internal: boolean, meta: { name: string; description: string; url: string }): Promise<string> {
+    const ids = meetings.map((m) => m.id);
+    const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
+    const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.repository.findChairs(bodyIds, todayInBerlin())]);
+    const chairOf = new Map<number, Person>();
+    for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
+    const events = meetings.map((m) =>
+      meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], internal), {
+        baseUrl: this.config.baseUrl,
+        host: this.host,
+        chair: chairOf.get(m.bodyId) ?? null,
+      }),
+    );
+    return renderCalendar({ ...meta, host: this.host, events });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { CalendarController } from './calendar.controller.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+
+@Module({
+  imports: [MeetingsModule],
+  controllers: [CalendarController],
+  providers: [CalendarFeedService],
+  exports: [CalendarFeedService],
+})
+export class CalendarModule {}

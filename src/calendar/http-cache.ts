@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+/** A rendered calendar with its validators. */
+export interface RenderedCalendar {
+  body: Buffer;
+  /** Strong ETag over the bytes, quoted. */
+  etag: string;
+  lastModified: Date;
+}
+
+export function strongEtag(bytes: Buffer): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+}
+
+export function rendered(text: string, lastModified: Date): RenderedCalendar {
+  const body = Buffer.from(text, 'utf8');
+  return { body, etag: strongEtag(body), lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000) };
+}
+
+/**
+ * RFC 9110 conditional GET: If-None-Match wins when present (weak comparison, "*" matches);
+ * otherwise If-Modified-Since, at one-second resolution.
+ */
+export function notModified(headers: Request['headers'], cal: RenderedCalendar): boolean {
+  const inm = headers['if-none-match'];
+  if (typeof inm === 'string' && inm.trim() !== '') {
+    const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
+    return inm.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === cal.etag);
+  }
+  const ims = headers['if-modified-since'];
+  if (typeof ims === 'string') {
+    const since = Date.parse(ims);
+    if (!Number.isNaN(since)) return cal.lastModified.getTime() <= since;
+  }
+  return false;
+}
+
+export interface SendOptions {
+  disposition: 'inline' | 'attachment';
+  /** ASCII file name, e.g. "sitzung-12.ics". */
+  filename: string;
+  /** Personal and member feeds must not sit in shared caches. */
+  private: boolean;
+}
+
+/** Sends the calendar (200) or 304, with text/calendar; charset=utf-8, ETag and Last-Modified. */
+export function sendCalendar(req: Request, res: Response, cal: RenderedCalendar, options: SendOptions): void {
+  res.setHeader('ETag', cal.etag);
+  res.setHeader('Last-Modified', cal.lastModified.toUTCString());
+  res.setHeader('Cache-Control', `${options.private ? 'private' : 'public'}, no-cache`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (notModified(req.headers, cal)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200);
+  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  res.setHeader('Content-Disposition', `${options.disposition}; filename="${options.filename}"`);
+  res.setHeader('Content-Length', String(cal.body.length));
+  res.end(req.method === 'HEAD' ? undefined : cal.body);
+}

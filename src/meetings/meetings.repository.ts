@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { Body } from '../bodies/body.entity.js';
+import { Membership } from '../bodies/membership.entity.js';
+import { Person } from '../people/person.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { Attendance } from './attendance.entity.js';
+import { Location } from './location.entity.js';
+import { Meeting } from './meeting.entity.js';
+
+export interface MeetingFilter {
+  /** Meetings ending at or after this instant. */
+  endsFrom?: Date;
+  /** Meetings that ended before this instant. */
+  endsBefore?: Date;
+  /** Meetings starting before this instant. */
+  startsBefore?: Date;
+  bodyIds?: number[];
+  includeInternal: boolean;
+  order: 'ASC' | 'DESC';
+  offset?: number;
+  limit?: number;
+}
+
+/** Queries about meetings, agendas, locations and attendance, named for what the caller wants. */
+@Injectable()
+export class MeetingsRepository {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    @InjectRepository(Location) private readonly locations: Repository<Location>,
+    @InjectRepository(Attendance) private readonly attendances: Repository<Attendance>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(Body) private readonly bodies: Repository<Body>,
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+  ) {}
+
+  private base(): SelectQueryBuilder<Meeting> {
+    return this.meetings
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.body', 'body')
+      .leftJoinAndSelect('m.location', 'location')
+      .where('body.deletedAt IS NULL');
+  }
+
+  private filtered(filter: MeetingFilter): SelectQueryBuilder<Meeting> {
+    const q = this.base();
+    if (!filter.includeInternal) q.andWhere('m.isPublic = :pub AND body.isPublic = :pub', { pub: true });
+    if (filter.endsFrom) q.andWhere('m.endsAt >= :endsFrom', { endsFrom: filter.endsFrom });
+    if (filter.endsBefore) q.andWhere('m.endsAt < :endsBefore', { endsBefore: filter.endsBefore });
+    if (filter.startsBefore) q.andWhere('m.startsAt < :startsBefore', { startsBefore: filter.startsBefore });
+    if (filter.bodyIds) {
+      if (filter.bodyIds.length === 0) q.andWhere('1 = 0');
+      else q.andWhere('m.bodyId IN (:...bodyIds)', { bodyIds: filter.bodyIds });
+    }
+    return q.orderBy('m.startsAt', filter.order).addOrderBy('m.id', filter.order);
+  }
+
+  /** A page of meetings and the total count. */
+  findPage(filter: MeetingFilter): Promise<[Meeting[], number]> {
+    const q = this.filtered(filter);
+    if (filter.offset !== undefined) q.skip(filter.offset);
+    if (filter.limit !== undefined) q.take(filter.limit);
+    return q.getManyAndCount();
+  }
+
+  findAll(filter: MeetingFilter): Promise<Meeting[]> {
+    return this.filtered(filter).getMany();
+  }
+
+  /** One meeting with body and location (whatever its visibility). */
+  findById(id: number): Promise<Meeting | null> {
+    return this.base().andWhere('m.id = :id', { id }).getOne();
+  }
+
+  /** Meetings (not cancelled) overlapping [startsAt, endsAt), with body and location. */
+  findOverlapping(startsAt: Date, endsAt: Date): Promise<Meeting[]> {
+    return this.base()
+      .andWhere('m.state <> :cancelled', { cancelled: 'cancelled' })
+      .andWhere('m.startsAt < :endsAt AND m.endsAt > :startsAt', { startsAt, endsAt })
+      .orderBy('m.startsAt', 'ASC')
+      .getMany();
+  }
+
+  findAgenda(meetingId: number): Promise<AgendaItem[]> {
+    return this.agendaItems.find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Agenda items of several meetings, grouped by meeting id, each list in order. */
+  async findAgendas(meetingIds: number[]): Promise<Map<number, AgendaItem[]>> {
+    const result = new Map<number, AgendaItem[]>();
+    if (meetingIds.length === 0) return result;
+    const items = await this.agendaItems.find({ where: { meetingId: In(meetingIds) }, order: { position: 'ASC', id: 'ASC' } });
+    for (const item of items) {
+      const list = result.get(item.meetingId) ?? [];
+      list.push(item);
+      result.set(item.meetingId, list);
+    }
+    return result;
+  }
+
+  findAgendaItem(id: number): Promise<AgendaItem | null> {
+    return this.agendaItems.findOne({ where: { id } });
+  }
+
+  /** Memberships of the bodies current on a day (ISO date), with the person; deleted people left out. */
+  findCurrentMemberships(bodyIds: number[], day: string): Promise<Membership[]> {
+    if (bodyIds.length === 0) return Promise.resolve([]);
+    return this.memberships
+      .createQueryBuilder('ms')
+      .innerJoinAndSelect('ms.person', 'person')
+      .leftJoinAndSelect('person.organisation', 'organisation')
+      .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
+      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
+      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere('person.deletedAt IS NULL')
+      .orderBy('person.sortKey', 'ASC')
+      .addOrderBy('ms.id', 'ASC')
+      .getMany();
+  }
+
+  /** The current chairs of the bodies (with emails, for ORGANIZER), chair before deputy chair. */
+  findChairs(bodyIds: number[], day: string): Promise<Membership[]> {
+    if (bodyIds.length === 0) return Promise.resolve([]);
+    return this.memberships
+      .createQueryBuilder('ms')
+      .innerJoinAndSelect('ms.person', 'person')
+      .leftJoinAndSelect('person.emails', 'emails')
+      .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
+      .andWhere('ms.role IN (:...roles)', { roles: ['chair', 'deputy_chair'] })
+      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
+      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere('person.deletedAt IS NULL')
+      .orderBy('ms.role', 'ASC')
+      .addOrderBy('ms.id', 'ASC')
+      .addOrderBy('emails.position', 'ASC')
+      .getMany();
+  }
+
+  /** The bodies a person currently belongs to (any role). */
+  async findBodyIdsOfPerson(personId: number, day: string): Promise<number[]> {
+    const rows = await this.memberships
+      .createQueryBuilder('ms')
+      .innerJoin('ms.body', 'body')
+      .select('DISTINCT ms.bodyId', 'bodyId')
+      .where('ms.personId = :personId', { personId })
+      .andWhere('body.deletedAt IS NULL')
+      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .getRawMany<{ bodyId: number }>();
+    return rows.map((r) => Number(r.bodyId));
+  }
+
+  findAttendances(meetingId: number): Promise<Attendance[]> {
+    return this.attendances.find({ where: { meetingId }, relations: { person: true, deputyPerson: true } });
+  }
+
+  findAttendance(meetingId: number, personId: number): Promise<Attendance | null> {
+    return this.attendances.findOne({ where: { meetingId, personId }, relations: { deputyPerson: true } });
+  }
+
+  findBody(id: number): Promise<Body | null> {
+    return this.bodies.findOne({ where: { id } });
+  }
+
+  /** Bodies for filters and forms, alphabetically. */
+  findBodies(includeInternal: boolean): Promise<Body[]> {
+    return this.bodies.find({ where: includeInternal ? {} : { isPublic: true }, order: { name: 'ASC' } });
+  }
+
+  findLocations(): Promise<Location[]> {
+    return this.locations.find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  findLocation(id: number): Promise<Location | null> {
+    return this.locations.findOne({ where: { id } });
+  }
+
+  findPeopleOfOrganisation(organisationId: number): Promise<Person[]> {
+    return this.people.find({ where: { organisationId }, order: { sortKey: 'ASC' } });
+  }
+
+  findPeople(ids: number[]): Promise<Person[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.people.find({ where: { id: In(ids) } });
+  }
+}

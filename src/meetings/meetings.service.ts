@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { isMember, type Viewer } from '../auth/viewer.js';
+import type { Body } from '../bodies/body.entity.js';
+import type { Membership } from '../bodies/membership.entity.js';
+import { notFound } from '../common/errors/user-facing.js';
+import type { Person } from '../people/person.entity.js';
+import type { AgendaItem } from './agenda-item.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import { berlinDateOf, isoDate } from './berlin-time.js';
+import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meeting-visibility.js';
+import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
+import type { Meeting } from './meeting.entity.js';
+import { MeetingsRepository } from './meetings.repository.js';
+
+export interface AttendanceRow {
+  membership: Membership;
+  attendance: Attendance | null;
+}
+
+export interface AttendanceOverview {
+  rows: AttendanceRow[];
+  quorum: QuorumForecast;
+}
+
+export interface MeetingDetail {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  /** Members only: every current member with their answer, and the quorum forecast. */
+  attendance: AttendanceOverview | null;
+  /** Memberships the viewer's person holds in the body on the meeting day (may answer the invitation). */
+  viewerMemberships: Membership[];
+}
+
+export type MeetingScope = 'upcoming' | 'past';
+
+export interface MeetingListQuery {
+  scope: MeetingScope;
+  bodyId?: number;
+  offset: number;
+  limit: number;
+}
+
+/** Reading meetings as a viewer may see them: internal meetings and agenda items only for members. */
+@Injectable()
+export class MeetingsService {
+  constructor(private readonly repository: MeetingsRepository) {}
+
+  /** Upcoming (not yet ended, soonest first) or past (most recent first) meetings. */
+  list(viewer: Viewer, query: MeetingListQuery, now: Date = new Date()): Promise<[Meeting[], number]> {
+    const upcoming = query.scope === 'upcoming';
+    return this.repository.findPage({
+      includeInternal: seesInternalMeetings(viewer),
+      bodyIds: query.bodyId === undefined ? undefined : [query.bodyId],
+      endsFrom: upcoming ? now : undefined,
+      endsBefore: upcoming ? undefined : now,
+      order: upcoming ? 'ASC' : 'DESC',
+      offset: query.offset,
+      limit: query.limit,
+    });
+  }
+
+  /** Meetings starting in [from, to), soonest first. */
+  between(viewer: Viewer, from: Date, to: Date, bodyId?: number): Promise<Meeting[]> {
+    return this.repository.findAll({
+      includeInternal: seesInternalMeetings(viewer),
+      bodyIds: bodyId === undefined ? undefined : [bodyId],
+      endsFrom: from,
+      startsBefore: to,
+      order: 'ASC',
+    });
+  }
+
+  /**
+   * The next meetings (not yet ended), for the start page and a body's page. Others call this:
+   * e.g. `meetings.upcoming(viewer, { bodyId, limit: 3 })` and render with upcomingMeetingsView().
+   */
+  async upcoming(viewer: Viewer, options: { bodyId?: number; limit: number }, now: Date = new Date()): Promise<Meeting[]> {
+    const [items] = await this.repository.findPage({
+      includeInternal: seesInternalMeetings(viewer),
+      bodyIds: options.bodyId === undefined ? undefined : [options.bodyId],
+      endsFrom: now,
+      order: 'ASC',
+      offset: 0,
+      limit: options.limit,
+    });
+    return items;
+  }
+
+  /** Bodies for the filter, as the viewer may see them. */
+  bodies(viewer: Viewer): Promise<Body[]> {
+    return this.repository.findBodies(seesInternalMeetings(viewer));
+  }
+
+  /** A body the viewer may see, or 404. */
+  async visibleBody(id: number, viewer: Viewer): Promise<Body> {
+    const body = await this.repository.findBody(id);
+    if (!body || !(body.isPublic || isMember(viewer))) throw notFound('Dieses Gremium gibt es nicht.');
+    return body;
+  }
+
+  /** A meeting the viewer may see (with body and location), or 404. */
+  async visibleMeeting(id: number, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.repository.findById(id);
+    if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
+    return meeting;
+  }
+
+  async detail(id: number, viewer: Viewer): Promise<MeetingDetail> {
+    const meeting = await this.visibleMeeting(id, viewer);
+    const agenda = visibleAgendaItems(await this.repository.findAgenda(id), viewer);
+    if (viewer.kind !== 'member') return { meeting, agenda, attendance: null, viewerMemberships: [] };
+    const attendance = await this.attendanceOverview(meeting);
+    const viewerMemberships = viewer.personId === null ? [] : attendance.rows.filter((r) => r.membership.personId === viewer.personId).map((r) => r.membership);
+    return { meeting, agenda, attendance, viewerMemberships };
+  }
+
+  /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
+  async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
+    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const [memberships, attendances] = await Promise.all([
+      this.repository.findCurrentMemberships([meeting.bodyId], day),
+      this.repository.findAttendances(meeting.id),
+    ]);
+    const byPerson = new Map(attendances.map((a) => [a.personId, a]));
+    // One row per person: their highest-ranking current membership (the repository orders by person).
+    const seen = new Set<number>();
+    const rows: AttendanceRow[] = [];
+    for (const membership of memberships) {
+      if (seen.has(membership.personId)) {
+        const existing = rows.find((r) => r.membership.personId === membership.personId);
+        if (existing && membership.votingRight && !existing.membership.votingRight) existing.membership = membership;
+        continue;
+      }
+      seen.add(membership.personId);
+      rows.push({ membership, attendance: byPerson.get(membership.personId) ?? null });
+    }
+    const quorum = quorumForecast(
+      rows
+        .filter((r) => r.membership.votingRight)
+        .map((r) => ({ response: r.attendance?.response ?? 'none', hasDeputy: r.attendance?.deputyPersonId !== null && r.attendance?.deputyPersonId !== undefined })),
+    );
+    return { rows, quorum };
+  }
+
+  /** Deputy candidates for a member: other current members of the body and people of the member's organisation. */
+  async deputyCandidates(meeting: Meeting, personId: number): Promise<Person[]> {
+    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const memberships = await this.repository.findCurrentMemberships([meeting.bodyId], day);
+    const own = memberships.find((m) => m.personId === personId);
+    const candidates = new Map<number, Person>();
+    for (const m of memberships) if (m.personId !== personId) candidates.set(m.personId, m.person);
+    if (own?.person.organisationId) {
+      for (const p of await this.repository.findPeopleOfOrganisation(own.person.organisationId)) {
+        if (p.id !== personId) candidates.set(p.id, p);
+      }
+    }
+    return [...candidates.values()].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  }
+}

@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../common/dates.js';
+import { MEETING_STATE_LABELS } from '../common/labels.js';
+import type { Location } from './location.entity.js';
+import type { Meeting } from './meeting.entity.js';
+
+const berlin = (d: Date): DateTime => DateTime.fromJSDate(d).setZone(ZONE).setLocale('de');
+
+/** "Donnerstag, 26. März 2026" */
+export function longDate(d: Date): string {
+  return berlin(d).toFormat('cccc, d. MMMM yyyy');
+}
+
+/** "26.03.2026" */
+export function shortDate(d: Date): string {
+  return berlin(d).toFormat('dd.MM.yyyy');
+}
+
+/** "18:00–20:00 Uhr", or with dates when the meeting runs past midnight. */
+export function timeRangeLabel(startsAt: Date, endsAt: Date): string {
+  const s = berlin(startsAt);
+  const e = berlin(endsAt);
+  if (s.hasSame(e, 'day')) return `${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} Uhr`;
+  return `${s.toFormat('HH:mm')} Uhr bis ${e.toFormat('dd.MM.yyyy, HH:mm')} Uhr`;
+}
+
+/** ISO date and time for <time datetime>. */
+export function machineTime(d: Date): string {
+  return berlin(d).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
+}
+
+export interface MeetingListItemView {
+  id: number;
+  href: string;
+  title: string;
+  bodyName: string;
+  bodyHref: string;
+  dateLabel: string;
+  timeLabel: string;
+  datetime: string;
+  placeLabel: string | null;
+  online: boolean;
+  stateLabel: string;
+  cancelled: boolean;
+  isInternal: boolean;
+}
+
+/** "Stadthaus, Demmlersaal" — the place's name and room, for lists. */
+export function placeLabel(location: Pick<Location, 'name' | 'room'> | null): string | null {
+  if (!location) return null;
+  return location.room ? `${location.name}, Raum ${location.room}` : location.name;
+}
+
+/** Expects body and location loaded. */
+export function meetingListItem(m: Meeting): MeetingListItemView {
+  return {
+    id: m.id,
+    href: `/sitzungen/${m.id}`,
+    title: m.title,
+    bodyName: m.body.name,
+    bodyHref: `/gremien/${m.bodyId}`,
+    dateLabel: longDate(m.startsAt),
+    timeLabel: timeRangeLabel(m.startsAt, m.endsAt),
+    datetime: machineTime(m.startsAt),
+    placeLabel: placeLabel(m.location),
+    online: (m.onlineLink ?? m.location?.onlineLink ?? null) !== null,
+    stateLabel: MEETING_STATE_LABELS[m.state],
+    cancelled: m.state === 'cancelled',
+    isInternal: !m.isPublic || !m.body.isPublic,
+  };
+}
+
+/** For the start page and body pages: pass `{ upcomingMeetings: upcomingMeetingsView(list, bodyId) }` to the template and use {{> meetings/upcoming}}. */
+export function upcomingMeetingsView(meetings: Meeting[], bodyId?: number): { items: MeetingListItemView[]; allHref: string; feedHref: string | null } {
+  return {
+    items: meetings.map(meetingListItem),
+    allHref: bodyId === undefined ? '/sitzungen' : `/sitzungen?gremium=${bodyId}`,
+    feedHref: bodyId === undefined ? '/kalender/oeffentlich.ics' : `/gremien/${bodyId}/sitzungen.ics`,
+  };
+}
