@@ -7,6 +7,8 @@ import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -29,6 +31,8 @@ export class AppModule {
         PeopleModule,
         BodiesModule,
         HomeModule,
+        MeetingsModule,
+        CalendarModule,
         MinutesModule,
         SeedsModule,
         HealthModule,
