@@ -11,6 +11,19 @@ import { SeederService } from './database/seeder.service.js';
 import { configureAuth, configureSecurity } from './auth/auth.setup.js';
 import { join } from 'node:path';
 
+/**
+ * Handlebars indents every line of a partial's output by the indentation of its `{{> partial}}` tag —
+ * including the lines of a <textarea>'s text, so each re-rendered or edited multi-line value would gain
+ * spaces. HTML needs no such indentation: compile every template (and partial) with preventIndent.
+ */
+function preventPartialIndent(): void {
+  const handlebars = hbs.handlebars as { compile: typeof hbs.handlebars.compile; preventIndentOn?: boolean };
+  if (handlebars.preventIndentOn) return;
+  const compile = handlebars.compile.bind(hbs.handlebars);
+  handlebars.compile = (input, options) => compile(input, { ...options, preventIndent: true });
+  handlebars.preventIndentOn = true;
+}
+
 function registerPartials(dir: string): Promise<void> {
   return new Promise((resolve) => hbs.registerPartials(dir, () => resolve()));
 }
@@ -29,6 +42,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('hbs');
+  preventPartialIndent();
   await registerPartials(join(VIEWS_DIR, 'partials'));
   app.set('view options', { layout: 'layout' });
   app.set('view cache', config.nodeEnv === 'production');
