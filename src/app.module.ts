@@ -13,6 +13,7 @@ import { MinutesModule } from './minutes/minutes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SeedsModule } from './database/seeds.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         SearchModule,
         OrganisationsModule,
         PeopleModule,
+        PrivacyModule,
         BodiesModule,
         HomeModule,
         MeetingsModule,

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/person.entity.js';
 import { BodiesController } from './bodies.controller.js';
+import { BodiesEditorService } from './bodies-editor.service.js';
+import { MembershipsController } from './memberships.controller.js';
+import { MembershipsService } from './memberships.service.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { BodiesService } from './bodies.service.js';
 import { Body } from './body.entity.js';
@@ -9,8 +12,8 @@ import { Membership } from './membership.entity.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Body, Membership, Person])],
-  controllers: [BodiesController],
-  providers: [BodiesRepository, BodiesService],
-  exports: [BodiesService],
+  controllers: [BodiesController, MembershipsController],
+  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService],
+  exports: [BodiesService, MembershipsService],
 })
 export class BodiesModule {}

@@ -26,6 +26,11 @@ export class BodiesRepository {
     return this.bodies.findOne({ where: { id } });
   }
 
+  /** One membership of a body, with person, body and the organisation represented. */
+  findMembership(bodyId: number, membershipId: number): Promise<Membership | null> {
+    return this.memberships.findOne({ where: { id: membershipId, bodyId }, relations: { person: true, body: true, onBehalfOf: true } });
+  }
+
   /** How many different people currently sit on each of the bodies (a person with two roles counts once). */
   async countCurrentMembers(bodyIds: number[], today: string): Promise<Map<number, number>> {
     if (bodyIds.length === 0) return new Map();
@@ -43,11 +48,13 @@ export class BodiesRepository {
 
   /**
    * Every membership of a body, current and ended, with the person (and their organisation) and the
-   * organisation represented; memberships of deleted people are left out.
+   * organisation represented. People and organisations removed from the directory are included
+   * (their deletedAt set): the history keeps them, without links.
    */
   findMembershipsOf(bodyId: number): Promise<Membership[]> {
     return this.memberships
       .createQueryBuilder('m')
+      .withDeleted()
       .innerJoinAndSelect('m.person', 'person')
       .leftJoinAndSelect('person.organisation', 'organisation')
       .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')

@@ -81,7 +81,9 @@ describe('BodiesService (in-memory SQLite, real migrations)', () => {
   it('orders current memberships by role and separates former ones', async () => {
     const detail = await service.detail(publicBody.id, anonymous, today);
     expect(detail.current.map((m) => m.role)).toEqual(['chair', 'member']);
-    expect(detail.former.map((m) => m.person.givenName)).toEqual(['Früher']);
+    // a removed person's membership stays as history (without end date it sorts last)
+    expect(detail.former.map((m) => m.person.givenName)).toEqual(['Früher', 'Weg']);
+    expect(detail.former[1].person.deletedAt).toBeInstanceOf(Date);
   });
 
   it('gives each current member one contact, filtered for the viewer', async () => {

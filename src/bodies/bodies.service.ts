@@ -50,11 +50,13 @@ export class BodiesService {
   async detail(id: number, viewer: Viewer, today: string = todayInBerlin()): Promise<BodyDetail> {
     const body = await this.visibleBody(id, viewer);
     const memberships = await this.repository.findMembershipsOf(id);
+    // a person removed from the directory has no current memberships, only history
+    const isCurrent = (m: Membership): boolean => m.person.deletedAt === null && isCurrentMembership(m, today);
     const current = memberships
-      .filter((m) => isCurrentMembership(m, today))
+      .filter(isCurrent)
       .sort((a, b) => roleRank(a) - roleRank(b) || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
     const former = memberships
-      .filter((m) => !isCurrentMembership(m, today))
+      .filter((m) => !isCurrent(m))
       .sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '') || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
     return { body, current, former };
   }

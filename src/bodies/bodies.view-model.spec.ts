@@ -150,3 +150,21 @@ describe('member rows', () => {
     expect(formerMemberRow(membership(9, 'deputy_chair', { startDate: '2010-01-01', endDate: '2012-06-30' })).roleLabel).toBe('Stellvertretender Vorsitz');
   });
 });
+
+describe('history of removed people and edit links', () => {
+  it('names removed people and organisations without linking them', () => {
+    const removed = membership(5, 'member', { endDate: '2020-12-31', onBehalfOf: { ...organisation(8, 'Alter Verein'), deletedAt: new Date() } }, { deletedAt: new Date(), familyName: 'Gelöschte Person', givenName: '' });
+    const row = formerMemberRow(removed);
+    expect(row).toMatchObject({ personName: 'Gelöschte Person', personHref: null, organisation: { name: 'Alter Verein', href: null }, actions: null });
+  });
+
+  it('offers edit and end links only to those who may manage the body', () => {
+    const m = { ...membership(3, 'chair'), bodyId: 7 };
+    expect(roleGroups([m])[0].rows[0].actions).toBeNull();
+    expect(roleGroups([m], true)[0].rows[0].actions).toEqual({
+      editHref: '/gremien/7/mitgliedschaften/3/bearbeiten',
+      endHref: '/gremien/7/mitgliedschaften/3/beenden',
+    });
+    expect(formerMemberRow(m, true).actions).toEqual({ editHref: '/gremien/7/mitgliedschaften/3/bearbeiten', endHref: null });
+  });
+});

@@ -27,12 +27,22 @@ export interface BodySummaryView {
 export interface OrganisationRefView {
   prefix: string;
   name: string;
-  href: string;
+  /** null for an organisation removed from the directory (named, not linked). */
+  href: string | null;
+}
+
+/** Links to change a membership, for those who may manage the body (null otherwise). */
+export interface MembershipActionsView {
+  editHref: string;
+  /** null for memberships that have already ended. */
+  endHref: string | null;
 }
 
 export interface MemberRowView {
   personName: string;
-  personHref: string;
+  /** null for people removed from the directory. */
+  personHref: string | null;
+  actions: MembershipActionsView | null;
   functionTitle: string | null;
   organisation: OrganisationRefView | null;
   votingText: string;
@@ -49,7 +59,9 @@ export interface RoleGroupView {
 
 export interface FormerMemberRowView {
   personName: string;
-  personHref: string;
+  /** null for people removed from the directory (or erased: "Gelöschte Person"). */
+  personHref: string | null;
+  actions: MembershipActionsView | null;
   roleLabel: string;
   organisation: OrganisationRefView | null;
   periodText: string;
@@ -119,10 +131,10 @@ export function bodySummary({ body: b, currentMemberCount }: BodyOverview): Body
 /** The organisation a member speaks for: "für" the one represented, else the person's own. */
 export function representedOrganisation(m: Membership): OrganisationRefView | null {
   if (m.onBehalfOf) {
-    return { prefix: 'für ', name: m.onBehalfOf.name, href: `/organisationen/${m.onBehalfOf.id}` };
+    return { prefix: 'für ', name: m.onBehalfOf.name, href: m.onBehalfOf.deletedAt ? null : `/organisationen/${m.onBehalfOf.id}` };
   }
   const own = m.person.organisation;
-  return own ? { prefix: '', name: own.name, href: `/organisationen/${own.id}` } : null;
+  return own ? { prefix: '', name: own.name, href: own.deletedAt ? null : `/organisationen/${own.id}` } : null;
 }
 
 export function votingText(m: Pick<Membership, 'votingRight'>): string {
@@ -139,10 +151,21 @@ export function periodText(m: Pick<Membership, 'startDate' | 'endDate'>): string
   return 'Zeitraum unbekannt';
 }
 
-function memberRow(m: Membership): MemberRowView {
+function personHref(m: Membership): string | null {
+  return m.person.deletedAt ? null : `/personen/${m.personId}`;
+}
+
+function membershipActions(m: Membership, canManage: boolean, current: boolean): MembershipActionsView | null {
+  if (!canManage) return null;
+  const base = `/gremien/${m.bodyId}/mitgliedschaften/${m.id}`;
+  return { editHref: `${base}/bearbeiten`, endHref: current ? `${base}/beenden` : null };
+}
+
+function memberRow(m: Membership, canManage: boolean): MemberRowView {
   return {
     personName: personDisplayName(m.person),
-    personHref: `/personen/${m.personId}`,
+    personHref: personHref(m),
+    actions: membershipActions(m, canManage, true),
     functionTitle: m.person.functionTitle,
     organisation: representedOrganisation(m),
     votingText: votingText(m),
@@ -152,19 +175,20 @@ function memberRow(m: Membership): MemberRowView {
 }
 
 /** Current memberships grouped by role in MEMBERSHIP_ROLES order, with plural headings; empty roles left out. */
-export function roleGroups(current: Membership[]): RoleGroupView[] {
+export function roleGroups(current: Membership[], canManage = false): RoleGroupView[] {
   return MEMBERSHIP_ROLES.map((role) => ({
     role,
     headingId: `rolle-${role.replace(/_/g, '-')}`,
     heading: MEMBERSHIP_ROLE_HEADINGS[role],
-    rows: current.filter((m) => m.role === role).map(memberRow),
+    rows: current.filter((m) => m.role === role).map((m) => memberRow(m, canManage)),
   })).filter((g) => g.rows.length > 0);
 }
 
-export function formerMemberRow(m: Membership): FormerMemberRowView {
+export function formerMemberRow(m: Membership, canManage = false): FormerMemberRowView {
   return {
     personName: personDisplayName(m.person),
-    personHref: `/personen/${m.personId}`,
+    personHref: personHref(m),
+    actions: membershipActions(m, canManage, false),
     roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
     organisation: representedOrganisation(m),
     periodText: periodText(m),

@@ -1,6 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
+import { ConfirmDto } from '../common/forms/confirm-form.js';
+import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
 import { languageLabel } from '../common/labels.js';
@@ -14,7 +18,12 @@ import {
   parseLanguageCode,
   parseLetter,
 } from './directory-query.js';
+import { PersonDto, personInput } from './dto/person.dto.js';
+import { PERSON_FORM, REMOVE_PERSON_FORM } from './people.forms.js';
+import { consentText, NEW_PERSON_VALUES, organisationOptions, personFormValues } from './people-form.view-model.js';
+import { PeopleEditorService } from './people-editor.service.js';
 import { type AppliedDirectoryFilters, PeopleService } from './people.service.js';
+import type { Person } from './person.entity.js';
 import { directoryRow, personCardView } from './people.view-model.js';
 import { personDisplayName } from './person-name.js';
 import { personVCard, vCardDisposition } from './person-vcard.js';
@@ -38,6 +47,8 @@ function directoryHref(filters: AppliedDirectoryFilters, overrides: Partial<Appl
 export class PeopleController {
   constructor(
     private readonly people: PeopleService,
+    private readonly editor: PeopleEditorService,
+    private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,6 +92,7 @@ export class PeopleController {
     ].filter((s): s is string => s !== null);
     return {
       pageTitle: result.page > 1 ? `Personen – Seite ${result.page}` : 'Personen',
+      newHref: this.editor.permissions(viewer).canEdit ? '/personen/neu' : null,
       q: f.q,
       letterValue: letterParam(f.letter) ?? null,
       organisations: result.options.organisations.map((o) => ({ value: o.id, label: o.name, selected: o.id === f.organisationId })),
@@ -100,11 +112,91 @@ export class PeopleController {
     };
   }
 
+  @Get('neu')
+  @RequireAdmin()
+  async newPage(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const options = organisationOptions(await this.organisations.options());
+    res.render('people/form', { ...this.newModel(), form: formView(PERSON_FORM, NEW_PERSON_VALUES, {}, options) });
+  }
+
+  @Post('neu')
+  @RequireAdmin()
+  async create(@CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const options = organisationOptions(await this.organisations.options());
+    const values = readForm(PERSON_FORM, body);
+    const result = await validateForm(PERSON_FORM, PersonDto, values);
+    if (!result.ok) return renderInvalid(res, 'people/form', PERSON_FORM, values, result.errors, this.newModel(), options);
+    try {
+      const saved = await this.editor.create(viewer, personInput(result.value));
+      res.redirect(303, `/personen/${saved.id}`);
+    } catch (e) {
+      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', PERSON_FORM, values, e.errors, this.newModel(), options);
+      throw e;
+    }
+  }
+
   @Get(':id')
   @Render('people/show')
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
     const person = personCardView(await this.people.card(id, viewer));
-    return { pageTitle: person.name, person, pageUrl: `${this.config.baseUrl}/personen/${person.id}` };
+    const canEdit = this.editor.permissions(viewer).canEdit;
+    return {
+      pageTitle: person.name,
+      person,
+      pageUrl: `${this.config.baseUrl}/personen/${person.id}`,
+      editActions: canEdit
+        ? {
+            editHref: `/personen/${id}/bearbeiten`,
+            consentHref: `/personen/${id}/einwilligung`,
+            privacyHref: `/personen/${id}/datenschutz`,
+            removeHref: `/personen/${id}/entfernen`,
+          }
+        : null,
+    };
+  }
+
+  @Get(':id/bearbeiten')
+  @RequireAdmin()
+  async editPage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const person = await this.editor.forEditing(viewer, id);
+    const options = organisationOptions(await this.organisations.options());
+    res.render('people/form', { ...this.editModel(person), form: formView(PERSON_FORM, personFormValues(person), {}, options) });
+  }
+
+  @Post(':id/bearbeiten')
+  @RequireAdmin()
+  async update(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const person = await this.editor.forEditing(viewer, id);
+    const options = organisationOptions(await this.organisations.options());
+    const model = this.editModel(person);
+    const values = readForm(PERSON_FORM, body);
+    const result = await validateForm(PERSON_FORM, PersonDto, values);
+    if (!result.ok) return renderInvalid(res, 'people/form', PERSON_FORM, values, result.errors, model, options);
+    try {
+      await this.editor.update(viewer, id, personInput(result.value));
+      res.redirect(303, `/personen/${id}`);
+    } catch (e) {
+      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', PERSON_FORM, values, e.errors, model, options);
+      throw e;
+    }
+  }
+
+  @Get(':id/entfernen')
+  @RequireAdmin()
+  async removePage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    const person = await this.editor.forEditing(viewer, id);
+    res.render('people/remove', { ...this.removeModel(person), form: formView(REMOVE_PERSON_FORM) });
+  }
+
+  @Post(':id/entfernen')
+  @RequireAdmin()
+  async remove(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const person = await this.editor.forEditing(viewer, id);
+    const values = readForm(REMOVE_PERSON_FORM, body);
+    const result = await validateForm(REMOVE_PERSON_FORM, ConfirmDto, values);
+    if (!result.ok) return renderInvalid(res, 'people/remove', REMOVE_PERSON_FORM, values, result.errors, this.removeModel(person));
+    await this.editor.remove(viewer, id);
+    res.redirect(303, '/personen');
   }
 
   @Get(':id/vcard')
@@ -119,5 +211,26 @@ export class PeopleController {
     // What a vCard holds depends on who asks: never cache it in shared caches.
     res.setHeader('Cache-Control', 'private, no-cache');
     return personVCard(contact, { baseUrl: this.config.baseUrl });
+  }
+
+  private newModel() {
+    return { pageTitle: 'Person anlegen', heading: 'Person anlegen', action: '/personen/neu', cancelHref: '/personen', submitLabel: 'Person anlegen', consent: null };
+  }
+
+  private editModel(p: Person) {
+    const name = personDisplayName(p);
+    return {
+      pageTitle: `${name} bearbeiten`,
+      heading: `${name} bearbeiten`,
+      action: `/personen/${p.id}/bearbeiten`,
+      cancelHref: `/personen/${p.id}`,
+      submitLabel: 'Änderungen speichern',
+      consent: { text: consentText(p), href: `/personen/${p.id}/einwilligung` },
+    };
+  }
+
+  private removeModel(p: Person) {
+    const name = personDisplayName(p);
+    return { pageTitle: `${name} entfernen`, name, action: `/personen/${p.id}/entfernen`, cancelHref: `/personen/${p.id}`, privacyHref: `/personen/${p.id}/datenschutz` };
   }
 }

@@ -4,6 +4,7 @@ import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleController } from './people.controller.js';
+import { PeopleEditorService } from './people-editor.service.js';
 import { PeopleRepository } from './people.repository.js';
 import { PeopleService } from './people.service.js';
 import { PersonLanguage } from './person-language.entity.js';
@@ -12,7 +13,7 @@ import { Person } from './person.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule],
   controllers: [PeopleController],
-  providers: [PeopleRepository, PeopleService],
-  exports: [PeopleService],
+  providers: [PeopleRepository, PeopleService, PeopleEditorService],
+  exports: [PeopleService, PeopleEditorService],
 })
 export class PeopleModule {}

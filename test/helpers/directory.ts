@@ -23,3 +23,30 @@ export async function auditEntriesOf(t: TestApp, entityType: string, entityId: n
 export function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;').replace(/`/g, '&#x60;');
 }
+
+/** A complete person form as a browser sends it (every field, empty ones included). */
+export function personForm(fields: Record<string, string> = {}): Record<string, string> {
+  const form: Record<string, string> = {
+    formOfAddress: '',
+    academicTitle: '',
+    givenName: '',
+    familyName: '',
+    functionTitle: '',
+    organisationId: '',
+    room: '',
+    street: '',
+    postalCode: '',
+    locality: '',
+    languages: '',
+    profile: '',
+    phoneVisibility: 'members',
+    emailVisibility: 'members',
+    addressVisibility: 'members',
+  };
+  for (let n = 1; n <= 5; n++) {
+    form[`phoneKind${n}`] = 'work';
+    form[`phone${n}`] = '';
+  }
+  for (let n = 1; n <= 3; n++) form[`email${n}`] = '';
+  return { ...form, ...fields };
+}

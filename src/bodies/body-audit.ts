@@ -1,0 +1,30 @@
+import type { AuditValues } from '../audit/audit-log.service.js';
+import { formatGermanDate } from '../common/forms/field-formats.js';
+import { BODY_KIND_LABELS } from '../common/labels.js';
+import type { BodyInput } from './dto/body.dto.js';
+
+export const BODY_AUDIT_LABELS: Record<string, string> = {
+  name: 'Name',
+  shortName: 'Kurzname',
+  code: 'Kürzel',
+  kind: 'Art',
+  description: 'Beschreibung',
+  founded: 'Gegründet',
+  isPublic: 'Öffentlich',
+  defaultDurationMinutes: 'Sitzungsdauer (Minuten)',
+  noticePeriodDays: 'Einladungsfrist (Tage)',
+};
+
+export function bodyAuditValues(b: BodyInput): AuditValues {
+  return {
+    name: b.name,
+    shortName: b.shortName,
+    code: b.code,
+    kind: BODY_KIND_LABELS[b.kind],
+    description: b.description,
+    founded: b.foundedOn ? (b.foundedYearOnly ? b.foundedOn.slice(0, 4) : formatGermanDate(b.foundedOn)) : null,
+    isPublic: b.isPublic ? 'ja' : 'nein',
+    defaultDurationMinutes: String(b.defaultDurationMinutes),
+    noticePeriodDays: String(b.noticePeriodDays),
+  };
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, type EntityManager } from 'typeorm';
+import { type AuditActor, auditChanges, AuditLog } from '../audit/audit-log.service.js';
+import { assertAdmin } from '../auth/access.js';
+import { isAdmin, type Viewer } from '../auth/viewer.js';
+import { MEMBERSHIP_AUDIT_LABELS, membershipAuditLabel, membershipAuditValues } from '../bodies/membership-audit.js';
+import { Membership } from '../bodies/membership.entity.js';
+import { todayInBerlin } from '../common/dates.js';
+import { notFound } from '../common/errors/user-facing.js';
+import { FormRejected } from '../common/forms/form.js';
+import { DatabaseService } from '../database/database.service.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import type { PersonInput } from './dto/person.dto.js';
+import { PERSON_AUDIT_LABELS, type PersonAuditSource, personAuditValues } from './person-audit.js';
+import { PersonEmail } from './person-email.entity.js';
+import { PersonLanguage } from './person-language.entity.js';
+import { personDisplayName, personSortKey } from './person-name.js';
+import { PersonPhone } from './person-phone.entity.js';
+import { Person } from './person.entity.js';
+
+/** Which edit actions a viewer may see on a person's pages (decided here, not in templates). */
+export interface PersonPermissions {
+  canEdit: boolean;
+}
+
+/** A person with phones, e-mails and languages as the form and the audit log see them. */
+export function personAuditSource(p: Person): PersonAuditSource {
+  return {
+    ...p,
+    phones: [...(p.phones ?? [])].sort((a, b) => a.position - b.position).map((ph) => ({ kind: ph.kind, number: ph.number })),
+    emails: [...(p.emails ?? [])].sort((a, b) => a.position - b.position).map((e) => e.email),
+    languages: (p.languages ?? []).map((l) => l.code).sort(),
+  };
+}
+
+const EDIT_RELATIONS = { phones: true, emails: true, languages: true, organisation: true } as const;
+
+/**
+ * Creating, changing and removing people (administrators). Every write happens in one transaction
+ * with its audit entry and the search index update.
+ */
+@Injectable()
+export class PeopleEditorService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly indexer: SearchIndexer,
+    private readonly audit: AuditLog,
+  ) {}
+
+  permissions(viewer: Viewer): PersonPermissions {
+    return { canEdit: isAdmin(viewer) };
+  }
+
+  /** The person with everything the edit form shows; administrators only. */
+  async forEditing(viewer: Viewer, id: number): Promise<Person> {
+    assertAdmin(viewer, `/personen/${id}/bearbeiten`);
+    const person = await this.db.dataSource.getRepository(Person).findOne({ where: { id }, relations: EDIT_RELATIONS });
+    if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
+    return person;
+  }
+
+  async create(viewer: Viewer, input: PersonInput): Promise<Person> {
+    assertAdmin(viewer, '/personen/neu');
+    return this.db.write(async (manager) => this.saveInTransaction(manager, await this.audit.actor(manager, viewer), null, input, 'create'));
+  }
+
+  async update(viewer: Viewer, id: number, input: PersonInput): Promise<Person> {
+    assertAdmin(viewer, `/personen/${id}/bearbeiten`);
+    return this.db.write(async (manager) => this.saveInTransaction(manager, await this.audit.actor(manager, viewer), id, input, 'update'));
+  }
+
+  /**
+   * Creates (id null) or updates a person inside the caller's transaction, replacing phones, e-mails
+   * and languages; writes the audit entry and reindexes. Nothing is written when nothing changed.
+   * Used by the forms and the CSV import. FormRejected when the organisation does not exist.
+   */
+  async saveInTransaction(manager: EntityManager, actor: AuditActor, id: number | null, input: PersonInput, action: 'create' | 'update' | 'import'): Promise<Person> {
+    const repo = manager.getRepository(Person);
+    const existing = id === null ? null : await repo.findOne({ where: { id }, relations: EDIT_RELATIONS });
+    if (id !== null && !existing) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
+    let organisationName: string | null = null;
+    if (input.organisationId !== null) {
+      const organisation = await manager.getRepository(Organisation).findOne({ where: { id: input.organisationId } });
+      if (!organisation) throw new FormRejected({ organisationId: 'Diese Organisation gibt es nicht (mehr).' });
+      organisationName = organisation.name;
+    }
+    const before = existing ? personAuditValues(personAuditSource(existing), existing.organisation?.name ?? null) : null;
+    const changes = auditChanges(PERSON_AUDIT_LABELS, before, personAuditValues(input, organisationName));
+    if (existing && changes.length === 0) return existing;
+
+    const { phones, emails, languages, ...fields } = input;
+    const row = { ...fields, sortKey: personSortKey(input) };
+    let personId: number;
+    if (existing) {
+      await repo.update({ id: existing.id }, row);
+      personId = existing.id;
+      await manager.getRepository(PersonPhone).delete({ personId });
+      await manager.getRepository(PersonEmail).delete({ personId });
+      await manager.getRepository(PersonLanguage).delete({ personId });
+    } else {
+      personId = (await repo.save(repo.create(row))).id;
+    }
+    if (phones.length > 0) await manager.getRepository(PersonPhone).insert(phones.map((p, position) => ({ ...p, personId, position })));
+    if (emails.length > 0) await manager.getRepository(PersonEmail).insert(emails.map((email, position) => ({ email, personId, position })));
+    if (languages.length > 0) await manager.getRepository(PersonLanguage).insert(languages.map((code) => ({ code, personId })));
+
+    await this.audit.record(manager, actor, {
+      action,
+      entityType: 'person',
+      entityId: personId,
+      label: personDisplayName(input),
+      subjectPersonId: personId,
+      changes,
+    });
+    await this.indexer.reindex(manager, 'person', personId);
+    return repo.findOneOrFail({ where: { id: personId }, relations: EDIT_RELATIONS });
+  }
+
+  /**
+   * Soft removal: the person leaves lists, pages, search and vCards. Their open memberships end today
+   * (kept as history); meetings and minutes keep referring to the record.
+   */
+  async remove(viewer: Viewer, id: number): Promise<Person> {
+    assertAdmin(viewer, `/personen/${id}/entfernen`);
+    return this.db.write(async (manager) => {
+      const person = await manager.getRepository(Person).findOne({ where: { id }, relations: EDIT_RELATIONS });
+      if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
+      const actor = await this.audit.actor(manager, viewer);
+      await this.endOpenMemberships(manager, actor, person);
+      await manager.getRepository(Person).softDelete({ id });
+      await this.audit.record(manager, actor, {
+        action: 'delete',
+        entityType: 'person',
+        entityId: id,
+        label: personDisplayName(person),
+        subjectPersonId: id,
+        changes: [],
+      });
+      await this.indexer.reindex(manager, 'person', id);
+      return person;
+    });
+  }
+
+  /** Ends every membership of the person that is not yet over (end date today; future ones end on their start). */
+  async endOpenMemberships(manager: EntityManager, actor: AuditActor, person: Person): Promise<void> {
+    const today = todayInBerlin();
+    const open = await manager
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.body', 'body')
+      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
+      .where('m.person_id = :personId', { personId: person.id })
+      .andWhere(new Brackets((w) => w.where('m.end_date IS NULL').orWhere('m.end_date > :today', { today })))
+      .getMany();
+    for (const m of open) {
+      const endDate = m.startDate !== null && m.startDate > today ? m.startDate : today;
+      const before = membershipAuditValues(m, m.onBehalfOf?.name ?? null);
+      await manager.getRepository(Membership).update({ id: m.id }, { endDate });
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: 'membership',
+        entityId: m.id,
+        label: membershipAuditLabel(personDisplayName(person), m.body?.name ?? `Gremium ${m.bodyId}`),
+        subjectPersonId: person.id,
+        changes: auditChanges(MEMBERSHIP_AUDIT_LABELS, before, membershipAuditValues({ ...m, endDate }, m.onBehalfOf?.name ?? null)),
+      });
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/people.module.js';
+import { ConsentService } from './consent.service.js';
+import { PrivacyController } from './privacy.controller.js';
+import { PrivacyService } from './privacy.service.js';
+
+/** GDPR: consent to publish contact details, export of a person's data, erasure. */
+@Module({
+  imports: [PeopleModule],
+  controllers: [PrivacyController],
+  providers: [ConsentService, PrivacyService],
+})
+export class PrivacyModule {}
