@@ -1,0 +1,236 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
+import { axeViolations, describeViolations } from './support/axe.js';
+import { ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
+import { boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
+import { focused, focusPageStart, pressAndLoad } from './support/keyboard.js';
+import { focusIndicator, horizontalOverflow, structureProblems } from './support/page-checks.js';
+import { login } from './support/session.js';
+
+/** docs/screenshots: written by every run, shown in the README. */
+const SCREENSHOT_DIR = join(process.cwd(), 'docs', 'screenshots');
+
+type Role = 'visitor' | 'member' | 'secretary' | 'admin';
+
+interface PageCase {
+  /** Test name and, with `screenshot`, the file name stem. */
+  name: string;
+  role: Role;
+  /** Opens the page (and e.g. submits a form to show its errors); returns the expected HTTP status. */
+  open: (page: Page) => Promise<number | null>;
+  status?: number;
+  /** Without the site layout (print views). */
+  bare?: boolean;
+  screenshot?: string;
+}
+
+/**
+ * Every page type, anonymous and logged in, at desktop (1280 px) and phone (360 px) width: axe-core
+ * with the WCAG 2.0/2.1 A and AA rules must find nothing; structure (lang, one h1, landmarks, labels,
+ * errors tied to fields) and reflow are checked too. One Chromium, one page per role, reused.
+ */
+describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
+  let app: BrowserApp;
+  let browser: BrowserHandle;
+  let ids: DirectoryIds;
+  let meetings: BoardMeetings;
+  const pages = new Map<Role, Page>();
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startBrowserApp(), launchBrowser()]);
+    ids = await directoryIds(app);
+    meetings = await boardMeetings(app, 'Sitzung zur Seitenprüfung');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const accounts: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
+      member: DEMO_MEMBER,
+      secretary: DEMO_SECRETARY,
+      admin: ADMIN,
+    };
+    for (const role of ['visitor', 'member', 'secretary', 'admin'] as const) {
+      const page = await (await browser.newContext(DESKTOP)).newPage();
+      if (role !== 'visitor') await login(page, app.baseUrl, accounts[role].email, accounts[role].password);
+      pages.set(role, page);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const goto = (path: () => string) => async (page: Page) => (await page.goto(app.url(path())))?.status() ?? null;
+  /** Opens a form and submits it as it is (empty or with the given values) to show its errors. */
+  const failedForm =
+    (path: () => string, submit: string, fill: Record<string, string> = {}) =>
+    async (page: Page): Promise<number | null> => {
+      await page.goto(app.url(path()));
+      for (const [selector, value] of Object.entries(fill)) await page.fill(selector, value);
+      const [response] = await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]', { hasText: submit }).first().click()]);
+      return response?.status() ?? null;
+    };
+  const minutes = (suffix = ''): string => `/sitzungen/${meetings.heldId}/protokoll${suffix}`;
+
+  const cases: PageCase[] = [
+    { name: 'start page', role: 'visitor', open: goto(() => '/'), screenshot: 'start' },
+    { name: 'search with results', role: 'visitor', open: goto(() => '/suche?q=avram'), screenshot: 'suche' },
+    { name: 'people list', role: 'visitor', open: goto(() => '/personen'), screenshot: 'personen' },
+    { name: 'person page (contact card)', role: 'visitor', open: goto(() => `/personen/${ids.avramenko}`), screenshot: 'person' },
+    { name: 'organisations list', role: 'visitor', open: goto(() => '/organisationen'), screenshot: 'organisationen' },
+    { name: 'organisation page', role: 'visitor', open: goto(() => `/organisationen/${ids.fachstelle}`), screenshot: 'organisation' },
+    { name: 'bodies list', role: 'visitor', open: goto(() => '/gremien') },
+    { name: 'body page', role: 'visitor', open: goto(() => `/gremien/${ids.begleitbeirat}`), screenshot: 'gremium' },
+    { name: 'meetings list', role: 'visitor', open: goto(() => '/sitzungen'), screenshot: 'sitzungen' },
+    { name: 'meetings month view', role: 'visitor', open: goto(() => '/sitzungen/monat') },
+    { name: 'meeting page', role: 'visitor', open: goto(() => `/sitzungen/${meetings.heldId}`), screenshot: 'sitzung' },
+    { name: 'calendar subscription page', role: 'visitor', open: goto(() => '/kalender') },
+    { name: 'decisions register', role: 'visitor', open: goto(() => '/beschluesse') },
+    { name: 'login', role: 'visitor', open: goto(() => '/anmelden'), screenshot: 'anmelden' },
+    { name: 'login with errors', role: 'visitor', open: failedForm(() => '/anmelden', 'Anmelden'), status: 422, screenshot: 'anmelden-fehler' },
+    { name: 'error 404', role: 'visitor', open: goto(() => '/gibt-es-nicht'), status: 404 },
+    { name: 'accessibility statement', role: 'visitor', open: goto(() => '/barrierefreiheit'), screenshot: 'barrierefreiheit' },
+
+    { name: 'start page', role: 'member', open: goto(() => '/') },
+    { name: 'person page (contact card)', role: 'member', open: goto(() => `/personen/${ids.avramenko}`) },
+    { name: 'account', role: 'member', open: goto(() => '/konto'), screenshot: 'konto' },
+    { name: 'change password with errors', role: 'member', open: failedForm(() => '/konto/passwort', 'Passwort ändern', { '#passwort-newPassword': 'kurz' }), status: 422 },
+    { name: 'action items', role: 'member', open: goto(() => '/aufgaben'), screenshot: 'aufgaben' },
+    { name: 'meetings list', role: 'member', open: goto(() => '/sitzungen') },
+
+    { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },
+    {
+      name: 'minutes: editor',
+      role: 'secretary',
+      open: async (page) => {
+        if ((await page.goto(app.url(minutes())))?.status() !== 200) return null;
+        if ((await page.locator('main button', { hasText: 'Protokoll anlegen' }).count()) === 1) {
+          await Promise.all([page.waitForNavigation(), page.locator('main button', { hasText: 'Protokoll anlegen' }).click()]);
+        }
+        return (await page.goto(app.url(minutes('/bearbeiten'))))?.status() ?? null;
+      },
+      screenshot: 'protokoll-bearbeiten',
+    },
+    { name: 'minutes: decision form with errors', role: 'secretary', open: failedForm(() => minutes('/beschluesse/neu'), 'Beschluss speichern'), status: 422 },
+    { name: 'minutes: action item form with errors', role: 'secretary', open: failedForm(() => minutes('/aufgaben/neu'), 'speichern'), status: 422 },
+    { name: 'minutes: attendance', role: 'secretary', open: goto(() => minutes('/anwesenheit')) },
+    { name: 'minutes: approval form with errors', role: 'secretary', open: failedForm(() => minutes('/genehmigen'), 'Als genehmigt eintragen'), status: 422 },
+    { name: 'minutes: page', role: 'secretary', open: goto(() => minutes()), screenshot: 'protokoll' },
+    { name: 'minutes: print view', role: 'secretary', open: goto(() => minutes('/druck')), bare: true },
+
+    { name: 'admin: accounts', role: 'admin', open: goto(() => '/admin/konten') },
+    { name: 'admin: new account with errors', role: 'admin', open: failedForm(() => '/admin/konten/neu', 'Konto anlegen', { '#konto-email': 'keine-adresse' }), status: 422 },
+    { name: 'admin: audit log', role: 'admin', open: goto(() => '/admin/protokoll'), screenshot: 'admin-protokoll' },
+    { name: 'admin: organisation form with errors', role: 'admin', open: failedForm(() => '/organisationen/neu', 'Organisation anlegen', { '#organisation-email': 'x@' }), status: 422, screenshot: 'formular-fehler' },
+    { name: 'admin: organisation edit form', role: 'admin', open: goto(() => `/organisationen/${ids.fachstelle}/bearbeiten`) },
+  ];
+
+  it.each(cases.map((c) => [`${c.name} (${c.role})`, c] as const))('%s: no axe violations at 1280 and 360 px', async (_label, c) => {
+    const page = pages.get(c.role);
+    if (!page) throw new Error(`no page for ${c.role}`);
+    const failures: string[] = [];
+    await page.setViewportSize(DESKTOP);
+    const status = await c.open(page);
+    expect({ page: c.name, status }).toEqual({ page: c.name, status: c.status ?? 200 });
+
+    for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      await page.setViewportSize(viewport);
+      failures.push(...describeViolations(`${c.name} @${viewport.width}px`, await axeViolations(page)));
+      if (width === 'phone') {
+        const overflow = await horizontalOverflow(page);
+        if (overflow) failures.push(`${c.name} @360px: ${overflow}`);
+      }
+      if (c.screenshot) await page.screenshot({ path: join(SCREENSHOT_DIR, `${c.screenshot}-${width}.png`) });
+    }
+    failures.push(...(await structureProblems(page, { layout: !c.bare })).map((p) => `${c.name}: ${p}`));
+    await page.setViewportSize(DESKTOP);
+    expect(failures).toEqual([]);
+  });
+
+  describe('keyboard basics', () => {
+    it('the skip link is the first Tab stop, shows itself and moves the focus to the main content', async () => {
+      const page = pages.get('visitor') as Page;
+      for (const viewport of [DESKTOP, PHONE]) {
+        await page.setViewportSize(viewport);
+        await page.goto(app.url(`/personen/${ids.avramenko}`));
+        expect(await page.locator('a.skip-link').isVisible()).toBe(true); // present, moved off-screen
+        const offscreen = await page.locator('a.skip-link').boundingBox();
+        expect(offscreen && offscreen.y + offscreen.height <= 0).toBe(true);
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toMatchObject({ tag: 'a', href: '#inhalt', text: 'Zum Inhalt springen' });
+        const shown = await page.locator('a.skip-link').boundingBox();
+        expect(shown && shown.y >= 0 && shown.y + shown.height <= viewport.height).toBe(true);
+        expect((await focusIndicator(page))?.visible).toBe(true);
+        await page.keyboard.press('Enter');
+        expect((await focused(page))?.id).toBe('inhalt');
+        // The next Tab continues inside the main content, not in the header.
+        await page.keyboard.press('Tab');
+        expect((await focused(page))?.inMain).toBe(true);
+      }
+      await page.setViewportSize(DESKTOP);
+    });
+
+    /** Tabs through the whole page and checks the focus indicator of every stop. */
+    async function everyFocusVisible(page: Page, path: string, prepare?: (page: Page) => Promise<void>): Promise<{ stops: string[]; invisible: string[] }> {
+      await page.goto(app.url(path));
+      if (prepare) await prepare(page);
+      await focusPageStart(page);
+      const stops: string[] = [];
+      const invisible: string[] = [];
+      for (let i = 0; i < 400; i++) {
+        await page.keyboard.press('Tab');
+        const indicator = await focusIndicator(page);
+        if (!indicator || (stops.length > 0 && indicator.element === stops[0])) break;
+        stops.push(indicator.element);
+        if (!indicator.visible) invisible.push(`${indicator.element} (${indicator.style})`);
+      }
+      return { stops, invisible };
+    }
+
+    it.each([
+      ['visitor', '/'],
+      ['visitor', '/suche?q=schwerin'],
+      ['visitor', '/anmelden'],
+      ['member', '/konto'],
+      ['admin', '/organisationen/neu'],
+      ['secretary', '/sitzungen/{held}/protokoll/bearbeiten'],
+      ['secretary', '/sitzungen/{held}/protokoll/beschluesse/neu'],
+    ] as const)('every link, button and field shows a visible focus indicator (%s, %s)', async (role, rawPath) => {
+      const page = pages.get(role) as Page;
+      const path = rawPath.replace('{held}', String(meetings.heldId));
+      const { stops, invisible } = await everyFocusVisible(page, path);
+      expect(stops.length).toBeGreaterThan(5);
+      expect(stops.some((s) => s.startsWith('<a'))).toBe(true);
+      expect(stops.some((s) => s.startsWith('<button'))).toBe(true);
+      expect(stops.some((s) => /^<(input|select|textarea)/.test(s))).toBe(true);
+      expect(invisible).toEqual([]);
+    });
+
+    it('Enter on a link and Space on a button work; the footer link reaches the accessibility statement', async () => {
+      const page = pages.get('visitor') as Page;
+      await page.goto(app.url('/gremien'));
+      await focusPageStart(page);
+      // Backwards from the start: the last Tab stops are in the footer.
+      await page.keyboard.press('Shift+Tab');
+      let info = await focused(page);
+      for (let i = 0; i < 5 && info?.text !== 'Erklärung zur Barrierefreiheit'; i++) {
+        await page.keyboard.press('Shift+Tab');
+        info = await focused(page);
+      }
+      expect(info?.href).toBe('/barrierefreiheit');
+      await pressAndLoad(page, 'Enter');
+      expect(await page.locator('h1').textContent()).toBe('Erklärung zur Barrierefreiheit');
+      const report = page.locator('main a', { hasText: 'Barriere per E-Mail melden' });
+      const href = (await report.getAttribute('href')) ?? '';
+      expect(href.startsWith(`mailto:${ADMIN.email}?subject=`)).toBe(true);
+      expect(decodeURIComponent(href)).toContain(`Seite: ${app.baseUrl}/gremien`); // the page the visitor came from
+
+      await page.goto(app.url('/'));
+      await page.locator('#header-search-q').focus();
+      await page.keyboard.type('Begleitbeirat');
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Suchen' });
+      await pressAndLoad(page, 'Space');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('Begleitbeirat');
+    });
+  });
+});

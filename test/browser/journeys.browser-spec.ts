@@ -1,0 +1,169 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { ADMIN, launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
+import { downloadText, focused, focusPageStart, pressAndDownload, pressAndLoad, tabTo, tabToId, tabToText } from './support/keyboard.js';
+import { loginByKeyboard, loginByMouse } from './support/session.js';
+
+/**
+ * Journeys through the real app in Chromium: each one by keyboard only (Tab, Shift+Tab, Enter,
+ * Space, arrow keys, typing — no clicks) and by mouse.
+ */
+describe('journeys in a real browser', () => {
+  let app: BrowserApp;
+  let browser: BrowserHandle;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startBrowserApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A fresh visitor (own cookies) with one page. */
+  async function visitor(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    return { context, page };
+  }
+
+  function expectVCardOfAvramenko(vcard: string): void {
+    const lines = vcard.split(/\r\n/);
+    expect(lines[0]).toBe('BEGIN:VCARD');
+    expect(lines).toContain('VERSION:3.0');
+    expect(vcard).toMatch(/^FN(;[^:]*)?:Dimitri Avramenko$/m);
+    expect(vcard).toMatch(/^TITLE(;[^:]*)?:Integrationsbeauftragter$/m);
+    expect(vcard).toMatch(/^TEL;TYPE=[^:]*work[^:]*:\+49 ?385 ?545-?1263$/im);
+    expect(vcard).toMatch(/^EMAIL[^:]*:davramenko@schwerin\.de$/m);
+    expect(vcard).toContain('Am Packhof 2-6');
+    expect(vcard.trimEnd().endsWith('END:VCARD')).toBe(true);
+  }
+
+  describe('(a) a visitor finds the Integrationsbeauftragter and saves his contact', () => {
+    it('by keyboard only', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await tabToId(page, 'header-search-q');
+      await page.keyboard.type('avram');
+      await pressAndLoad(page, 'Enter');
+      expect(new URL(page.url()).pathname).toBe('/suche');
+      await expect(page.locator('#results-heading').textContent()).resolves.toMatch(/Treffer/);
+
+      await tabTo(page, 'search hit Avramenko', (f) => f.tag === 'a' && f.inMain && /Avramenko/.test(f.text));
+      await pressAndLoad(page);
+      expect(await page.locator('h1').textContent()).toBe('Herr Dimitri Avramenko');
+
+      await tabToText(page, 'Kontakt speichern (vCard)');
+      const download = await pressAndDownload(page);
+      expect(download.suggestedFilename()).toMatch(/Avramenko.*\.vcf$/);
+      expectVCardOfAvramenko(await downloadText(download));
+      await context.close();
+    });
+
+    it('by mouse', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await page.getByLabel('Wen suchen Sie?').click();
+      await page.keyboard.type('avram');
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('button', { name: 'Suchen' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: /Avramenko/ }).first().click()]);
+      expect(await page.locator('h1').textContent()).toContain('Dimitri Avramenko');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Kontakt speichern (vCard)' }).click()]);
+      expectVCardOfAvramenko(await downloadText(download));
+      await context.close();
+    });
+  });
+
+  describe('(f) a failed form keeps what was typed', () => {
+    it('login by keyboard: wrong password keeps the email, errors are tied to the fields', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/personen'));
+      await focusPageStart(page);
+      await tabToText(page, 'Anmelden');
+      await pressAndLoad(page);
+      await tabToId(page, 'anmelden-email');
+      await page.keyboard.type('Mitglied@Example.org');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('falsches Passwort');
+      await pressAndLoad(page, 'Enter');
+
+      expect(await page.title()).toMatch(/^Fehler: /);
+      expect(await page.inputValue('#anmelden-email')).toBe('Mitglied@Example.org');
+      expect(await page.inputValue('#anmelden-password')).toBe(''); // passwords are never sent back
+      await expect(page.locator('.error-summary').textContent()).resolves.toMatch(/\S/);
+      // Try again without the mouse: the email is still there, only the password is typed.
+      await tabToId(page, 'anmelden-password');
+      await page.keyboard.type('Demo-Mitglied-2026');
+      await pressAndLoad(page, 'Enter');
+      expect(new URL(page.url()).pathname).toBe('/personen'); // back where the visitor started
+      await context.close();
+    });
+
+    it('new organisation by keyboard: every typed value survives, errors link to their fields', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/organisationen'));
+      await loginByKeyboard(page, ADMIN.email, ADMIN.password);
+      await page.goto(app.url('/organisationen'));
+      await tabToText(page, 'Neue Organisation anlegen');
+      await pressAndLoad(page);
+
+      const name = 'جمعية الجسر – Мост e. V.';
+      await tabToId(page, 'organisation-name');
+      await page.keyboard.type(name);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Мост');
+      // "Art der Organisation" is required: left at "Bitte wählen".
+      await tabToId(page, 'organisation-locality');
+      await page.keyboard.type('Schwerin');
+      await tabToId(page, 'organisation-email');
+      await page.keyboard.type('keine Adresse');
+      await tabToId(page, 'organisation-description');
+      await page.keyboard.type('Beratung auf Arabisch, Russisch und Türkçe.\nZweite Zeile.');
+      await tabToText(page, 'Organisation anlegen');
+      await pressAndLoad(page, 'Enter');
+
+      expect(await page.title()).toMatch(/^Fehler: /);
+      expect(await page.inputValue('#organisation-name')).toBe(name);
+      expect(await page.inputValue('#organisation-shortName')).toBe('Мост');
+      expect(await page.inputValue('#organisation-locality')).toBe('Schwerin');
+      expect(await page.inputValue('#organisation-email')).toBe('keine Adresse');
+      expect(await page.inputValue('#organisation-description')).toBe('Beratung auf Arabisch, Russisch und Türkçe.\nZweite Zeile.');
+      for (const id of ['organisation-kind', 'organisation-email']) {
+        expect(await page.getAttribute(`#${id}`, 'aria-invalid')).toBe('true');
+        const describedBy = (await page.getAttribute(`#${id}`, 'aria-describedby')) ?? '';
+        expect(describedBy).toContain(`${id}-fehler`);
+        await expect(page.locator(`#${id}-fehler`).textContent()).resolves.toMatch(/Fehler: \S/);
+      }
+
+      // The error summary's links lead to the fields; fix the kind with the arrow keys, the email by typing.
+      await focusPageStart(page);
+      await tabTo(page, 'error link to the kind', (f) => f.href === '#organisation-kind');
+      await page.keyboard.press('Enter');
+      expect((await focused(page))?.id).toBe('organisation-kind');
+      await page.keyboard.press('ArrowDown');
+      await tabToId(page, 'organisation-email');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('info@most.example.org');
+      await pressAndLoad(page, 'Enter');
+      expect(await page.locator('h1').textContent()).toContain(name);
+      await expect(page.locator('main').textContent()).resolves.toContain('info@most.example.org');
+      await context.close();
+    });
+
+    it('new organisation by mouse: the typed values survive', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/organisationen'));
+      await loginByMouse(page, ADMIN.email, ADMIN.password);
+      await page.goto(app.url('/organisationen/neu'));
+      await page.getByLabel('Name', { exact: false }).first().click();
+      await page.keyboard.type('Đặng Verein');
+      await page.getByLabel('Internetseite').click();
+      await page.keyboard.type('nicht eine Adresse');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Organisation anlegen' }).click()]);
+      expect(await page.inputValue('#organisation-name')).toBe('Đặng Verein');
+      expect(await page.inputValue('#organisation-website')).toBe('nicht eine Adresse');
+      expect(await page.getAttribute('#organisation-website', 'aria-invalid')).toBe('true');
+      await Promise.all([page.waitForURL(/#organisation-website$/), page.locator('.error-summary a[href="#organisation-website"]').click()]);
+      await context.close();
+    });
+  });
+});
