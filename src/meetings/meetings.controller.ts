@@ -12,6 +12,10 @@ import { effectiveOnlineLink } from '../calendar/meeting-event.js';
 import { parseLocalDate } from './berlin-time.js';
 import { locationView } from './location-view.js';
 import { type MeetingScope, MeetingsService } from './meetings.service.js';
+import { MeetingEditorService } from './meeting-editor.service.js';
+import { rsvpClosedReason } from './attendance.service.js';
+import { RSVP_FORM } from './meetings.forms.js';
+import { formView } from '../common/forms/form.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';
 import { longDate, meetingListItem, shortDate, timeRangeLabel } from './meetings.view-model.js';
 
@@ -26,6 +30,7 @@ function parseBodyId(raw: unknown): number | undefined {
 export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly editor: MeetingEditorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -119,9 +124,44 @@ export class MeetingsController {
   @Get(':id')
   @Render('meetings/show')
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
-    const { meeting: m, agenda, attendance } = await this.meetings.detail(id, viewer);
+    const { meeting: m, agenda, attendance, viewerMemberships } = await this.meetings.detail(id, viewer);
     const online = effectiveOnlineLink(m, m.location);
+    const canManage = await this.editor.canManage(viewer, m.bodyId);
+    const base = `/sitzungen/${m.id}`;
+    const open = m.state !== 'cancelled' && m.state !== 'held';
+    const mine = viewer.kind === 'member' ? attendance?.rows.find((r) => r.membership.personId === viewer.personId) : undefined;
+    const rsvpClosed = rsvpClosedReason(m, new Date());
+    let rsvp = null;
+    if (mine && viewerMemberships.length > 0) {
+      const deputies = rsvpClosed ? [] : await this.meetings.deputyCandidates(m, mine.membership.personId);
+      const options = { deputyPersonId: deputies.map((p) => ({ value: String(p.id), label: personDisplayName(p) })) };
+      const current = mine.attendance;
+      rsvp = {
+        currentLabel: RSVP_RESPONSE_LABELS[current?.response ?? 'none'],
+        closedReason: rsvpClosed,
+        action: `${base}/antwort`,
+        form: formView(
+          RSVP_FORM,
+          { response: current && current.response !== 'none' ? current.response : 'accepted', deputyPersonId: current?.deputyPersonId ? String(current.deputyPersonId) : '' },
+          {},
+          options,
+        ),
+      };
+    }
     return {
+      manage: canManage
+        ? {
+            editHref: m.state === 'cancelled' ? null : `${base}/bearbeiten`,
+            agendaHref: `${base}/tagesordnung`,
+            postponeHref: open ? `${base}/verschieben` : null,
+            cancelHref: open ? `${base}/absagen` : null,
+            inviteAction: open ? `${base}/einladen` : null,
+            inviteLabel: m.state === 'invited' ? 'Einladung erneut verschicken' : 'Einladung verschicken',
+            letterHref: `${base}/einladung`,
+            heldAction: open && m.startsAt.getTime() <= Date.now() ? `${base}/stattgefunden` : null,
+          }
+        : null,
+      rsvp,
       pageTitle: m.title,
       meeting: {
         ...meetingListItem(m),

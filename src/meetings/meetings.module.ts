@@ -7,14 +7,22 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { Location } from './location.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { AgendaController } from './agenda.controller.js';
+import { AgendaService } from './agenda.service.js';
+import { AttendanceService } from './attendance.service.js';
+import { LocationsController } from './locations.controller.js';
+import { LocationsService } from './locations.service.js';
+import { MeetingEditorService } from './meeting-editor.service.js';
+import { MeetingsManageController } from './meetings-manage.controller.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person])],
-  controllers: [MeetingsController],
-  providers: [MeetingsRepository, MeetingsService],
-  exports: [MeetingsRepository, MeetingsService],
+  // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id.
+  controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
+  providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService],
+  exports: [MeetingsRepository, MeetingsService, MeetingEditorService],
 })
 export class MeetingsModule {}

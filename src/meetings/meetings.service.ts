@@ -142,6 +142,12 @@ export class MeetingsService {
     return { rows, quorum };
   }
 
+  /** The body's chair on the meeting day (deputy chair when there is none), with emails; or null. */
+  async chairOf(meeting: Meeting): Promise<Membership | null> {
+    const chairs = await this.repository.findChairs([meeting.bodyId], isoDate(berlinDateOf(meeting.startsAt)));
+    return chairs[0] ?? null;
+  }
+
   /** Deputy candidates for a member: other current members of the body and people of the member's organisation. */
   async deputyCandidates(meeting: Meeting, personId: number): Promise<Person[]> {
     const day = isoDate(berlinDateOf(meeting.startsAt));

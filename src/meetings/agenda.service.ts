@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
+import { forbidden, notFound } from '../common/errors/user-facing.js';
+import { DatabaseService } from '../database/database.service.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { agendaLengthWarning, agendaNumbers, effectiveLevels, moveAgendaItem, type MoveDirection } from './agenda.js';
+import { MeetingEditorService } from './meeting-editor.service.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingsRepository } from './meetings.repository.js';
+
+export interface AgendaItemInput {
+  title: string;
+  level: number;
+  presenter: string | null;
+  plannedMinutes: number | null;
+  isPublic: boolean;
+  description: string | null;
+}
+
+export interface AgendaEditorContext {
+  meeting: Meeting;
+  items: AgendaItem[];
+  /** Planned time longer than the meeting, or null. */
+  lengthWarning: string | null;
+}
+
+/** The agenda editor: items are numbered from their order and level after every change. */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly repository: MeetingsRepository,
+    private readonly editor: MeetingEditorService,
+  ) {}
+
+  async context(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
+    const meeting = await this.editor.forManage(meetingId, viewer, `/sitzungen/${meetingId}/tagesordnung`);
+    const items = await this.repository.findAgenda(meetingId);
+    const minutes = Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000);
+    return { meeting, items, lengthWarning: agendaLengthWarning(items, minutes) };
+  }
+
+  private async editable(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
+    const ctx = await this.context(viewer, meetingId);
+    if (ctx.meeting.state === 'cancelled') throw forbidden('Die Sitzung ist abgesagt; die Tagesordnung kann nicht mehr geändert werden.');
+    return ctx;
+  }
+
+  async item(viewer: Viewer, meetingId: number, itemId: number): Promise<{ ctx: AgendaEditorContext; item: AgendaItem }> {
+    const ctx = await this.context(viewer, meetingId);
+    const item = ctx.items.find((i) => i.id === itemId);
+    if (!item) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
+    return { ctx, item };
+  }
+
+  async add(viewer: Viewer, meetingId: number, input: AgendaItemInput): Promise<AgendaItem> {
+    const { items } = await this.editable(viewer, meetingId);
+    return this.db.write(async (manager) => {
+      const repo = manager.getRepository(AgendaItem);
+      const created = await repo.save(repo.create({ meetingId, ...input, position: items.length, number: '?' }));
+      await this.renumber(manager, meetingId, [...items.map((i) => i.id), created.id]);
+      return repo.findOneByOrFail({ id: created.id });
+    });
+  }
+
+  async update(viewer: Viewer, meetingId: number, itemId: number, input: AgendaItemInput): Promise<void> {
+    const { items } = await this.editable(viewer, meetingId);
+    const item = items.find((i) => i.id === itemId);
+    if (!item) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
+    await this.db.write(async (manager) => {
+      await manager.getRepository(AgendaItem).update({ id: itemId }, input);
+      await this.renumber(manager, meetingId, items.map((i) => i.id));
+    });
+  }
+
+  async remove(viewer: Viewer, meetingId: number, itemId: number): Promise<void> {
+    const { items } = await this.editable(viewer, meetingId);
+    if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
+    await this.db.write(async (manager) => {
+      await manager.getRepository(AgendaItem).delete({ id: itemId, meetingId });
+      await this.renumber(manager, meetingId, items.filter((i) => i.id !== itemId).map((i) => i.id));
+    });
+  }
+
+  /** Up or down by one place (with its sub-items); at the ends nothing happens. */
+  async move(viewer: Viewer, meetingId: number, itemId: number, direction: MoveDirection): Promise<void> {
+    const { items } = await this.editable(viewer, meetingId);
+    if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
+    const order = moveAgendaItem(items, itemId, direction);
+    if (!order) return;
+    await this.db.write((manager) => this.renumber(manager, meetingId, order));
+  }
+
+  /** Writes position and number for the given order and touches the meeting (its feeds changed). */
+  private async renumber(manager: EntityManager, meetingId: number, orderedIds: number[]): Promise<void> {
+    const repo = manager.getRepository(AgendaItem);
+    const items = await repo.find({ where: { meetingId } });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const ordered = orderedIds.map((id) => byId.get(id)).filter((i): i is AgendaItem => i !== undefined);
+    const numbers = agendaNumbers(ordered);
+    const levels = effectiveLevels(ordered);
+    for (const [position, item] of ordered.entries()) {
+      if (item.position !== position || item.number !== numbers[position] || item.level !== levels[position]) {
+        await repo.update({ id: item.id }, { position, number: numbers[position], level: levels[position] });
+      }
+    }
+    await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: new Date() });
+    await bumpCalendarVersion(manager);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { assertMember } from '../auth/access.js';
+import type { Viewer } from '../auth/viewer.js';
+import { forbidden } from '../common/errors/user-facing.js';
+import { FormRejected } from '../common/forms/form.js';
+import { DatabaseService } from '../database/database.service.js';
+import type { Person } from '../people/person.entity.js';
+import { Attendance, type RsvpResponse } from './attendance.entity.js';
+import type { Meeting } from './meeting.entity.js';
+import { MeetingsService } from './meetings.service.js';
+
+export interface RsvpInput {
+  response: Exclude<RsvpResponse, 'none'>;
+  deputyPersonId: number | null;
+}
+
+/** Why a meeting can no longer be answered, or null. */
+export function rsvpClosedReason(meeting: Pick<Meeting, 'state' | 'endsAt'>, now: Date): string | null {
+  if (meeting.state === 'cancelled') return 'Die Sitzung ist abgesagt.';
+  if (meeting.state === 'held' || meeting.endsAt.getTime() < now.getTime()) return 'Die Sitzung ist vorbei; Antworten sind nicht mehr möglich.';
+  return null;
+}
+
+/** Answers to invitations (RSVP) by current members of the body, with an optional deputy. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /** The meeting and the deputies the viewer may name; 403 when the viewer is not a current member. */
+  async context(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; personId: number; deputies: Person[]; current: Attendance | null }> {
+    assertMember(viewer, `/sitzungen/${meetingId}`);
+    const meeting = await this.meetings.visibleMeeting(meetingId, viewer);
+    const { attendance } = await this.meetings.detail(meetingId, viewer);
+    const personId = viewer.personId;
+    const row = personId === null ? undefined : attendance?.rows.find((r) => r.membership.personId === personId);
+    if (personId === null || !row) throw forbidden('Antworten können nur Mitglieder dieses Gremiums.');
+    const deputies = await this.meetings.deputyCandidates(meeting, personId);
+    return { meeting, personId, deputies, current: row.attendance };
+  }
+
+  async respond(viewer: Viewer, meetingId: number, input: RsvpInput, now: Date = new Date()): Promise<void> {
+    const { meeting, personId, deputies } = await this.context(viewer, meetingId);
+    const closed = rsvpClosedReason(meeting, now);
+    if (closed) throw new FormRejected({ response: closed });
+    const deputyPersonId = input.response === 'accepted' ? null : input.deputyPersonId;
+    if (deputyPersonId !== null && !deputies.some((p) => p.id === deputyPersonId)) {
+      throw new FormRejected({ deputyPersonId: 'Bitte eine Vertretung aus der Liste wählen.' });
+    }
+    await this.db.write(async (manager) => {
+      const repo = manager.getRepository(Attendance);
+      const existing = await repo.findOne({ where: { meetingId, personId } });
+      const values = { response: input.response, deputyPersonId, respondedAt: now };
+      if (existing) await repo.update({ id: existing.id }, values);
+      else await repo.save(repo.create({ meetingId, personId, invitedAt: null, ...values }));
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptionalId } from '../../common/forms/format-validators.js';
+
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+export const URL_MESSAGE = 'Bitte die vollständige Internetadresse eingeben, beginnend mit https://.';
+export const CHECKBOX_MESSAGE = 'Bitte setzen oder entfernen Sie das Häkchen.';
+
+/** The fields of a meeting as typed; dates and times are read by the service (Berlin ↔ UTC rules). */
+export class MeetingDto {
+  @Matches(/^[1-9]\d{0,14}$/, { message: 'Bitte ein Gremium wählen.' })
+  bodyId: string;
+
+  @MaxLength(200, { message: 'Der Titel darf höchstens 200 Zeichen lang sein.' })
+  @IsNotEmpty({ message: 'Bitte einen Titel eingeben.' })
+  @Transform(trim)
+  title: string;
+
+  @IsNotEmpty({ message: 'Bitte ein Datum angeben.' })
+  @Transform(trim)
+  date: string;
+
+  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Beginns angeben.' })
+  @Transform(trim)
+  startTime: string;
+
+  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Endes angeben.' })
+  @Transform(trim)
+  endTime: string;
+
+  @IsOptionalId({ message: 'Bitte einen Ort aus der Liste wählen.' })
+  locationId: string;
+
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: URL_MESSAGE })
+  @MaxLength(500, { message: 'Der Link darf höchstens 500 Zeichen lang sein.' })
+  @ValidateIf((o: MeetingDto) => o.onlineLink !== '')
+  @Transform(trim)
+  onlineLink: string;
+
+  @IsIn(['', 'on'], { message: CHECKBOX_MESSAGE })
+  isPublic: string;
+
+  @MaxLength(5000, { message: 'Die Hinweise dürfen höchstens 5.000 Zeichen lang sein.' })
+  @Transform(trim)
+  description: string;
+}
+
+export class PostponeDto {
+  @IsNotEmpty({ message: 'Bitte das neue Datum angeben.' })
+  @Transform(trim)
+  date: string;
+
+  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Beginns angeben.' })
+  @Transform(trim)
+  startTime: string;
+
+  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Endes angeben.' })
+  @Transform(trim)
+  endTime: string;
+}
+
+export class CancelDto {
+  @MaxLength(1000, { message: 'Der Grund darf höchstens 1.000 Zeichen lang sein.' })
+  @IsNotEmpty({ message: 'Bitte einen Grund für die Absage angeben.' })
+  @Transform(trim)
+  reason: string;
+}
