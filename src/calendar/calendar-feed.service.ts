@@ -140,9 +140,9 @@ export class CalendarFeedService {
   }
 
   /** All meetings (internal ones included) of the bodies a person currently belongs to. */
-  personalFeed(personId: number, now: Date = new Date()): Promise<RenderedCalendar> {
-    return this.cached(`person:${personId}`, now, async () => {
-      const bodyIds = await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
+  personalFeed(personId: number | null, now: Date = new Date()): Promise<RenderedCalendar> {
+    return this.cached(`person:${personId ?? 'none'}`, now, async () => {
+      const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
       const meetings = await this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
       return this.render(meetings, true, {
         name: `${this.config.siteName}: meine Sitzungen`,

@@ -1,10 +1,11 @@
-import { Controller, Get, Inject, Param, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
+import { CalendarTokenService } from './calendar-token.service.js';
 import { sendCalendar } from './http-cache.js';
 import { subscriptionLinks } from './subscription-links.js';
 
@@ -14,6 +15,7 @@ export class CalendarController {
   constructor(
     private readonly feeds: CalendarFeedService,
     private readonly meetings: MeetingsService,
+    private readonly tokens: CalendarTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -21,8 +23,10 @@ export class CalendarController {
   @Render('calendar/index')
   async index(@CurrentViewer() viewer: Viewer) {
     const bodies = await this.meetings.bodies(viewer);
+    const token = isMember(viewer) ? await this.tokens.current(viewer) : null;
     return {
       pageTitle: 'Sitzungskalender abonnieren',
+      personalFeed: token ? subscriptionLinks(this.config.baseUrl, `/kalender/${token}.ics`) : null,
       publicFeed: subscriptionLinks(this.config.baseUrl, '/kalender/oeffentlich.ics'),
       bodyFeeds: bodies.map((b) => ({ name: b.name, isInternal: !b.isPublic, ...subscriptionLinks(this.config.baseUrl, `/gremien/${b.id}/sitzungen.ics`) })),
       isMember: isMember(viewer),
@@ -32,6 +36,21 @@ export class CalendarController {
   @Get('kalender/oeffentlich.ics')
   async publicFeed(@Req() req: Request, @Res() res: Response): Promise<void> {
     sendCalendar(req, res, await this.feeds.publicFeed(), { disposition: 'inline', filename: 'sitzungen.ics', private: false });
+  }
+
+  /** Personal feed: all meetings (internal ones too) of the bodies the account's person belongs to. */
+  @Get('kalender/:token.ics')
+  async personalFeed(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { personId } = await this.tokens.personFor(token);
+    const calendar = await this.feeds.personalFeed(personId);
+    sendCalendar(req, res, calendar, { disposition: 'inline', filename: 'meine-sitzungen.ics', private: true });
+  }
+
+  /** Creates the personal feed address, or replaces it (the old one then answers 404). */
+  @Post('kalender/persoenlich')
+  async regenerate(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    await this.tokens.regenerate(viewer);
+    res.redirect(303, '/kalender#persoenlich');
   }
 
   @Get('gremien/:id/sitzungen.ics')

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
+import { CalendarTokenService } from './calendar-token.service.js';
 
 @Module({
   imports: [MeetingsModule],
   controllers: [CalendarController],
-  providers: [CalendarFeedService],
+  providers: [CalendarFeedService, CalendarTokenService],
   exports: [CalendarFeedService],
 })
 export class CalendarModule {}
