@@ -15,6 +15,7 @@ import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
+import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './database/seeds.module.js';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         OrganisationsModule,
         PeopleModule,
         PrivacyModule,
+        TransferModule,
         BodiesModule,
         HomeModule,
         MeetingsModule,
