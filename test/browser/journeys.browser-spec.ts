@@ -1,6 +1,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { ADMIN, launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
-import { downloadText, focused, focusPageStart, pressAndDownload, pressAndLoad, tabTo, tabToId, tabToText } from './support/keyboard.js';
+import { boardMeetings } from './support/fixtures.js';
+import {
+  chooseByKeyboard,
+  downloadText,
+  focused,
+  focusPageStart,
+  pressAndDownload,
+  pressAndLoad,
+  selectedOption,
+  tabTo,
+  tabToId,
+  tabToText,
+  typeDate,
+} from './support/keyboard.js';
 import { loginByKeyboard, loginByMouse } from './support/session.js';
 
 /**
@@ -163,6 +177,142 @@ describe('journeys in a real browser', () => {
       expect(await page.inputValue('#organisation-website')).toBe('nicht eine Adresse');
       expect(await page.getAttribute('#organisation-website', 'aria-invalid')).toBe('true');
       await Promise.all([page.waitForURL(/#organisation-website$/), page.locator('.error-summary a[href="#organisation-website"]').click()]);
+      await context.close();
+    });
+  });
+  describe('(e) the secretary writes minutes with a decision and an action item, circulates and approves them', () => {
+    const opening = 'Die Vorsitzende eröffnet die Sitzung um 17:05 Uhr.\nDie Einladung erfolgte form- und fristgerecht.';
+    const report = 'Frau Şahin berichtet über 42 Beratungen auf Arabisch, Русский und Türkçe.\n\n- Sprechstunde dienstags\n- neue Räume ab März';
+    const decisionText = 'Der Begleitbeirat empfiehlt, die Sprechstunde der Servicestelle Integration fortzuführen.';
+    const task = 'Raumplanung für die Sprechstunde mit dem Fachdienst abstimmen';
+
+    /** The id of the textarea labelled with this text in the minutes editor. */
+    async function textareaFor(page: Page, label: string | RegExp): Promise<string> {
+      const id = await page.locator('main form label', { hasText: label }).first().getAttribute('for');
+      if (!id) throw new Error(`no editor field labelled ${String(label)}`);
+      return id;
+    }
+
+    async function expectApprovedMinutes(page: Page): Promise<void> {
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('Genehmigt');
+      expect(main).toContain('Die Einladung erfolgte form- und fristgerecht.');
+      expect(main).toContain('42 Beratungen auf Arabisch, Русский und Türkçe');
+      expect(main).toContain(decisionText);
+      expect(main).toMatch(/einstimmig/i);
+      expect(main).toContain(task);
+      expect(main).toContain('Jana Köhler');
+      // Approved: no more editing, only amendments.
+      expect(await page.locator('main a', { hasText: 'Texte bearbeiten' }).count()).toBe(0);
+      expect(await page.locator('main a', { hasText: 'Berichtigung eintragen' }).count()).toBe(1);
+    }
+
+    it('by keyboard only', async () => {
+      const meeting = await boardMeetings(app, 'Sitzung mit Tastaturprotokoll');
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByKeyboard(page, DEMO_SECRETARY.email, DEMO_SECRETARY.password);
+      await page.goto(app.url(`/sitzungen/${meeting.heldId}/protokoll`));
+
+      await tabToText(page, 'Protokoll anlegen');
+      await pressAndLoad(page);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${meeting.heldId}/protokoll/bearbeiten`);
+      const openingId = await textareaFor(page, 'Eröffnung und Regularien');
+      const reportId = await textareaFor(page, /Bericht der Servicestelle Integration/);
+      await tabToId(page, openingId);
+      await page.keyboard.type(opening);
+      await tabToId(page, reportId);
+      await page.keyboard.type(report);
+      await tabToText(page, 'Speichern');
+      await pressAndLoad(page);
+      await expect(page.locator('main .notice').textContent()).resolves.toContain('Gespeichert');
+      expect(await page.inputValue(`#${openingId}`)).toBe(opening);
+      expect(await page.inputValue(`#${reportId}`)).toBe(report);
+
+      await tabToText(page, 'Zurück zum Protokoll');
+      await pressAndLoad(page);
+      await tabToText(page, 'Beschluss hinzufügen');
+      await pressAndLoad(page);
+      await tabToId(page, 'beschluss-agendaItemId');
+      await chooseByKeyboard(page, 'beschluss-agendaItemId', (await page.locator('#beschluss-agendaItemId option', { hasText: 'Bericht der Servicestelle' }).textContent()) ?? '');
+      await tabToId(page, 'beschluss-text');
+      await page.keyboard.type(decisionText);
+      await tabToId(page, 'beschluss-unanimous');
+      await page.keyboard.press('Space');
+      expect(await page.isChecked('#beschluss-unanimous')).toBe(true);
+      await tabToText(page, 'Beschluss speichern');
+      await pressAndLoad(page);
+      await expect(page.locator('main').textContent()).resolves.toContain(decisionText);
+
+      await focusPageStart(page);
+      await tabToText(page, 'Aufgabe hinzufügen');
+      await pressAndLoad(page);
+      await tabToId(page, 'aufgabe-what');
+      await page.keyboard.type(task);
+      await tabToId(page, 'aufgabe-responsiblePersonId');
+      await chooseByKeyboard(page, 'aufgabe-responsiblePersonId', 'Jana Köhler');
+      await tabToId(page, 'aufgabe-dueDate');
+      await typeDate(page, '2026-12-31');
+      expect(await page.inputValue('#aufgabe-dueDate')).toBe('2026-12-31');
+      await tabToText(page, 'Aufgabe speichern');
+      await pressAndLoad(page);
+      await expect(page.locator('main').textContent()).resolves.toContain(task);
+
+      await focusPageStart(page);
+      await tabToText(page, 'An die Mitglieder verschicken');
+      await pressAndLoad(page);
+      await expect(page.locator('main').textContent()).resolves.toContain('Verschickt, noch nicht genehmigt');
+
+      await focusPageStart(page);
+      await tabToText(page, 'Als genehmigt eintragen');
+      await pressAndLoad(page);
+      await tabToId(page, 'genehmigen-approvedInMeetingId');
+      await page.keyboard.press('ArrowDown');
+      expect(await selectedOption(page, 'genehmigen-approvedInMeetingId')).toContain('Folgesitzung');
+      await tabToText(page, 'Als genehmigt eintragen');
+      await pressAndLoad(page);
+      await expectApprovedMinutes(page);
+      await context.close();
+    });
+
+    it('by mouse', async () => {
+      const meeting = await boardMeetings(app, 'Sitzung mit Mausprotokoll');
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByMouse(page, DEMO_SECRETARY.email, DEMO_SECRETARY.password);
+      await page.goto(app.url(`/sitzungen/${meeting.heldId}/protokoll`));
+      const click = async (name: string): Promise<void> => {
+        await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name, exact: true }).or(page.locator('main').getByRole('button', { name, exact: true })).first().click()]);
+      };
+
+      await click('Protokoll anlegen');
+      await page.locator(`#${await textareaFor(page, 'Eröffnung und Regularien')}`).click();
+      await page.keyboard.type(opening);
+      await page.locator(`#${await textareaFor(page, /Bericht der Servicestelle Integration/)}`).click();
+      await page.keyboard.type(report);
+      await click('Speichern');
+      await click('Zurück zum Protokoll');
+
+      await click('Beschluss hinzufügen');
+      const item = await page.locator('#beschluss-agendaItemId option', { hasText: 'Bericht der Servicestelle' }).getAttribute('value');
+      await page.selectOption('#beschluss-agendaItemId', item ?? '');
+      await page.getByLabel('Wortlaut des Beschlusses').click();
+      await page.keyboard.type(decisionText);
+      await page.getByLabel('Einstimmig (alle Stimmen dafür)').click();
+      await click('Beschluss speichern');
+
+      await click('Aufgabe hinzufügen');
+      await page.getByLabel('Aufgabe', { exact: false }).first().click();
+      await page.keyboard.type(task);
+      await page.selectOption('#aufgabe-responsiblePersonId', { label: 'Jana Köhler' });
+      await page.fill('#aufgabe-dueDate', '2026-12-31');
+      await click('Aufgabe speichern');
+
+      await click('An die Mitglieder verschicken');
+      await click('Als genehmigt eintragen');
+      await page.selectOption('#genehmigen-approvedInMeetingId', String(meeting.laterId));
+      await click('Als genehmigt eintragen');
+      await expectApprovedMinutes(page);
       await context.close();
     });
   });

@@ -1,4 +1,4 @@
-import type { Download, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 
 /**
  * Browser-side code runs in Chromium, but this project's TypeScript has no DOM library: the few DOM
@@ -111,4 +111,51 @@ export async function focusPageStart(page: Page): Promise<void> {
     const w = globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } };
     w.document.activeElement?.blur?.();
   });
+}
+
+/** The text of the selected option of a <select>. */
+export async function selectedOption(page: Page, selectId: string): Promise<string> {
+  return ((await page.locator(`#${selectId} option:checked`).textContent()) ?? '').trim();
+}
+
+/**
+ * Chooses an option of the focused <select> the way keyboard users do: type the first word (type-ahead),
+ * then ArrowDown until the wanted option is selected.
+ */
+export async function chooseByKeyboard(page: Page, selectId: string, optionText: string): Promise<void> {
+  const info = await focused(page);
+  if (info?.id !== selectId) throw new Error(`Keyboard: #${selectId} is not focused (${info?.id ?? 'nothing'} is)`);
+  await page.keyboard.type(optionText.split(' ')[0]);
+  for (let i = 0; i < 400 && (await selectedOption(page, selectId)) !== optionText; i++) await page.keyboard.press('ArrowDown');
+  const chosen = await selectedOption(page, selectId);
+  if (chosen !== optionText) throw new Error(`Keyboard: option "${optionText}" not reachable in #${selectId} (stopped at "${chosen}")`);
+}
+
+const dateOrders = new WeakMap<BrowserContext, 'DMY' | 'MDY'>();
+
+/**
+ * The order of the day, month and year segments of a date field: that follows the browser's UI locale
+ * (Debian's chromium without chromium-l10n is en-US: MM/DD/YYYY; a German one shows TT.MM.JJJJ).
+ * Found out once per context on a scratch page, as a user would just see it.
+ */
+async function dateOrder(page: Page): Promise<'DMY' | 'MDY'> {
+  const context = page.context();
+  const known = dateOrders.get(context);
+  if (known) return known;
+  const probe = await context.newPage();
+  await probe.setContent('<input id="d" type="date" aria-label="Datum">');
+  await probe.focus('#d');
+  await probe.keyboard.type('01022003');
+  const value = await probe.inputValue('#d');
+  await probe.close();
+  const order = value === '2003-02-01' ? 'DMY' : value === '2003-01-02' ? 'MDY' : null;
+  if (!order) throw new Error(`Unknown date field layout: typing 01022003 gave "${value}"`);
+  dateOrders.set(context, order);
+  return order;
+}
+
+/** Types an ISO date (YYYY-MM-DD) into the focused date field, digit by digit in the order the field shows. */
+export async function typeDate(page: Page, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type((await dateOrder(page)) === 'DMY' ? `${day}${month}${year}` : `${month}${day}${year}`);
 }
