@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { seedDemo } from '../../seeds/demo.seed.js';
+import { seedDemoMeetings } from '../../seeds/demo-meetings.seed.js';
 import { SeedContext } from '../../seeds/seed-context.js';
 import { seedSchwerin } from '../../seeds/schwerin.seed.js';
 import { SearchDocument } from '../search/search-document.entity.js';
@@ -21,6 +22,7 @@ export class SeederService {
       const ctx = new SeedContext(manager);
       await seedSchwerin(ctx);
       if (options.demo) await seedDemo(ctx);
+      if (options.demo) await seedDemoMeetings(ctx);
       const indexEmpty = (await manager.getRepository(SearchDocument).count()) === 0;
       if (ctx.created > 0 || indexEmpty) {
         await this.indexer.rebuildAll(manager);
