@@ -1,0 +1,257 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Account } from '../src/auth/account.entity.js';
+import { Body } from '../src/bodies/body.entity.js';
+import { Membership } from '../src/bodies/membership.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
+import { Organisation } from '../src/organisations/organisation.entity.js';
+import { Person } from '../src/people/person.entity.js';
+import { SeedContext } from '../seeds/seed-context.js';
+import { createAccount, csrfTokenFrom, login, type Agent } from './helpers/auth.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * THE ROLE × ROUTE MATRIX. Every route registered in the app (read from Express's router, not listed
+ * by hand) must have exactly one line in MATRIX below; a route without a line fails the test and the
+ * message names it. Each line: how to build a real URL from the seeded ids, then the expected answer
+ * for anonymous, member, chair of body A, chair of body B and administrator, in that order.
+ *
+ *   200/201/302/303/403/404/409/422 — that status (a 302/303 must not lead to the login page);
+ *   LOGIN — a redirect to the login page /anmelden (302 for GET, 303 for POST).
+ *
+ * POSTs are sent with a valid CSRF token of the role's session and the `body` given (default: none), so
+ * the matrix tests permissions, not CSRF. Keep POST bodies harmless: an empty form gives 422 wherever
+ * the role may act. To add a route: one line, e.g.
+ *   'GET /sitzungen/:id': [(i) => `/sitzungen/${i.meetingA}`, 200, 200, 200, 200, 200],
+ * and, if it needs a new record, create it in `fixtures()` and add its id to `Ids`.
+ */
+
+const LOGIN = 'login' as const;
+type Expected = 200 | 201 | 302 | 303 | 403 | 404 | 409 | 422 | typeof LOGIN;
+type Role = 'anonymous' | 'member' | 'chairA' | 'chairB' | 'admin';
+const ROLES: readonly Role[] = ['anonymous', 'member', 'chairA', 'chairB', 'admin'];
+
+interface Ids {
+  /** Begleitbeirat (BB): body A, chaired by the chairA account's person. */
+  bodyA: number;
+  /** Runder Tisch Asyl (RTA): body B, chaired by the chairB account's person. */
+  bodyB: number;
+  /** A membership in body A (Avramenko, chair of BB since 2008). */
+  membershipA: number;
+  /** A membership in body B. */
+  membershipB: number;
+  /** Dimitri Avramenko (seeded). */
+  person: number;
+  /** Fachstelle Integration (seeded). */
+  organisation: number;
+  /** An account to point account administration at (not one of the role accounts). */
+  account: number;
+  /** An import draft uploaded by the admin account (a file with an error: confirming answers 422). */
+  importToken: string;
+}
+
+type Row = [path: (ids: Ids) => string, anonymous: Expected, member: Expected, chairA: Expected, chairB: Expected, admin: Expected, options?: { body?: Record<string, string>; freshSession?: boolean }];
+
+/** The same answer for every role: everybody may see it. */
+const A: [Expected, Expected, Expected, Expected, Expected] = [200, 200, 200, 200, 200];
+
+// prettier-ignore
+const MATRIX: Record<string, Row> = {
+  // start, search, health
+  'GET /':                                        [() => '/', ...A],
+  'GET /suche':                                   [() => '/suche?q=Avramenko', ...A],
+  'GET /health':                                  [() => '/health', ...A],
+  'GET /health/ready':                            [() => '/health/ready', ...A],
+
+  // auth (src/auth)
+  'GET /anmelden':                                [() => '/anmelden', 200, 302, 302, 302, 302],
+  'POST /anmelden':                               [() => '/anmelden', 422, 422, 422, 422, 422],
+  'POST /abmelden':                               [() => '/abmelden', 303, 303, 303, 303, 303, { freshSession: true }],
+  'GET /konto':                                   [() => '/konto', LOGIN, 200, 200, 200, 200],
+  'GET /konto/passwort':                          [() => '/konto/passwort', LOGIN, 200, 200, 200, 200],
+  'POST /konto/passwort':                         [() => '/konto/passwort', LOGIN, 422, 422, 422, 422],
+  'GET /konto/passwort-setzen/:token':            [() => `/konto/passwort-setzen/${'x'.repeat(43)}`, 404, 404, 404, 404, 404],
+  'POST /konto/passwort-setzen/:token':           [() => `/konto/passwort-setzen/${'x'.repeat(43)}`, 404, 404, 404, 404, 404],
+  'GET /admin/konten':                            [() => '/admin/konten', LOGIN, 403, 403, 403, 200],
+  'GET /admin/konten/neu':                        [() => '/admin/konten/neu', LOGIN, 403, 403, 403, 200],
+  'POST /admin/konten':                           [() => '/admin/konten', LOGIN, 403, 403, 403, 422],
+  'POST /admin/konten/:id/passwort-link':         [(i) => `/admin/konten/${i.account}/passwort-link`, LOGIN, 403, 403, 403, 201],
+  'POST /admin/konten/:id/sperren':               [(i) => `/admin/konten/${i.account}/sperren`, LOGIN, 403, 403, 403, 303],
+  'POST /admin/konten/:id/entsperren':            [(i) => `/admin/konten/${i.account}/entsperren`, LOGIN, 403, 403, 403, 303],
+
+  // organisations
+  'GET /organisationen':                          [() => '/organisationen', ...A],
+  'GET /organisationen/neu':                      [() => '/organisationen/neu', LOGIN, 403, 403, 403, 200],
+  'POST /organisationen/neu':                     [() => '/organisationen/neu', LOGIN, 403, 403, 403, 422],
+  'GET /organisationen/:id':                      [(i) => `/organisationen/${i.organisation}`, ...A],
+  'GET /organisationen/:id/bearbeiten':           [(i) => `/organisationen/${i.organisation}/bearbeiten`, LOGIN, 403, 403, 403, 200],
+  'POST /organisationen/:id/bearbeiten':          [(i) => `/organisationen/${i.organisation}/bearbeiten`, LOGIN, 403, 403, 403, 422],
+  'GET /organisationen/:id/entfernen':            [(i) => `/organisationen/${i.organisation}/entfernen`, LOGIN, 403, 403, 403, 200],
+  'POST /organisationen/:id/entfernen':           [(i) => `/organisationen/${i.organisation}/entfernen`, LOGIN, 403, 403, 403, 422],
+
+  // people
+  'GET /personen':                                [() => '/personen', ...A],
+  'GET /personen/neu':                            [() => '/personen/neu', LOGIN, 403, 403, 403, 200],
+  'POST /personen/neu':                           [() => '/personen/neu', LOGIN, 403, 403, 403, 422],
+  'GET /personen/:id':                            [(i) => `/personen/${i.person}`, ...A],
+  'GET /personen/:id/vcard':                      [(i) => `/personen/${i.person}/vcard`, ...A],
+  'GET /personen/:id/bearbeiten':                 [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 200],
+  'POST /personen/:id/bearbeiten':                [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 422],
+  'GET /personen/:id/entfernen':                  [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 200],
+  'POST /personen/:id/entfernen':                 [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 422],
+
+  // GDPR (src/privacy)
+  'GET /personen/:id/einwilligung':               [(i) => `/personen/${i.person}/einwilligung`, LOGIN, 403, 403, 403, 200],
+  'POST /personen/:id/einwilligung':              [(i) => `/personen/${i.person}/einwilligung`, LOGIN, 403, 403, 403, 422],
+  'POST /personen/:id/einwilligung/widerrufen':   [(i) => `/personen/${i.person}/einwilligung/widerrufen`, LOGIN, 403, 403, 403, 422],
+  'GET /personen/:id/datenschutz':                [(i) => `/personen/${i.person}/datenschutz`, LOGIN, 403, 403, 403, 200],
+  'GET /personen/:id/datenschutz/export.json':    [(i) => `/personen/${i.person}/datenschutz/export.json`, LOGIN, 403, 403, 403, 200],
+  'GET /personen/:id/datenschutz/export.vcf':     [(i) => `/personen/${i.person}/datenschutz/export.vcf`, LOGIN, 403, 403, 403, 200],
+  'POST /personen/:id/datenschutz/loeschen':      [(i) => `/personen/${i.person}/datenschutz/loeschen`, LOGIN, 403, 403, 403, 422],
+
+  // bodies and memberships
+  'GET /gremien':                                 [() => '/gremien', ...A],
+  'GET /gremien/neu':                             [() => '/gremien/neu', LOGIN, 403, 403, 403, 200],
+  'POST /gremien/neu':                            [() => '/gremien/neu', LOGIN, 403, 403, 403, 422],
+  'GET /gremien/:id':                             [(i) => `/gremien/${i.bodyA}`, ...A],
+  'GET /gremien/:id/vcard':                       [(i) => `/gremien/${i.bodyA}/vcard`, ...A],
+  'GET /gremien/:id/bearbeiten':                  [(i) => `/gremien/${i.bodyA}/bearbeiten`, LOGIN, 403, 403, 403, 200],
+  'POST /gremien/:id/bearbeiten':                 [(i) => `/gremien/${i.bodyA}/bearbeiten`, LOGIN, 403, 403, 403, 422],
+  'GET /gremien/:id/entfernen':                   [(i) => `/gremien/${i.bodyA}/entfernen`, LOGIN, 403, 403, 403, 200],
+  'POST /gremien/:id/entfernen':                  [(i) => `/gremien/${i.bodyA}/entfernen`, LOGIN, 403, 403, 403, 422],
+  'GET /gremien/:bodyId/mitgliedschaften/neu':    [(i) => `/gremien/${i.bodyA}/mitgliedschaften/neu`, LOGIN, 403, 200, 403, 200],
+  'POST /gremien/:bodyId/mitgliedschaften/neu':   [(i) => `/gremien/${i.bodyA}/mitgliedschaften/neu`, LOGIN, 403, 422, 403, 422],
+  'GET /gremien/:bodyId/mitgliedschaften/:membershipId/bearbeiten':  [(i) => `/gremien/${i.bodyB}/mitgliedschaften/${i.membershipB}/bearbeiten`, LOGIN, 403, 403, 200, 200],
+  'POST /gremien/:bodyId/mitgliedschaften/:membershipId/bearbeiten': [(i) => `/gremien/${i.bodyA}/mitgliedschaften/${i.membershipA}/bearbeiten`, LOGIN, 403, 422, 403, 422],
+  'GET /gremien/:bodyId/mitgliedschaften/:membershipId/beenden':     [(i) => `/gremien/${i.bodyA}/mitgliedschaften/${i.membershipA}/beenden`, LOGIN, 403, 200, 403, 200],
+  'POST /gremien/:bodyId/mitgliedschaften/:membershipId/beenden':    [(i) => `/gremien/${i.bodyB}/mitgliedschaften/${i.membershipB}/beenden`, LOGIN, 403, 403, 422, 422],
+
+  // audit log, CSV (src/audit, src/transfer)
+  'GET /admin/protokoll':                         [() => '/admin/protokoll', LOGIN, 403, 403, 403, 200],
+  'GET /admin/daten':                             [() => '/admin/daten', LOGIN, 403, 403, 403, 200],
+  'GET /admin/daten/export/:file':                [() => '/admin/daten/export/personen.csv', LOGIN, 403, 403, 403, 200],
+  'POST /admin/daten/import':                     [() => '/admin/daten/import', LOGIN, 403, 403, 403, 422],
+  'GET /admin/daten/import/:token':               [(i) => `/admin/daten/import/${i.importToken}`, LOGIN, 403, 403, 403, 200],
+  'POST /admin/daten/import/:token':              [(i) => `/admin/daten/import/${i.importToken}`, LOGIN, 403, 403, 403, 422],
+};
+
+const PASSWORD = 'Matrix-Passwort für alle Rollen';
+
+/** Every METHOD /path the app's Express router serves (middleware-only entries once). */
+function registeredRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes = new Set<string>();
+  for (const layer of stack as { route?: { path: unknown; methods: Record<string, boolean> } }[]) {
+    if (!layer.route || typeof layer.route.path !== 'string') continue;
+    for (const method of Object.keys(layer.route.methods)) {
+      if (method !== '_all') routes.add(`${method.toUpperCase()} ${layer.route.path}`);
+    }
+  }
+  return [...routes].sort();
+}
+
+describe('role × route matrix', () => {
+  let t: TestApp;
+  let ids: Ids;
+  const agents = {} as Record<Role, Agent>;
+  const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; personId: number | null; isAdmin: boolean }> = {
+    member: { email: 'matrix.mitglied@example.org', personId: null, isAdmin: false },
+    chairA: { email: 'matrix.vorsitz.a@example.org', personId: null, isAdmin: false },
+    chairB: { email: 'matrix.vorsitz.b@example.org', personId: null, isAdmin: false },
+    admin: { email: 'matrix.admin@example.org', personId: null, isAdmin: true },
+  };
+
+  async function agentFor(role: Role): Promise<Agent> {
+    const agent = request.agent(t.http);
+    if (role === 'anonymous') {
+      await agent.get('/anmelden');
+    } else {
+      await login(agent, accounts[role].email, PASSWORD);
+    }
+    return agent;
+  }
+
+  async function fixtures(): Promise<Ids> {
+    const ds = t.app.get(DataSource);
+    const bodyA = await ds.getRepository(Body).findOneByOrFail({ code: 'BB' });
+    const bodyB = await ds.getRepository(Body).findOneByOrFail({ code: 'RTA' });
+    const avramenko = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Avramenko' });
+    const organisation = await ds.getRepository(Organisation).findOneByOrFail({ name: 'Fachstelle Integration' });
+    const membershipA = await ds.getRepository(Membership).findOneByOrFail({ bodyId: bodyA.id, personId: avramenko.id, role: 'chair' });
+    const membershipB = await ds.getRepository(Membership).findOneByOrFail({ bodyId: bodyB.id, personId: avramenko.id });
+    const chairB = await t.app.get(DatabaseService).write(async (m) => {
+      const ctx = new SeedContext(m);
+      const person = await ctx.ensurePerson({ givenName: 'Ulrike', familyName: 'Sander' });
+      await ctx.ensureMembership({ bodyId: bodyB.id, personId: person.id, role: 'chair', startDate: '2016-03-01' });
+      return person;
+    });
+    // the chair of body A is the seeded chair of the Begleitbeirat himself
+    accounts.chairA.personId = avramenko.id;
+    accounts.chairB.personId = chairB.id;
+    for (const a of Object.values(accounts)) await createAccount(t, { email: a.email, password: PASSWORD, personId: a.personId, isAdmin: a.isAdmin });
+    const target = await createAccount(t, { email: 'matrix.ziel@example.org', password: PASSWORD });
+    return { bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, membershipB: membershipB.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ids = await fixtures();
+    for (const role of ROLES) agents[role] = await agentFor(role);
+    const page = await agents.admin.get('/admin/daten');
+    const upload = await agents.admin
+      .post('/admin/daten/import')
+      .field('_csrf', csrfTokenFrom(page.text))
+      .field('kind', 'people')
+      .attach('datei', Buffer.from('Nachname;Telefon\nFehlerhaft;0385 5\n'), 'matrix.csv');
+    ids.importToken = /\/admin\/daten\/import\/([A-Za-z0-9_-]{43})$/.exec(String(upload.headers.location))?.[1] ?? '';
+    expect(ids.importToken).not.toBe('');
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has a line for every registered route (and no line for a route that does not exist)', () => {
+    const routes = registeredRoutes(t);
+    const missing = routes.filter((r) => !(r in MATRIX));
+    const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
+    expect({ missingInMatrix: missing, notRegistered: stale }).toEqual({ missingInMatrix: [], notRegistered: [] });
+  });
+
+  it('answers every route for every role as the matrix says', async () => {
+    const failures: string[] = [];
+    for (const route of registeredRoutes(t)) {
+      const row = MATRIX[route];
+      if (!row) continue; // reported by the test above
+      const [pathOf, ...rest] = row;
+      const expected = rest.slice(0, 5) as Expected[];
+      const options = rest[5] ?? {};
+      const method = route.split(' ')[0];
+      const path = pathOf(ids);
+      for (const [index, role] of ROLES.entries()) {
+        const agent = options.freshSession ? await agentFor(role) : agents[role];
+        let res: request.Response;
+        if (method === 'GET') {
+          res = await agent.get(path).redirects(0);
+        } else {
+          const token = csrfTokenFrom((await agent.get(role === 'anonymous' ? '/anmelden' : '/konto')).text);
+          res = await agent.post(path).type('form').send({ ...(options.body ?? {}), _csrf: token }).redirects(0);
+        }
+        const want = expected[index];
+        const location = String(res.headers.location ?? '');
+        const toLogin = location.startsWith('/anmelden') && !location.startsWith('/anmelden?hinweis=');
+        const ok = want === LOGIN ? (res.status === 302 || res.status === 303) && toLogin : res.status === want && !toLogin;
+        if (!ok) failures.push(`${route} as ${role} (${method} ${path}): expected ${String(want)}, got ${res.status}${location ? ` → ${location}` : ''}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('uses accounts that really hold the roles', async () => {
+    const ds = t.app.get(DataSource);
+    const chairA = await ds.getRepository(Account).findOneByOrFail({ email: accounts.chairA.email });
+    const chairB = await ds.getRepository(Account).findOneByOrFail({ email: accounts.chairB.email });
+    expect(await ds.getRepository(Membership).existsBy({ personId: chairA.personId ?? 0, bodyId: ids.bodyA, role: 'chair' })).toBe(true);
+    expect(await ds.getRepository(Membership).existsBy({ personId: chairB.personId ?? 0, bodyId: ids.bodyB, role: 'chair' })).toBe(true);
+  });
+});
