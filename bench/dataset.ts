@@ -38,6 +38,8 @@ export function prng(seed: number): () => number {
 const GIVEN = ['Anna', 'Jürgen', 'Дмитрий', 'Олена', 'محمد', 'فاطمة', 'Çağla', 'Mehmet', 'Thị Lan', 'Minh', 'Sophie', 'Łukasz', 'Amina', 'Yusuf', 'Ivan', 'Hoa'];
 const FAMILY = ['Müller', 'Schmidt', 'Авраменко', 'Коваленко', 'العلي', 'حداد', 'Çelik', 'Yıldırım', 'Nguyễn', 'Đặng', 'Trần', 'Becker', 'Wójcik', 'Haddad', 'Petrov', 'Lindner'];
 const LANGS = ['ar', 'ru', 'uk', 'fa', 'tr', 'vi', 'en', 'fr', 'ku', 'ti'];
+/** 43 base64url characters, as real feed tokens are. */
+const FEED_TOKEN = 'BenchFeedToken_0123456789abcdefghijklmnopqr';
 const ROLES = ['chair', 'deputy_chair', 'secretary', 'member', 'member', 'member', 'member', 'deputy_member', 'advisory_member', 'guest'];
 
 export interface Dataset {
@@ -48,6 +50,10 @@ export interface Dataset {
   bigBodyId: number;
   /** A person who sits on 10 bodies. */
   busyPersonId: number;
+  /** Personal feed token of the busy person's account. */
+  busyPersonFeedToken: string;
+  /** Meetings of the big body (its feed). */
+  bigBodyMeetings: number;
   searchTerms: string[];
 }
 
@@ -104,6 +110,27 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 42): 
     }
     // Person 2 sits on (up to) 10 bodies.
     for (let b = 1; b <= Math.min(10, size.bodies); b++) member.run(b, 2, 'member', 1, 1, null, now, now);
+
+    // Meetings with agendas: 500 for the big body (its feed), the rest spread over all bodies,
+    // every second week from 2024 on, 18:00 Berlin (17:00 or 16:00 UTC is close enough here).
+    const location = db.prepare(`INSERT INTO locations (name, room, street, postal_code, locality, created_at, updated_at) VALUES (?, ?, 'Am Packhof 2-6', '19053', 'Schwerin', ?, ?)`);
+    location.run('Stadthaus', 'Raum 5.020', now, now);
+    const meeting = db.prepare(
+      `INSERT INTO meetings (body_id, title, starts_at, ends_at, location_id, state, uid, sequence, is_public, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, ?, ?, 0, 1, ?, ?)`,
+    );
+    const item = db.prepare(`INSERT INTO agenda_items (meeting_id, number, position, level, title, is_public, created_at, updated_at) VALUES (?, ?, ?, 0, ?, 1, ?, ?)`);
+    const stamp = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
+    const base = Date.UTC(2024, 0, 9, 17, 0, 0);
+    const bigBodyMeetings = Math.min(500, size.meetings);
+    for (let k = 0; k < size.meetings; k++) {
+      const bodyId = k < bigBodyMeetings ? 1 : 1 + (k % size.bodies);
+      const start = new Date(base + (k % 500) * 14 * 86_400_000 + Math.floor(k / 500) * 3_600_000);
+      const end = new Date(start.getTime() + 2 * 3_600_000);
+      const id = meeting.run(bodyId, `Sitzung ${k + 1} – ${pick(FAMILY)}`, stamp(start), stamp(end), k % 40 === 39 ? 'cancelled' : 'scheduled', `bench-${k}@netzwerk.example.org`, now, now).lastInsertRowid;
+      for (let n = 1; n <= 3; n++) item.run(id, String(n), n, `TOP ${n}: ${pick(['Begrüßung', 'Bericht', 'Verschiedenes', 'Интеграция', 'الاندماج'])}`, now, now);
+    }
+    db.prepare(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES ('feed@example.org', 'x', 2, ?, ?, ?)`).run(FEED_TOKEN, now, now);
   })();
   db.close();
 
@@ -117,6 +144,8 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 42): 
     samplePersonId: Math.max(1, Math.floor(size.people / 2)),
     bigBodyId: 1,
     busyPersonId: 2,
+    busyPersonFeedToken: FEED_TOKEN,
+    bigBodyMeetings: Math.min(500, size.meetings),
     searchTerms: ['müller', 'MULLER', 'mueller', 'Дмит', 'Коваленко', 'محمد', 'çelik', 'dang', 'nguyễn', 'Organisation', 'gremium', 'zzzzkeintreffer', 'an', 'Lindner'],
   };
 }

@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { buildDataset, type Dataset, sizeFor } from './dataset.js';
 import { type CaseResult, measure, startServer, table, type Target } from './harness.js';
 
@@ -16,6 +17,8 @@ interface Options {
   growth: number[];
   connections: number[];
   out: string | null;
+  /** Rounds of cold feed generation. */
+  smokeRounds: number;
 }
 
 function options(): Options {
@@ -29,19 +32,59 @@ function options(): Options {
       smoke: { type: 'boolean', default: false },
     },
   });
-  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null };
+  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2 };
   const nums = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
-  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: values.out };
+  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: values.out, smokeRounds: 9 };
 }
 
-export function targets(d: Dataset): Target[] {
+export function bodyFeedPath(d: Dataset): string {
+  return `/gremien/${d.bigBodyId}/sitzungen.ics`;
+}
+
+/** The cases; `etag` is the body feed's current ETag (for the 304 case). */
+export function targets(d: Dataset, etag: string): Target[] {
   return [
     { name: 'start page', paths: ['/'] },
     { name: 'search', paths: d.searchTerms.map((t) => `/suche?q=${encodeURIComponent(t)}`) },
     { name: 'person page', paths: [`/personen/${d.samplePersonId}`] },
     { name: `body page (${d.size.membersPerBody} members)`, paths: [`/gremien/${d.bigBodyId}`] },
     { name: 'body vCard bundle', paths: [`/gremien/${d.bigBodyId}/vcard`] },
+    { name: `body feed ${d.bigBodyMeetings} meetings, cached 200`, paths: [bodyFeedPath(d)] },
+    { name: `body feed ${d.bigBodyMeetings} meetings, 304`, paths: [bodyFeedPath(d)], headers: { 'if-none-match': etag } },
+    { name: 'personal feed (10 bodies)', paths: [`/kalender/${d.busyPersonFeedToken}.ics`] },
   ];
+}
+
+/** The body feed's ETag right now (also warms its cache). */
+export async function feedEtag(base: string, d: Dataset): Promise<string> {
+  const res = await fetch(base + bodyFeedPath(d));
+  await res.arrayBuffer();
+  const etag = res.headers.get('etag');
+  if (res.status !== 200 || !etag) throw new Error(`body feed answered ${res.status} without ETag`);
+  return etag;
+}
+
+/**
+ * Cold generation of the body feed: raise the calendar data version (as any edit does) from a
+ * second connection, then time one request; median and maximum of `n` rounds.
+ */
+export async function coldFeedMs(base: string, d: Dataset, n: number): Promise<{ medianMs: number; maxMs: number }> {
+  const db = new Database(d.path);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      db.prepare(`INSERT INTO calendar_data_version (id, version, changed_at) VALUES (1, 1, datetime('now'))
+                  ON CONFLICT(id) DO UPDATE SET version = version + 1, changed_at = datetime('now')`).run();
+      const t0 = performance.now();
+      const res = await fetch(base + bodyFeedPath(d));
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    db.close();
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: Math.round(times[Math.floor(times.length / 2)]), maxMs: Math.round(times[times.length - 1]) };
 }
 
 async function appOn(dataset: Dataset, port: number): Promise<Awaited<ReturnType<typeof startServer>>> {
@@ -71,7 +114,9 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     await ceiling.stop();
 
     const app = await appOn(dataset, 3902);
-    for (const target of targets(dataset)) {
+    const coldFeed = await coldFeedMs(app.base, dataset, opts.smokeRounds);
+    const etag = await feedEtag(app.base, dataset);
+    for (const target of targets(dataset, etag)) {
       for (const c of opts.connections) {
         const r = await measure(app.base, target, c, opts.duration);
         rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
@@ -85,7 +130,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     for (const n of opts.growth) {
       const d = n === opts.people ? dataset : await buildDataset(join(work, `growth-${n}.sqlite`), sizeFor(n));
       const s = await appOn(d, 3903);
-      const r = await measure(s.base, targets(d)[1], 10, opts.duration);
+      const r = await measure(s.base, targets(d, '')[1], 10, opts.duration);
       growth.push({ people: n, searchP50: r.p50, searchP99: r.p99 });
       await s.stop();
     }
@@ -97,6 +142,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
       durationSeconds: opts.duration,
       startupMs,
       peakRssMb,
+      coldFeed,
       cases: rows,
       growth,
     };
@@ -116,6 +162,8 @@ async function main(): Promise<void> {
   for (const g of results.growth as { people: number; searchP50: number; searchP99: number }[]) {
     console.log(`search at ${g.people} people: p50 ${g.searchP50} ms, p99 ${g.searchP99} ms`);
   }
+  const cold = results.coldFeed as { medianMs: number; maxMs: number };
+  console.log(`cold body feed generation: median ${cold.medianMs} ms, max ${cold.maxMs} ms`);
   const bad = rows.reduce((n, r) => n + r.non2xx3xx + r.errors, 0);
   console.log(`errors and non-2xx/3xx answers: ${bad}`);
   if (opts.out) writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');
