@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MailModule,
         AuthModule,
         AuditModule,
         SearchModule,

@@ -33,6 +33,44 @@ export interface AppConfig {
   logLevel: LogLevelName;
   /** postgres://… to run on PostgreSQL instead of the SQLite file; null → SQLite at databasePath. */
   databaseUrl: string | null;
+  /** Outgoing mail (src/mail): SMTP when smtp.host is set, else .eml files in the outbox folder. */
+  mail: MailConfig;
+}
+
+/** Mail settings (SMTP_*, MAIL_*, RSVP_*, REMINDER_*). */
+export interface MailConfig {
+  smtp: SmtpConfig | null;
+  /** From header: "Name <address>". */
+  from: string;
+  /** Folder for .eml files when no SMTP server is configured; null → `outbox` beside the SQLite file. */
+  outboxDir: string | null;
+  /** Whether this instance runs the sending worker and the reminder job (several instances may). */
+  worker: boolean;
+  pollSeconds: number;
+  maxAttempts: number;
+  /** First retry after this many seconds, doubling with every further attempt (capped at 6 hours). */
+  retrySeconds: number;
+  /** A claimed mail may be taken over by another worker after this many seconds (crash recovery). */
+  leaseSeconds: number;
+  /** Signs the RSVP links in invitations; null → a random secret kept in the database. */
+  rsvpSecret: string | null;
+  /** Reminder to members who have not answered, this many days before a meeting (0 = none); a body may set its own. */
+  reminderDaysBefore: number;
+  /** Reminder to the responsible person this many days before an action item is due (0 = none). */
+  actionItemReminderDays: number;
+  /** How often the reminder job looks for due reminders. */
+  reminderIntervalMinutes: number;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  secure: boolean;
+  /** true: refuse to send without STARTTLS. */
+  requireTls: boolean;
+  user: string | null;
+  password: string | null;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -154,10 +192,115 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL muss eine postgres://-Adresse sein, z. B. postgres://netzwerk:geheim@localhost:5432/netzwerk' })
   DATABASE_URL?: string;
+
+  // --- mail (src/mail) ---
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]{1,253}$|^\[?[0-9A-Fa-f:.]+\]?$/, { message: 'SMTP_HOST muss ein Rechnername oder eine IP-Adresse sein, z. B. mail.example.org' })
+  SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SMTP_PORT muss eine ganze Zahl sein' })
+  @Min(1, { message: 'SMTP_PORT muss zwischen 1 und 65535 liegen' })
+  @Max(65535, { message: 'SMTP_PORT muss zwischen 1 und 65535 liegen' })
+  SMTP_PORT?: number;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'SMTP_SECURE muss true oder false sein (true: TLS ab dem ersten Byte, üblich auf Port 465)' })
+  SMTP_SECURE?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'SMTP_REQUIRE_TLS muss true oder false sein' })
+  SMTP_REQUIRE_TLS?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'SMTP_USER darf nicht leer sein' })
+  @MaxLength(254, { message: 'SMTP_USER darf höchstens 254 Zeichen lang sein' })
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'SMTP_PASSWORD darf nicht leer sein' })
+  @MaxLength(1000, { message: 'SMTP_PASSWORD darf höchstens 1000 Zeichen lang sein' })
+  SMTP_PASSWORD?: string;
+
+  @IsOptional()
+  @Matches(/^(?:[^<>\r\n]{0,200}<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM muss eine Absenderadresse sein, z. B. netzwerk@example.org oder "Netzwerk Migration <netzwerk@example.org>"',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'MAIL_OUTBOX_DIR darf nicht leer sein' })
+  MAIL_OUTBOX_DIR?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'MAIL_WORKER muss true oder false sein' })
+  MAIL_WORKER?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_POLL_SECONDS muss eine ganze Zahl sein' })
+  @Min(1, { message: 'MAIL_POLL_SECONDS muss zwischen 1 und 3600 liegen' })
+  @Max(3600, { message: 'MAIL_POLL_SECONDS muss zwischen 1 und 3600 liegen' })
+  MAIL_POLL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_MAX_ATTEMPTS muss eine ganze Zahl sein' })
+  @Min(1, { message: 'MAIL_MAX_ATTEMPTS muss zwischen 1 und 50 liegen' })
+  @Max(50, { message: 'MAIL_MAX_ATTEMPTS muss zwischen 1 und 50 liegen' })
+  MAIL_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RETRY_SECONDS muss eine ganze Zahl sein' })
+  @Min(1, { message: 'MAIL_RETRY_SECONDS muss zwischen 1 und 86400 liegen' })
+  @Max(86400, { message: 'MAIL_RETRY_SECONDS muss zwischen 1 und 86400 liegen' })
+  MAIL_RETRY_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_LEASE_SECONDS muss eine ganze Zahl sein' })
+  @Min(60, { message: 'MAIL_LEASE_SECONDS muss zwischen 60 und 86400 liegen' })
+  @Max(86400, { message: 'MAIL_LEASE_SECONDS muss zwischen 60 und 86400 liegen' })
+  MAIL_LEASE_SECONDS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'RSVP_SECRET muss mindestens 32 Zeichen lang sein' })
+  RSVP_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_DAYS_BEFORE muss eine ganze Zahl sein' })
+  @Min(0, { message: 'REMINDER_DAYS_BEFORE muss zwischen 0 und 60 liegen (0: keine Erinnerung)' })
+  @Max(60, { message: 'REMINDER_DAYS_BEFORE muss zwischen 0 und 60 liegen (0: keine Erinnerung)' })
+  REMINDER_DAYS_BEFORE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'ACTION_ITEM_REMINDER_DAYS muss eine ganze Zahl sein' })
+  @Min(0, { message: 'ACTION_ITEM_REMINDER_DAYS muss zwischen 0 und 60 liegen (0: keine Erinnerung)' })
+  @Max(60, { message: 'ACTION_ITEM_REMINDER_DAYS muss zwischen 0 und 60 liegen (0: keine Erinnerung)' })
+  ACTION_ITEM_REMINDER_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_INTERVAL_MINUTES muss eine ganze Zahl sein' })
+  @Min(1, { message: 'REMINDER_INTERVAL_MINUTES muss zwischen 1 und 1440 liegen' })
+  @Max(1440, { message: 'REMINDER_INTERVAL_MINUTES muss zwischen 1 und 1440 liegen' })
+  REMINDER_INTERVAL_MINUTES?: number;
 }
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD', 'SESSION_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['ADMIN_PASSWORD', 'SESSION_SECRET', 'DATABASE_URL', 'SMTP_PASSWORD', 'SMTP_USER', 'RSVP_SECRET']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -177,6 +320,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Min and Max share one message ("zwischen … liegen"); say it once.
     throw new ConfigError([...new Set(problems)]);
   }
+  const mailProblems = mailConfigProblems(raw);
+  if (mailProblems.length > 0) throw new ConfigError(mailProblems);
   const nodeEnv: NodeEnv = raw.NODE_ENV ?? 'development';
   const port = raw.PORT ?? 3000;
   const host = raw.HOST ?? '127.0.0.1';
@@ -201,6 +346,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: raw.LOG_FORMAT ?? 'text',
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
     databaseUrl: raw.DATABASE_URL ?? null,
+    mail: mailConfig(raw, baseUrl, raw.SITE_NAME ?? 'Netzwerk Migration'),
+  };
+}
+
+/** Rules that span several mail variables (each variable alone is valid). */
+function mailConfigProblems(raw: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const smtpOnly = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_REQUIRE_TLS', 'SMTP_USER', 'SMTP_PASSWORD'] as const).filter((k) => raw[k] !== undefined);
+  if (raw.SMTP_HOST === undefined && smtpOnly.length > 0) {
+    problems.push(`${smtpOnly.join(', ')} ${smtpOnly.length === 1 ? 'ist' : 'sind'} gesetzt, aber SMTP_HOST fehlt: ohne SMTP_HOST gehen Mails in den lokalen Postausgang`);
+  }
+  if ((raw.SMTP_USER === undefined) !== (raw.SMTP_PASSWORD === undefined)) {
+    problems.push('SMTP_USER und SMTP_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen');
+  }
+  if (raw.SMTP_SECURE === true && raw.SMTP_REQUIRE_TLS === true) {
+    problems.push('SMTP_REQUIRE_TLS gilt nur für STARTTLS; mit SMTP_SECURE=true ist die Verbindung ohnehin verschlüsselt – bitte nur eins von beiden setzen');
+  }
+  return problems;
+}
+
+function mailConfig(raw: EnvironmentVariables, baseUrl: string, siteName: string): MailConfig {
+  const secure = raw.SMTP_SECURE ?? raw.SMTP_PORT === 465;
+  const host = new URL(baseUrl).hostname;
+  const neutralFrom = `${siteName.replace(/["<>\r\n]/g, '')} <noreply@${host.includes('.') ? host : `${host}.invalid`}>`;
+  return {
+    smtp: raw.SMTP_HOST
+      ? {
+          host: raw.SMTP_HOST,
+          port: raw.SMTP_PORT ?? (secure ? 465 : 587),
+          secure,
+          requireTls: raw.SMTP_REQUIRE_TLS ?? false,
+          user: raw.SMTP_USER ?? null,
+          password: raw.SMTP_PASSWORD ?? null,
+        }
+      : null,
+    from: raw.MAIL_FROM?.trim() ?? neutralFrom,
+    outboxDir: raw.MAIL_OUTBOX_DIR ?? null,
+    worker: raw.MAIL_WORKER ?? true,
+    pollSeconds: raw.MAIL_POLL_SECONDS ?? 5,
+    maxAttempts: raw.MAIL_MAX_ATTEMPTS ?? 8,
+    retrySeconds: raw.MAIL_RETRY_SECONDS ?? 60,
+    leaseSeconds: raw.MAIL_LEASE_SECONDS ?? 300,
+    rsvpSecret: raw.RSVP_SECRET ?? null,
+    reminderDaysBefore: raw.REMINDER_DAYS_BEFORE ?? 3,
+    actionItemReminderDays: raw.ACTION_ITEM_REMINDER_DAYS ?? 3,
+    reminderIntervalMinutes: raw.REMINDER_INTERVAL_MINUTES ?? 60,
   };
 }
 

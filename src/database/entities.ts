@@ -26,10 +26,13 @@ import { PendingMinutesDraft } from '../minutes/pending-minutes-draft.entity.js'
 import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ImportDraft } from '../transfer/import-draft.entity.js';
+import { BodyMailSettings } from '../mail/body-mail-settings.entity.js';
+import { OutboxMail } from '../mail/outbox-mail.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
   Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
-  AuditEntry, ImportDraft];
+  AuditEntry, ImportDraft,
+  OutboxMail, BodyMailSettings];

@@ -1,0 +1,26 @@
+import type { RsvpResponse } from '../meetings/attendance.entity.js';
+import type { MailKind, OutboxStatus } from './outbox-mail.entity.js';
+
+/** German labels of the mail module's codes. */
+export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+  invitation: 'Einladung',
+  update: 'Änderung',
+  cancellation: 'Absage',
+  reminder: 'Erinnerung an die Sitzung',
+  action_item_reminder: 'Erinnerung an eine Aufgabe',
+  set_password: 'Link zum Passwortsetzen',
+};
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  queued: 'Wartet auf Versand',
+  sending: 'Wird gerade gesendet',
+  sent: 'Versendet',
+  failed: 'Fehlgeschlagen',
+};
+
+export const RSVP_LABELS: Record<RsvpResponse, string> = {
+  accepted: 'Zusage',
+  tentative: 'Vielleicht',
+  declined: 'Absage',
+  none: 'Noch keine Antwort',
+};

@@ -1,0 +1,198 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../common/dates.js';
+
+/**
+ * The German texts of every mail, as plain text (readable in every client and by screen readers).
+ * Pure functions: the service gathers the facts, these only word them.
+ */
+
+export interface Salutation {
+  formOfAddress: string;
+  academicTitle: string | null;
+  givenName: string;
+  familyName: string;
+}
+
+/** "Guten Tag Frau Dr. Petrova," — or with the full name when no form of address is recorded. */
+export function greeting(p: Salutation): string {
+  const title = p.academicTitle ? `${p.academicTitle} ` : '';
+  if (p.formOfAddress === 'Herr' || p.formOfAddress === 'Frau') return `Guten Tag ${p.formOfAddress} ${title}${p.familyName},`;
+  return `Guten Tag ${title}${[p.givenName, p.familyName].filter((s) => s !== '').join(' ')},`;
+}
+
+/** "Donnerstag, 26. März 2026, 18:00 bis 20:00 Uhr" (the end with its date when on another day). */
+export function meetingWhen(startsAt: Date, endsAt: Date): string {
+  const s = DateTime.fromJSDate(startsAt).setZone(ZONE).setLocale('de');
+  const e = DateTime.fromJSDate(endsAt).setZone(ZONE).setLocale('de');
+  const day = s.toFormat('cccc, d. MMMM yyyy');
+  if (s.hasSame(e, 'day')) return `${day}, ${s.toFormat('HH:mm')} bis ${e.toFormat('HH:mm')} Uhr`;
+  return `${day}, ${s.toFormat('HH:mm')} Uhr bis ${e.toFormat("cccc, d. MMMM yyyy, HH:mm 'Uhr'")}`;
+}
+
+/** "26.03.2026, 18:00 Uhr" for subjects. */
+export function shortWhen(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(ZONE).setLocale('de').toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
+}
+
+/** "26. März 2026" for a Berlin date (YYYY-MM-DD). */
+export function longDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('de').toFormat('d. MMMM yyyy');
+}
+
+export type MeetingMailChange = 'invitation' | 'update' | 'postponement' | 'cancellation';
+
+export interface MeetingFacts {
+  /** As calendars show it: "BB: 12. Sitzung". */
+  summary: string;
+  title: string;
+  bodyName: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Address line, or null. */
+  place: string | null;
+  onlineLink: string | null;
+  accessibilityNotes: string | null;
+  description: string | null;
+  cancelReason: string | null;
+  /** "TOP 1 Begrüßung (Dr. Petrova)" lines, sub-items indented. */
+  agenda: string[];
+  pageUrl: string;
+  /** Who signs: the chair's name, or the body's. */
+  signature: string;
+  siteName: string;
+}
+
+export interface MailText {
+  subject: string;
+  text: string;
+}
+
+function footer(siteName: string): string[] {
+  return ['', '-- ', `Diese Nachricht wurde automatisch von ${siteName} verschickt.`];
+}
+
+function meetingBlock(f: MeetingFacts): string[] {
+  const lines = [`Sitzung: ${f.title}`, `Gremium: ${f.bodyName}`, `Wann: ${meetingWhen(f.startsAt, f.endsAt)}`];
+  if (f.place) lines.push(`Ort: ${f.place}`);
+  if (f.onlineLink) lines.push(`Online: ${f.onlineLink}`);
+  if (f.accessibilityNotes) lines.push(`Barrierefreiheit: ${f.accessibilityNotes}`);
+  if (f.description) lines.push('', f.description);
+  if (f.agenda.length > 0) lines.push('', 'Tagesordnung:', ...f.agenda);
+  return lines;
+}
+
+function rsvpBlock(rsvpUrl: string, validUntil: Date): string[] {
+  return [
+    'Bitte sagen Sie zu oder ab – ohne Anmeldung über diesen persönlichen Link',
+    `(gültig bis ${shortWhen(validUntil)}; bitte nicht weitergeben):`,
+    rsvpUrl,
+  ];
+}
+
+/** Invitation, update (changed or postponed) or cancellation of a meeting, for one recipient. */
+export function meetingMailText(change: MeetingMailChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null): MailText {
+  const when = shortWhen(f.startsAt);
+  const lines = [greeting(to), ''];
+  let subject: string;
+  switch (change) {
+    case 'invitation':
+      subject = `Einladung: ${f.summary} am ${when}`;
+      lines.push(`hiermit laden wir Sie zur Sitzung des Gremiums „${f.bodyName}“ ein.`);
+      break;
+    case 'update':
+      subject = `Geänderte Einladung: ${f.summary} am ${when}`;
+      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde geändert. Es gelten diese Angaben:`);
+      break;
+    case 'postponement':
+      subject = `Verschoben: ${f.summary} – neu am ${when}`;
+      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde verschoben. Der neue Termin:`);
+      break;
+    case 'cancellation':
+      subject = `Abgesagt: ${f.summary} am ${when}`;
+      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ am ${meetingWhen(f.startsAt, f.endsAt)} ist abgesagt.`);
+      if (f.cancelReason) lines.push('', `Grund: ${f.cancelReason}`);
+      lines.push('', 'Der beiliegende Kalendereintrag entfernt den Termin aus Ihrem Kalender.', '', `Sitzungsseite: ${f.pageUrl}`);
+      lines.push('', 'Mit freundlichen Grüßen', f.signature, f.bodyName, ...footer(f.siteName));
+      return { subject, text: lines.join('\n') };
+  }
+  lines.push('', ...meetingBlock(f), '');
+  if (rsvp) lines.push(...rsvpBlock(rsvp.url, rsvp.validUntil), '');
+  lines.push(`Alle Angaben und Unterlagen zur Sitzung: ${f.pageUrl}`, '');
+  lines.push('Der Termin liegt als Kalendereintrag bei; Ihr Kalenderprogramm kann ihn direkt übernehmen.');
+  if (change !== 'invitation') lines.push('Ein schon eingetragener Termin wird dabei aktualisiert.');
+  lines.push('', 'Mit freundlichen Grüßen', f.signature, f.bodyName, ...footer(f.siteName));
+  return { subject, text: lines.join('\n') };
+}
+
+/** Reminder to a member who has not answered yet. */
+export function meetingReminderText(f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date }): MailText {
+  const lines = [
+    greeting(to),
+    '',
+    `Sie haben auf die Einladung zur Sitzung des Gremiums „${f.bodyName}“ noch nicht geantwortet.`,
+    '',
+    ...meetingBlock(f),
+    '',
+    ...rsvpBlock(rsvp.url, rsvp.validUntil),
+    '',
+    `Alle Angaben zur Sitzung: ${f.pageUrl}`,
+    '',
+    'Mit freundlichen Grüßen',
+    f.signature,
+    f.bodyName,
+    ...footer(f.siteName),
+  ];
+  return { subject: `Erinnerung: ${f.summary} am ${shortWhen(f.startsAt)} – bitte zu- oder absagen`, text: lines.join('\n') };
+}
+
+export interface ActionItemFacts {
+  what: string;
+  /** YYYY-MM-DD (Berlin). */
+  dueDate: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  bodyName: string;
+  tasksUrl: string;
+  siteName: string;
+}
+
+/** Reminder to the person responsible for an open action item. */
+export function actionItemReminderText(f: ActionItemFacts, to: Salutation): MailText {
+  const firstLine = f.what.split('\n')[0];
+  const short = firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
+  const lines = [
+    greeting(to),
+    '',
+    `diese Aufgabe aus der Sitzung „${f.meetingTitle}“ (${f.bodyName}, ${shortWhen(f.meetingStartsAt)}) ist am ${longDate(f.dueDate)} fällig:`,
+    '',
+    f.what,
+    '',
+    `Wenn sie erledigt ist, melden Sie das bitte in der Aufgabenübersicht: ${f.tasksUrl}`,
+    '',
+    'Mit freundlichen Grüßen',
+    f.bodyName,
+    ...footer(f.siteName),
+  ];
+  return { subject: `Erinnerung: Aufgabe fällig am ${longDate(f.dueDate)} – ${short}`, text: lines.join('\n') };
+}
+
+/** The one-time link to set a password (new account, or a new link for an existing one). */
+export function setPasswordText(input: { siteName: string; url: string; expiresAt: Date; email: string; newAccount: boolean; to: Salutation | null }): MailText {
+  const lines = [input.to ? greeting(input.to) : 'Guten Tag,', ''];
+  if (input.newAccount) {
+    lines.push(`für Sie wurde ein Zugang zu ${input.siteName} angelegt (Anmeldename: ${input.email}).`, '', 'Bitte legen Sie über diesen Link Ihr Passwort fest:');
+  } else {
+    lines.push(`für Ihren Zugang zu ${input.siteName} (${input.email}) wurde ein Link zum Festlegen eines neuen Passworts erstellt:`);
+  }
+  lines.push(
+    input.url,
+    '',
+    `Der Link gilt bis ${shortWhen(input.expiresAt)} und nur für eine einzige Verwendung.`,
+    'Wenn Sie diese Nachricht nicht erwartet haben, können Sie sie ignorieren; Ihr Zugang bleibt dann unverändert.',
+    ...footer(input.siteName),
+  );
+  return { subject: input.newAccount ? `Ihr Zugang zu ${input.siteName}` : `Neues Passwort für ${input.siteName} festlegen`, text: lines.join('\n') };
+}
+
+/** What replaces a secret-bearing body once it is sent. */
+export const SCRUBBED_BODY = '(Der Inhalt wurde nach dem Versand entfernt, weil er einen Link zum Passwortsetzen enthielt.)';

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { MailSignal } from './mail-signal.js';
+import { MailWorker } from './mail-worker.service.js';
+import { MailService } from './mail.service.js';
+import { MeetingMailController, OutboxAdminController } from './outbox.controller.js';
+import { OutboxService } from './outbox.service.js';
+import { RemindersService } from './reminders.service.js';
+import { RsvpSecretService } from './rsvp-secret.service.js';
+import { RsvpController } from './rsvp.controller.js';
+import { RsvpService } from './rsvp.service.js';
+
+/**
+ * Outgoing mail: the transactional outbox (MailService.queue… inside the caller's write transaction),
+ * the sending worker (SMTP, or .eml files without a mail server), reminders, RSVP links and the
+ * outbox pages. Global, so meetings, minutes and auth inject MailService without importing this module.
+ */
+@Global()
+@Module({
+  controllers: [RsvpController, OutboxAdminController, MeetingMailController],
+  providers: [MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
+  exports: [MailService, MailWorker, RemindersService],
+})
+export class MailModule {}

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { memberViewer } from '../auth/viewer.js';
+import { effectiveOnlineLink, locationText, meetingEvent, meetingSummary } from '../calendar/meeting-event.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { berlinDateOf, isoDate } from '../meetings/berlin-time.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { canSee } from '../people/contact-visibility.js';
+import { personDisplayName } from '../people/person-name.js';
+import { Person } from '../people/person.entity.js';
+import { type MailText, type MeetingFacts, type MeetingMailChange, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
+import { MailSignal } from './mail-signal.js';
+import { renderItip } from './meeting-itip.js';
+import { currentChair, currentMembers, firstEmail, peopleWithEmails, previousMeetingRecipientIds } from './meeting-recipients.js';
+import { type CalendarMethod, type MailKind, OutboxMail } from './outbox-mail.entity.js';
+import { RsvpSecretService } from './rsvp-secret.service.js';
+import { signRsvpToken } from './rsvp-token.js';
+
+/** One mail to put into the outbox. */
+export interface NewMail {
+  kind: MailKind;
+  to: { address: string; name?: string | null };
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  calendar?: { method: CalendarMethod; content: string } | null;
+  meetingId?: number | null;
+  personId?: number | null;
+  accountId?: number | null;
+  /** The same key is queued only once (later calls with it do nothing). */
+  dedupKey?: string | null;
+  /** Replace the text once sent (it holds a secret link). */
+  scrubAfterSend?: boolean;
+}
+
+export interface MeetingMailResult {
+  /** Mails put into the outbox now. */
+  queued: number;
+  /** Recipients who already had this very mail (same meeting version). */
+  alreadyQueued: number;
+  /** Recipients without an email address: the chair must reach them another way. */
+  withoutEmail: { personId: number; name: string }[];
+}
+
+export interface SetPasswordMail {
+  account: { id: number; email: string; personId: number | null; lastLoginAt: Date | null; passwordChangedAt: Date | null };
+  url: string;
+  expiresAt: Date;
+}
+
+/** An RSVP link stays valid until a day after the meeting ends (and at least a day from now). */
+export function rsvpValidUntil(meeting: Pick<Meeting, 'endsAt'>, now: Date): Date {
+  return new Date(Math.max(meeting.endsAt.getTime(), now.getTime()) + 86_400_000);
+}
+
+/** "TOP 1 Begrüßung (Dr. Petrova)", sub-items indented. */
+export function agendaLines(agenda: readonly AgendaItem[]): string[] {
+  return agenda.map((item) => `${item.number.includes('.') ? '   ' : ''}TOP ${item.number} ${item.title}${item.presenter ? ` (${item.presenter})` : ''}`);
+}
+
+export function salutationOf(p: Person): Salutation {
+  return { formOfAddress: p.formOfAddress, academicTitle: p.academicTitle, givenName: p.givenName, familyName: p.familyName };
+}
+
+/**
+ * The outbox: every mail of the app is queued here, INSIDE the caller's DatabaseService.write
+ * transaction, so the mail exists exactly when the change that caused it was committed. The worker
+ * (MailWorker) sends it afterwards. Other modules call:
+ *
+ *   await this.db.write(async (manager) => {
+ *     …change the meeting…
+ *     await this.mail.queueMeetingMails(manager, meeting.id, 'invitation' | 'update' | 'postponement' | 'cancellation');
+ *   });
+ *
+ * and AccountsService calls queueSetPasswordLink() where it stores a set-password token.
+ */
+@Injectable()
+export class MailService {
+  private readonly host: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rsvpSecret: RsvpSecretService,
+    private readonly signal: MailSignal,
+  ) {
+    this.host = new URL(config.baseUrl).hostname;
+  }
+
+  /** Puts one mail into the outbox; false when its dedup key was queued before. */
+  async queue(manager: EntityManager, mail: NewMail, now: Date = new Date()): Promise<boolean> {
+    const messageId = `<${randomUUID()}@${this.host}>`;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMail)
+      .values({
+        messageId,
+        kind: mail.kind,
+        dedupKey: mail.dedupKey ?? null,
+        toAddress: mail.to.address.trim(),
+        toName: mail.to.name?.replace(/[\r\n]+/g, ' ').slice(0, 200) ?? null,
+        replyTo: mail.replyTo ?? null,
+        subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
+        textBody: mail.text,
+        calendarMethod: mail.calendar?.method ?? null,
+        calendarContent: mail.calendar?.content ?? null,
+        meetingId: mail.meetingId ?? null,
+        personId: mail.personId ?? null,
+        accountId: mail.accountId ?? null,
+        scrubAfterSend: mail.scrubAfterSend ?? false,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .orIgnore()
+      .execute();
+    const inserted = await manager.getRepository(OutboxMail).exists({ where: { messageId } });
+    // The worker claims through DatabaseService.write, i.e. only after this transaction has ended.
+    if (inserted) this.signal.wake();
+    return inserted;
+  }
+
+  /**
+   * Queues the mails for a change of a meeting, one per recipient, each with its iTIP part:
+   * - 'invitation': every current member of the body (METHOD:REQUEST, RSVP link);
+   * - 'update' / 'postponement': everyone who got the meeting before, and current members
+   *   (METHOD:REQUEST with the same UID and the meeting's — raised — SEQUENCE);
+   * - 'cancellation': everyone who got the meeting before (METHOD:CANCEL, STATUS:CANCELLED).
+   * Call it after writing the change, in the same transaction. Updates and cancellations of a meeting
+   * nobody was invited to send nothing. Repeating a call for the same meeting version queues nothing new.
+   */
+  async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingMailChange, now: Date = new Date()): Promise<MeetingMailResult> {
+    const meeting = await manager.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
+    if (!meeting) throw new Error(`queueMeetingMails: meeting ${meetingId} not found`);
+    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const result: MeetingMailResult = { queued: 0, alreadyQueued: 0, withoutEmail: [] };
+
+    const previousIds = await previousMeetingRecipientIds(manager, meeting.id);
+    let recipients: Person[];
+    if (change === 'invitation') {
+      recipients = await currentMembers(manager, meeting.bodyId, day);
+    } else {
+      if (previousIds.length === 0) return result;
+      const previous = await peopleWithEmails(manager, previousIds);
+      const current = change === 'cancellation' ? [] : await currentMembers(manager, meeting.bodyId, day);
+      const byId = new Map<number, Person>();
+      for (const p of [...previous, ...current]) if (!byId.has(p.id)) byId.set(p.id, p);
+      recipients = [...byId.values()];
+    }
+    if (recipients.length === 0) return result;
+
+    const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
+    const chair = await currentChair(manager, meeting.bodyId, day);
+    const event = meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host: this.host, chair });
+    const facts = this.meetingFacts(meeting, agenda, chair, event.url);
+    const replyTo = chair && canSee(chair.emailVisibility, memberViewer(0), chair.consentAt) ? firstEmail(chair) : null;
+    const method: CalendarMethod = change === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    const secret = change === 'cancellation' ? null : await this.rsvpSecret.within(manager);
+    const validUntil = rsvpValidUntil(meeting, now);
+    const kind: MailKind = change === 'invitation' ? 'invitation' : change === 'cancellation' ? 'cancellation' : 'update';
+
+    for (const person of recipients) {
+      const address = firstEmail(person);
+      const name = personDisplayName(person);
+      if (!address) {
+        result.withoutEmail.push({ personId: person.id, name });
+        continue;
+      }
+      const rsvp = secret
+        ? { url: `${this.config.baseUrl}/antwort/${signRsvpToken(secret, { meetingId: meeting.id, personId: person.id, expiresAt: validUntil })}`, validUntil }
+        : null;
+      // a current member who never got the meeting receives an update as their invitation
+      const effectiveChange: MeetingMailChange = change !== 'invitation' && change !== 'cancellation' && !previousIds.includes(person.id) ? 'invitation' : change;
+      const text: MailText = meetingMailText(effectiveChange, facts, salutationOf(person), rsvp);
+      const calendar = renderItip(event, method, { name, email: address }, now, this.host);
+      const dedupKey =
+        kind === 'invitation'
+          ? `invitation:m${meeting.id}:s${meeting.sequence}:p${person.id}`
+          : kind === 'cancellation'
+            ? `cancellation:m${meeting.id}:p${person.id}`
+            : `update:m${meeting.id}:s${meeting.sequence}:t${meeting.updatedAt.getTime()}:p${person.id}`;
+      const queued = await this.queue(
+        manager,
+        {
+          kind: effectiveChange === 'invitation' ? 'invitation' : kind,
+          to: { address, name },
+          replyTo,
+          subject: text.subject,
+          text: text.text,
+          calendar: { method, content: calendar },
+          meetingId: meeting.id,
+          personId: person.id,
+          dedupKey,
+        },
+        now,
+      );
+      if (queued) result.queued++;
+      else result.alreadyQueued++;
+    }
+    return result;
+  }
+
+  /** Queues the one-time set-password link to the account's address (the text is removed from the outbox once sent). */
+  async queueSetPasswordLink(manager: EntityManager, input: SetPasswordMail, now: Date = new Date()): Promise<void> {
+    const person = input.account.personId === null ? null : await manager.getRepository(Person).findOne({ where: { id: input.account.personId } });
+    const newAccount = input.account.lastLoginAt === null && input.account.passwordChangedAt === null;
+    const text = setPasswordText({
+      siteName: this.config.siteName,
+      url: input.url,
+      expiresAt: input.expiresAt,
+      email: input.account.email,
+      newAccount,
+      to: person ? salutationOf(person) : null,
+    });
+    await this.queue(
+      manager,
+      {
+        kind: 'set_password',
+        to: { address: input.account.email, name: person ? personDisplayName(person) : null },
+        subject: text.subject,
+        text: text.text,
+        accountId: input.account.id,
+        personId: person?.id ?? null,
+        scrubAfterSend: true,
+      },
+      now,
+    );
+  }
+
+  /** What the texts say about a meeting (expects body and location loaded). */
+  meetingFacts(meeting: Meeting, agenda: readonly AgendaItem[], chair: Person | null, pageUrl: string): MeetingFacts {
+    return {
+      summary: meetingSummary({ title: meeting.title, state: 'scheduled' }, meeting.body),
+      title: meeting.title,
+      bodyName: meeting.body.name,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      place: locationText(meeting.location),
+      onlineLink: effectiveOnlineLink(meeting, meeting.location),
+      accessibilityNotes: meeting.location?.accessibilityNotes ?? null,
+      description: meeting.description,
+      cancelReason: meeting.cancelReason,
+      agenda: agendaLines(agenda),
+      pageUrl,
+      signature: chair ? personDisplayName(chair) : meeting.body.name,
+      siteName: this.config.siteName,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { basename } from 'node:path';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RequireAdmin, RequireMember } from '../auth/access.js';
+import { noStore } from '../auth/session-helpers.js';
+import { CurrentViewer, type Viewer } from '../auth/viewer.js';
+import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
+import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import { pageRequest, pageView, queryString } from '../common/http/pagination.js';
+import { notFound } from '../common/errors/user-facing.js';
+import { BodyMailSettingsDto } from './dto/body-mail-settings.dto.js';
+import { BODY_MAIL_SETTINGS_FORM } from './mail.forms.js';
+import { countsView, mailRow, statusFilter, statusOptions } from './mail.view-model.js';
+import { OutboxService } from './outbox.service.js';
+
+const PAGE_SIZE = 50;
+
+/** The administrators' view of every outgoing mail: status, reasons, the .eml files, retry. */
+@Controller('admin/postausgang')
+@RequireAdmin()
+export class OutboxAdminController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Get()
+  async index(@CurrentViewer() viewer: Viewer, @Query('status') rawStatus: unknown, @Query('page') rawPage: unknown, @Res() res: Response): Promise<void> {
+    const status = statusFilter(rawStatus);
+    const req = pageRequest(rawPage, PAGE_SIZE);
+    const [mails, total] = await this.outbox.page(viewer, { status, offset: req.offset, limit: req.pageSize });
+    const counts = await this.outbox.counts(viewer);
+    const setup = this.outbox.setup();
+    noStore(res);
+    res.render('mail/outbox', {
+      pageTitle: 'Postausgang',
+      setup,
+      counts: countsView(counts),
+      statusOptions: statusOptions(status),
+      mails: mails.map((m) => mailRow(m, '/admin/postausgang')),
+      empty: mails.length === 0,
+      pager: total > PAGE_SIZE ? pageView(req, total, (n) => `/admin/postausgang${queryString({ status: status ?? undefined, page: n > 1 ? n : undefined })}`) : null,
+    });
+  }
+
+  @Get(':id/eml')
+  async eml(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+    const path = await this.outbox.emlPath(viewer, id);
+    noStore(res);
+    res.setHeader('Content-Type', 'message/rfc822');
+    res.setHeader('Content-Disposition', `attachment; filename="${basename(path)}"`);
+    res.sendFile(path, { dotfiles: 'deny' });
+  }
+
+  @Post(':id/erneut')
+  async retry(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+    await this.outbox.retry(viewer, id);
+    res.redirect(303, '/admin/postausgang');
+  }
+}
+
+/** A meeting's mails for its body's chair, deputy chair, secretary (and administrators); the body's reminder setting. */
+@Controller()
+@RequireMember()
+export class MeetingMailController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Get('sitzungen/:id/versand')
+  async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+    const { meeting, mails } = await this.outbox.forMeeting(viewer, id);
+    const counts = await this.outbox.counts(viewer, id);
+    noStore(res);
+    res.render('mail/meeting', {
+      pageTitle: `Mailversand: ${meeting.title}`,
+      meetingTitle: meeting.title,
+      bodyName: meeting.body.name,
+      meetingHref: `/sitzungen/${meeting.id}`,
+      settingsHref: `/gremien/${meeting.bodyId}/erinnerungen`,
+      counts: countsView(counts),
+      mails: mails.map((m) => mailRow(m, `/sitzungen/${meeting.id}/versand`)),
+      empty: mails.length === 0,
+    });
+  }
+
+  @Post('sitzungen/:id/versand/:mailId/erneut')
+  async retry(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Param('mailId', IdParamPipe) mailId: number, @Res() res: Response): Promise<void> {
+    const { mails } = await this.outbox.forMeeting(viewer, id);
+    if (!mails.some((m) => m.id === mailId)) throw notFound('Diese Nachricht gibt es nicht.');
+    await this.outbox.retry(viewer, mailId);
+    res.redirect(303, `/sitzungen/${id}/versand`);
+  }
+
+  @Get('gremien/:id/erinnerungen')
+  async settings(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Query('gespeichert') saved: unknown, @Res() res: Response): Promise<void> {
+    const s = await this.outbox.bodySettings(viewer, id);
+    noStore(res);
+    res.render('mail/body-settings', {
+      ...this.settingsModel(s.body.id, s.body.name, s.defaultDays),
+      saved: saved === '1',
+      form: formView(BODY_MAIL_SETTINGS_FORM, { reminderDaysBefore: s.reminderDaysBefore }),
+    });
+  }
+
+  @Post('gremien/:id/erinnerungen')
+  async saveSettings(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    const s = await this.outbox.bodySettings(viewer, id);
+    const model = { ...this.settingsModel(s.body.id, s.body.name, s.defaultDays), saved: false };
+    const values = readForm(BODY_MAIL_SETTINGS_FORM, body);
+    const result = await validateForm(BODY_MAIL_SETTINGS_FORM, BodyMailSettingsDto, values);
+    if (!result.ok) return renderInvalid(res, 'mail/body-settings', BODY_MAIL_SETTINGS_FORM, values, result.errors, model);
+    try {
+      await this.outbox.saveBodySettings(viewer, id, result.value.reminderDaysBefore === '' ? null : Number(result.value.reminderDaysBefore));
+    } catch (e) {
+      if (e instanceof FormRejected) return renderInvalid(res, 'mail/body-settings', BODY_MAIL_SETTINGS_FORM, values, e.errors, model);
+      throw e;
+    }
+    res.redirect(303, `/gremien/${id}/erinnerungen?gespeichert=1`);
+  }
+
+  private settingsModel(bodyId: number, bodyName: string, defaultDays: number): { pageTitle: string; bodyName: string; bodyHref: string; action: string; defaultDays: number } {
+    return { pageTitle: `Erinnerungen: ${bodyName}`, bodyName, bodyHref: `/gremien/${bodyId}`, action: `/gremien/${bodyId}/erinnerungen`, defaultDays };
+  }
+}
