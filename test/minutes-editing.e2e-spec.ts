@@ -210,10 +210,26 @@ describe('minutes editor: never lose text', () => {
     expect(m.guests).not.toContain('Ayşe');
   });
 
-  it('does not let anonymous visitors without a valid session store anything for a meeting without minutes', async () => {
-    const res = await request(t.http).post(`/sitzungen/${f.laterMeetingId}/protokoll/bearbeiten`).type('form').send({ text_opening: 'x' });
-    expect(res.status).toBe(403);
-    const unknown = await request(t.http).post('/sitzungen/99999999/protokoll/bearbeiten').type('form').send({ text_opening: 'x' });
-    expect(unknown.status).toBe(403);
+  it('does not let anonymous visitors store anything for a meeting without minutes, or an empty form', async () => {
+    const before = await t.app.get(DataSource).getRepository(PendingMinutesDraft).count();
+    for (const [meeting, fields] of [
+      [f.laterMeetingId, { text_opening: 'x' }],
+      [99999999, { text_opening: 'x' }],
+      [f.meetingId, { text_opening: '  ' }],
+    ] as const) {
+      const res = await request(t.http).post(`/sitzungen/${meeting}/protokoll/bearbeiten`).type('form').send(fields);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toContain('/anmelden');
+    }
+    expect(await t.app.get(DataSource).getRepository(PendingMinutesDraft).count()).toBe(before);
+  });
+
+  it('refuses a form without its version with 422 and keeps the text', async () => {
+    const form = editorFields((await chair.get(`${path}/bearbeiten`)).text);
+    delete form.version;
+    const res = await chair.post(`${path}/bearbeiten`).type('form').send({ ...form, [itemField]: 'Ohne Version getippt' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Ohne Version getippt');
+    expect(await storedText(f.publicItemId)).not.toBe('Ohne Version getippt');
   });
 });

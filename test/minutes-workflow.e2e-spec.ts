@@ -242,7 +242,11 @@ describe('decision numbering', () => {
     expect(await add(f.meetingId, 'Zweiter')).toBe(`${code}-2026-02`);
     const second = await t.app.get(DataSource).getRepository(Decision).findOneOrFail({ where: { number: `${code}-2026-02` } });
     const p = `/sitzungen/${f.meetingId}/protokoll`;
-    const del = await submit(chair, `${p}/beschluesse/${second.id}/bearbeiten`, `${p}/beschluesse/${second.id}/loeschen`, {});
+    const unconfirmed = await submit(chair, `${p}/beschluesse/${second.id}/bearbeiten`, `${p}/beschluesse/${second.id}/loeschen`, {});
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('Ja, endgültig löschen');
+    expect(await t.app.get(DataSource).getRepository(Decision).existsBy({ id: second.id })).toBe(true);
+    const del = await submit(chair, `${p}/beschluesse/${second.id}/bearbeiten`, `${p}/beschluesse/${second.id}/loeschen`, { bestaetigung: 'ja' });
     expect(del.status).toBe(303);
     expect(await add(f.meetingId, 'Dritter')).toBe(`${code}-2026-03`);
     expect(await add(f.nextYearMeetingId, 'Neues Jahr')).toBe(`${code}-2027-01`);

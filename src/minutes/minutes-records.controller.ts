@@ -12,10 +12,20 @@ import { DecisionsService, type DecisionInput } from './decisions.service.js';
 import { ActionItemDto } from './dto/action-item.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
 import { germanDay } from './minutes.view-model.js';
-import { optionalCount, optionalDate, optionalId } from './minutes-form-helpers.js';
+import { bodyRecord, field, optionalCount, optionalDate, optionalId } from './minutes-form-helpers.js';
 import { ACTION_ITEM_FORM, type ActionItemField, DECISION_FORM, type DecisionField } from './minutes.forms.js';
 import { MinutesRepository } from './minutes.repository.js';
 import { agendaLabel, minutesPath } from './minutes.view-model.js';
+
+/** Deleting needs the confirmation field of the delete button (an empty or forged form deletes nothing). */
+function confirmed(body: unknown): boolean {
+  return field(bodyRecord(body), 'bestaetigung') === 'ja';
+}
+
+/** 422: asks again, with a button that confirms. */
+function confirmPage(res: Response, title: string, text: string, action: string, backHref: string): void {
+  res.status(422).render('minutes/confirm-delete', { pageTitle: `Bestätigen: ${title}`, title, text, action, backHref });
+}
 
 const agendaOptions = (agenda: AgendaItem[]): SelectOption[] => agenda.map((a) => ({ value: String(a.id), label: agendaLabel(a) }));
 
@@ -124,7 +134,17 @@ export class MinutesRecordsController {
   }
 
   @Post('beschluesse/:id/loeschen')
-  async deleteDecision(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+  async deleteDecision(
+    @Param('meetingId', IdParamPipe) meetingId: number,
+    @Param('id', IdParamPipe) id: number,
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { decision } = await this.decisions.forEdit(meetingId, id, viewer);
+    if (!confirmed(body)) {
+      return confirmPage(res, `Beschluss ${decision.number} löschen`, `Die Nummer ${decision.number} wird nicht erneut vergeben.`, `${minutesPath(meetingId)}/beschluesse/${id}/loeschen`, minutesPath(meetingId));
+    }
     await this.decisions.remove(meetingId, id, viewer);
     res.redirect(303, minutesPath(meetingId));
   }
@@ -241,7 +261,17 @@ export class MinutesRecordsController {
   }
 
   @Post('aufgaben/:id/loeschen')
-  async deleteActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+  async deleteActionItem(
+    @Param('meetingId', IdParamPipe) meetingId: number,
+    @Param('id', IdParamPipe) id: number,
+    @CurrentViewer() viewer: Viewer,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { item } = await this.actionItems.forEdit(meetingId, id, viewer);
+    if (!confirmed(body)) {
+      return confirmPage(res, 'Aufgabe löschen', `„${item.what.slice(0, 120)}“`, `${minutesPath(meetingId)}/aufgaben/${id}/loeschen`, minutesPath(meetingId));
+    }
     await this.actionItems.remove(meetingId, id, viewer);
     res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { assertMember } from '../auth/access.js';
+import { assertMember, LoginRequiredException } from '../auth/access.js';
 import { hasValidCsrfToken, SkipCsrf } from '../auth/csrf.js';
 import { loginPathFor } from '../auth/next-path.js';
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
@@ -197,6 +197,16 @@ export class MinutesController {
     }
     const ctx = await this.minutes.editorContext(meetingId, viewer);
     const submission = readSubmission(ctx, body);
+    if (submission.baseVersion < 0) {
+      // not sent by our form (no version): nothing is saved, whatever came is shown again
+      const values: Record<TextKey, string> = { ...ctx.texts };
+      for (const [k, f] of Object.entries(submission.fields)) values[k] = f.value;
+      const bases: Record<TextKey, string> = {};
+      for (const [k, v] of Object.entries(ctx.texts)) bases[k] = textHash(v);
+      const model = editorModel(ctx, { values, bases, version: ctx.minutes.version, notice: 'Das Formular war unvollständig und wurde nicht gespeichert. Bitte prüfen Sie den Text und speichern Sie erneut.' });
+      res.status(HttpStatus.UNPROCESSABLE_ENTITY).render('minutes/edit', { ...model, pageTitle: `Fehler: ${model.pageTitle}` });
+      return;
+    }
     await this.saveAndAnswer(ctx, viewer, submission, req, res, 'gespeichert=1');
   }
 
@@ -232,12 +242,14 @@ export class MinutesController {
   /** Session gone: keep the text for this browser and ask to log in again (401), showing the text too. */
   private async keepForLater(meetingId: number, viewer: Viewer, body: unknown, req: Request, res: Response): Promise<void> {
     // the viewer's rights are unknown now (no session): the text is only stored for this browser, never shown to others
-    const target = await this.minutes.minutesForStash(meetingId);
-    if (!target || target.status === 'approved') {
-      throw forbidden('Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.');
-    }
     const agenda = await this.minutes.agendaForStash(meetingId);
     const submission = readSubmission({ agenda }, body);
+    const target = await this.minutes.minutesForStash(meetingId);
+    if (!target || target.status === 'approved' || Object.values(submission.fields).every((f) => f.value.trim() === '')) {
+      // nothing typed that could be lost, or nothing to keep it for: the usual answers (login, or the CSRF refusal)
+      if (!isMember(viewer)) throw new LoginRequiredException(`${minutesPath(meetingId)}/bearbeiten`);
+      throw forbidden('Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es noch einmal.');
+    }
     const token = await this.pending.stash(target.id, submission);
     const secure = req.secure || req.protocol === 'https';
     res.cookie(DRAFT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: minutesPath(meetingId), maxAge: 7 * 86_400_000 });
@@ -402,6 +414,7 @@ export class MinutesController {
     if (recorder === undefined) errors.recorderPersonId = 'Bitte eine Person aus der Liste wählen.';
     if (field(body, 'guests').length > 20_000) errors.guests = 'Die Gästeliste ist zu lang.';
     const version = /^\d{1,9}$/.test(field(body, 'version')) ? Number(field(body, 'version')) : -1;
+    if (version < 0) errors.version = 'Das Formular war unvollständig und wurde nicht gespeichert. Bitte erneut speichern.';
     const quorum = field(body, 'quorumReached');
     try {
       if (Object.keys(errors).length > 0) throw new FormRejected(errors);
