@@ -242,19 +242,18 @@ async function ensureLocations(ctx: SeedContext): Promise<Map<string, Location>>
 
 /** Answers of the body's current members (in the order of their memberships), deputies from the deputy members. */
 async function seedAnswers(ctx: SeedContext, meeting: Meeting, memberships: Membership[], held: boolean): Promise<void> {
-  const repo = ctx.manager.getRepository(Attendance);
   const day = DateTime.fromJSDate(meeting.startsAt).setZone(ZONE);
   const current = memberships.filter((m) => membershipCurrentOn(m, { year: day.year, month: day.month, day: day.day }));
   const deputies = current.filter((m) => m.role === 'deputy_member');
   const seen = new Set<number>();
+  const rows: Partial<Attendance>[] = [];
   for (const [i, ms] of current.entries()) {
     if (seen.has(ms.personId)) continue;
     seen.add(ms.personId);
-    if (await repo.findOne({ where: { meetingId: meeting.id, personId: ms.personId } })) continue;
     let response = RESPONSES[i % RESPONSES.length];
     if (held && (response === 'tentative' || response === 'none')) response = 'accepted';
     const deputy = response === 'declined' && ms.votingRight ? deputies[i % Math.max(1, deputies.length)] : undefined;
-    await repo.insert({
+    rows.push({
       meetingId: meeting.id,
       personId: ms.personId,
       invitedAt: meeting.invitedAt,
@@ -262,8 +261,10 @@ async function seedAnswers(ctx: SeedContext, meeting: Meeting, memberships: Memb
       respondedAt: response === 'none' ? null : new Date(Math.min(meeting.startsAt.getTime() - 2 * 86_400_000, Date.now())),
       deputyPersonId: deputy && deputy.personId !== ms.personId ? deputy.personId : null,
     });
-    ctx.created++;
   }
+  // The meeting was just created, so it has no answers yet; chunks keep SQLite's variable limit.
+  for (let i = 0; i < rows.length; i += 50) await ctx.manager.getRepository(Attendance).insert(rows.slice(i, i + 50));
+  ctx.created += rows.length;
 }
 
 export async function seedDemoMeetings(ctx: SeedContext, now: Date = new Date()): Promise<void> {
@@ -333,8 +334,8 @@ export async function seedDemoMeetings(ctx: SeedContext, now: Date = new Date())
       );
       ctx.created++;
       const numbers = agendaNumbers(plan.agenda.map((a) => ({ level: a.level ?? 0 })));
-      for (const [position, item] of plan.agenda.entries()) {
-        await m.getRepository(AgendaItem).insert({
+      await m.getRepository(AgendaItem).insert(
+        plan.agenda.map((item, position) => ({
           meetingId: meeting.id,
           number: numbers[position],
           position,
@@ -344,9 +345,9 @@ export async function seedDemoMeetings(ctx: SeedContext, now: Date = new Date())
           isPublic: !item.internal,
           presenter: item.presenter ?? null,
           plannedMinutes: item.minutes ?? null,
-        });
-        ctx.created++;
-      }
+        })),
+      );
+      ctx.created += plan.agenda.length;
       if (state === 'held' || state === 'invited') await seedAnswers(ctx, meeting, memberships, state === 'held');
     }
   }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { CalendarFeedService } from '../src/calendar/calendar-feed.service.js';
@@ -38,6 +39,10 @@ function getIcs(agent: { get: (path: string) => request.Test }, path: string, he
     res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
   });
 }
+
+
+// Logins hash passwords (argon2) and the demo seed is large: generous limits for a busy CI machine.
+jest.setTimeout(60_000);
 
 describe('calendar feeds', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { DataSource, IsNull, Not } from 'typeorm';
@@ -9,6 +10,10 @@ import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+
+// Logins hash passwords (argon2) and the demo seed is large: generous limits for a busy CI machine.
+jest.setTimeout(60_000);
 
 describe('demo meetings (seedDemo: true)', () => {
   let t: TestApp;

@@ -1,9 +1,14 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DatabaseService } from '../src/database/database.service.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import type { Agent } from './helpers/auth.js';
 import { createMeeting, createMeetingsFixture, meetingAgent, meetingFields, type MeetingsFixture, submitForm } from './helpers/meetings-fixture.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+
+// Logins hash passwords (argon2) and the demo seed is large: generous limits for a busy CI machine.
+jest.setTimeout(60_000);
 
 describe('meetings', () => {
   let t: TestApp;

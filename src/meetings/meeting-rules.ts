@@ -97,10 +97,13 @@ export interface QuorumForecast {
   reachableWithTentative: boolean;
 }
 
-/** The body's quorum rule: more than half of the voting members present (in person or by deputy). */
-export function quorumForecast(answers: readonly VotingAnswer[]): QuorumForecast {
+/**
+ * Voting members expected (in person or by deputy) against the votes needed: by default more than
+ * half of the voting members; a body's own rule passes `neededFor`.
+ */
+export function quorumForecast(answers: readonly VotingAnswer[], neededFor: (votingMembers: number) => number = (n) => Math.floor(n / 2) + 1): QuorumForecast {
   const votingMembers = answers.length;
-  const needed = Math.floor(votingMembers / 2) + 1;
+  const needed = neededFor(votingMembers);
   const expected = answers.filter((a) => a.response === 'accepted' || (a.response !== 'tentative' && a.hasDeputy)).length;
   const tentative = answers.filter((a) => a.response === 'tentative').length;
   return {

@@ -16,6 +16,8 @@ import { MeetingEditorService } from './meeting-editor.service.js';
 import { rsvpClosedReason } from './attendance.service.js';
 import { RSVP_FORM } from './meetings.forms.js';
 import { formView } from '../common/forms/form.js';
+import { MinutesService } from '../minutes/minutes.service.js';
+import { minutesLinkView } from '../minutes/minutes.view-model.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';
 import { longDate, meetingListItem, shortDate, timeRangeLabel } from './meetings.view-model.js';
 
@@ -31,6 +33,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly editor: MeetingEditorService,
+    private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -148,7 +151,9 @@ export class MeetingsController {
         ),
       };
     }
+    const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer));
     return {
+      minutesLink,
       manage: canManage
         ? {
             editHref: m.state === 'cancelled' ? null : `${base}/bearbeiten`,
@@ -195,6 +200,7 @@ export class MeetingsController {
               attendedLabel: r.attendance?.attended ? ATTENDED_LABELS[r.attendance.attended] : null,
             })),
             quorum: attendance.quorum,
+            quorumRule: attendance.quorumRule,
             accepted: attendance.rows.filter((r) => r.attendance?.response === 'accepted').length,
           }
         : null,

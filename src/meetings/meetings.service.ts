@@ -11,6 +11,7 @@ import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meet
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
+import { DEFAULT_QUORUM_RULE, quorumRuleText, votesNeeded } from '../minutes/quorum.js';
 
 export interface AttendanceRow {
   membership: Membership;
@@ -20,6 +21,8 @@ export interface AttendanceRow {
 export interface AttendanceOverview {
   rows: AttendanceRow[];
   quorum: QuorumForecast;
+  /** The body's quorum rule in words. */
+  quorumRule: string;
 }
 
 export interface MeetingDetail {
@@ -117,10 +120,12 @@ export class MeetingsService {
   /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
   async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
     const day = isoDate(berlinDateOf(meeting.startsAt));
-    const [memberships, attendances] = await Promise.all([
+    const [memberships, attendances, ownRule] = await Promise.all([
       this.repository.findCurrentMemberships([meeting.bodyId], day),
       this.repository.findAttendances(meeting.id),
+      this.repository.findQuorumRule(meeting.bodyId),
     ]);
+    const rule = ownRule ? { kind: ownRule.kind, value: ownRule.value } : DEFAULT_QUORUM_RULE;
     const byPerson = new Map(attendances.map((a) => [a.personId, a]));
     // One row per person: their highest-ranking current membership (the repository orders by person).
     const seen = new Set<number>();
@@ -138,8 +143,9 @@ export class MeetingsService {
       rows
         .filter((r) => r.membership.votingRight)
         .map((r) => ({ response: r.attendance?.response ?? 'none', hasDeputy: r.attendance?.deputyPersonId !== null && r.attendance?.deputyPersonId !== undefined })),
+      (n) => votesNeeded(rule, n),
     );
-    return { rows, quorum };
+    return { rows, quorum, quorumRule: quorumRuleText(rule) };
   }
 
   /** The body's chair on the meeting day (deputy chair when there is none), with emails; or null. */
