@@ -88,3 +88,32 @@ describe('demo minutes', () => {
     expect(register.text).not.toContain('BB-2026-07');
   });
 });
+
+describe('demo minutes on the demo meetings', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives the held demo meetings approved minutes, and the Begleitbeirat one circulated and one draft', async () => {
+    const db = t.app.get(DatabaseService);
+    const run = (): Promise<number> =>
+      db.write(async (m) => {
+        const ctx = new SeedContext(m);
+        await seedDemoMinutes(ctx);
+        return ctx.created;
+      });
+    await run();
+    const ds = t.app.get(DataSource);
+    const statuses = (await ds.getRepository(Minutes).find()).map((x) => x.status);
+    expect(statuses).toContain('approved');
+    expect(statuses.filter((s) => s === 'circulated')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'draft')).toHaveLength(1);
+    expect(await ds.getRepository(Decision).count()).toBeGreaterThan(0);
+    expect(await run()).toBe(0);
+  });
+});
