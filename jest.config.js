@@ -9,10 +9,13 @@ const shared = {
 };
 
 export default {
+  // Global, not per project (jest ignores testTimeout inside a project): the e2e suites start real
+  // apps with migrations and seeds, which takes seconds on a busy 2-core machine.
+  testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30000 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // Real Chromium (test/browser): one browser per file, always run in band (npm run test:browser).
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-setup.ts'] },
   ],

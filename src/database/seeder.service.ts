@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { seedDemo } from '../../seeds/demo.seed.js';
 import { seedDemoMeetings } from '../../seeds/demo-meetings.seed.js';
+import { seedDemoMinutes } from '../../seeds/demo-minutes.seed.js';
 import { SeedContext } from '../../seeds/seed-context.js';
 import { seedSchwerin } from '../../seeds/schwerin.seed.js';
 import { SearchDocument } from '../search/search-document.entity.js';
@@ -21,8 +22,11 @@ export class SeederService {
     return this.db.write(async (manager) => {
       const ctx = new SeedContext(manager);
       await seedSchwerin(ctx);
-      if (options.demo) await seedDemo(ctx);
-      if (options.demo) await seedDemoMeetings(ctx);
+      if (options.demo) {
+        await seedDemo(ctx);
+        await seedDemoMeetings(ctx);
+        await seedDemoMinutes(ctx);
+      }
       const indexEmpty = (await manager.getRepository(SearchDocument).count()) === 0;
       if (ctx.created > 0 || indexEmpty) {
         await this.indexer.rebuildAll(manager);
