@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
@@ -21,6 +21,8 @@ export class CalendarController {
 
   @Get('kalender')
   @Render('calendar/index')
+  // A member's page shows the secret feed address: never keep it in shared caches.
+  @Header('Cache-Control', 'private, no-store')
   async index(@CurrentViewer() viewer: Viewer) {
     const bodies = await this.meetings.bodies(viewer);
     const token = isMember(viewer) ? await this.tokens.current(viewer) : null;

@@ -74,7 +74,7 @@ export function monthView(ym: YearMonth, meetings: readonly Meeting[], today: Lo
       holiday: holidayOn(date),
       meetings: (byDay.get(isoDate(date)) ?? []).map((m) => ({
         href: `/sitzungen/${m.id}`,
-        title: m.title,
+        title: m.title.includes(m.body.shortName ?? m.body.name) ? m.title : `${m.body.shortName ?? m.body.name}: ${m.title}`,
         time: DateTime.fromJSDate(m.startsAt).setZone(ZONE).toFormat('HH:mm'),
         cancelled: m.state === 'cancelled',
       })),
