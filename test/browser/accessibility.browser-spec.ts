@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
+import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
@@ -12,7 +12,7 @@ import { login } from './support/session.js';
 /** docs/screenshots: written by every run, shown in the README. */
 const SCREENSHOT_DIR = join(process.cwd(), 'docs', 'screenshots');
 
-type Role = 'visitor' | 'member' | 'secretary' | 'admin';
+type Role = 'visitor' | 'member' | 'chair' | 'secretary' | 'admin';
 
 interface PageCase {
   /** Test name and, with `screenshot`, the file name stem. */
@@ -45,10 +45,11 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const accounts: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
       member: DEMO_MEMBER,
+      chair: DEMO_CHAIR,
       secretary: DEMO_SECRETARY,
       admin: ADMIN,
     };
-    for (const role of ['visitor', 'member', 'secretary', 'admin'] as const) {
+    for (const role of ['visitor', 'member', 'chair', 'secretary', 'admin'] as const) {
       const page = await (await browser.newContext(DESKTOP)).newPage();
       if (role !== 'visitor') await login(page, app.baseUrl, accounts[role].email, accounts[role].password);
       pages.set(role, page);
@@ -96,6 +97,24 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'change password with errors', role: 'member', open: failedForm(() => '/konto/passwort', 'Passwort ändern', { '#passwort-newPassword': 'kurz' }), status: 422 },
     { name: 'action items', role: 'member', open: goto(() => '/aufgaben'), screenshot: 'aufgaben' },
     { name: 'meetings list', role: 'member', open: goto(() => '/sitzungen') },
+    { name: 'meeting page with the answer form', role: 'member', open: goto(() => `/sitzungen/${meetings.laterId}`), screenshot: 'sitzung-antwort' },
+    {
+      name: 'calendar page with the personal feed address',
+      role: 'member',
+      open: async (page) => {
+        await page.goto(app.url('/kalender'));
+        const create = page.locator('main button', { hasText: 'Persönliche Kalender-Adresse erzeugen' });
+        if ((await create.count()) > 0) await Promise.all([page.waitForNavigation(), create.click()]);
+        return (await page.goto(app.url('/kalender')))?.status() ?? null;
+      },
+      screenshot: 'kalender',
+    },
+
+    { name: 'meeting page with management', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}`) },
+    { name: 'meeting form with errors', role: 'chair', open: failedForm(() => '/sitzungen/neu', 'Speichern', { '#sitzung-title': '', '#sitzung-date': '' }), status: 422, screenshot: 'sitzung-planen-fehler' },
+    { name: 'agenda editor', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/tagesordnung`), screenshot: 'tagesordnung' },
+    { name: 'invitation letter', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/einladung`) },
+    { name: 'locations', role: 'chair', open: goto(() => '/orte') },
 
     { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },
     {
@@ -122,6 +141,13 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'admin: audit log', role: 'admin', open: goto(() => '/admin/protokoll'), screenshot: 'admin-protokoll' },
     { name: 'admin: organisation form with errors', role: 'admin', open: failedForm(() => '/organisationen/neu', 'Organisation anlegen', { '#organisation-email': 'x@' }), status: 422, screenshot: 'formular-fehler' },
     { name: 'admin: organisation edit form', role: 'admin', open: goto(() => `/organisationen/${ids.fachstelle}/bearbeiten`) },
+    { name: 'admin: person edit form', role: 'admin', open: goto(() => `/personen/${ids.avramenko}/bearbeiten`) },
+    { name: 'admin: new person with errors', role: 'admin', open: failedForm(() => '/personen/neu', 'Person anlegen', { '#person-email1': 'keine Adresse' }), status: 422 },
+    { name: 'admin: consent', role: 'admin', open: goto(() => `/personen/${ids.avramenko}/einwilligung`) },
+    { name: 'admin: privacy (export and erasure)', role: 'admin', open: goto(() => `/personen/${ids.avramenko}/datenschutz`) },
+    { name: 'admin: body edit form', role: 'admin', open: goto(() => `/gremien/${ids.begleitbeirat}/bearbeiten`) },
+    { name: 'admin: new membership', role: 'admin', open: goto(() => `/gremien/${ids.begleitbeirat}/mitgliedschaften/neu`) },
+    { name: 'admin: import and export', role: 'admin', open: goto(() => '/admin/daten') },
   ];
 
   it.each(cases.map((c) => [`${c.name} (${c.role})`, c] as const))('%s: no axe violations at 1280 and 360 px', async (_label, c) => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
+import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { ADMIN, launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
-import { boardMeetings } from './support/fixtures.js';
+import { boardMeetings, quietMeetingDate } from './support/fixtures.js';
 import {
   chooseByKeyboard,
   downloadText,
@@ -9,11 +9,11 @@ import {
   focusPageStart,
   pressAndDownload,
   pressAndLoad,
-  selectedOption,
   tabTo,
   tabToId,
   tabToText,
   typeDate,
+  type DomWindow,
 } from './support/keyboard.js';
 import { loginByKeyboard, loginByMouse } from './support/session.js';
 
@@ -267,8 +267,8 @@ describe('journeys in a real browser', () => {
       await tabToText(page, 'Als genehmigt eintragen');
       await pressAndLoad(page);
       await tabToId(page, 'genehmigen-approvedInMeetingId');
-      await page.keyboard.press('ArrowDown');
-      expect(await selectedOption(page, 'genehmigen-approvedInMeetingId')).toContain('Folgesitzung');
+      const later = (await page.locator('#genehmigen-approvedInMeetingId option', { hasText: 'Folgesitzung' }).textContent()) ?? '';
+      await chooseByKeyboard(page, 'genehmigen-approvedInMeetingId', later.trim());
       await tabToText(page, 'Als genehmigt eintragen');
       await pressAndLoad(page);
       await expectApprovedMinutes(page);
@@ -313,6 +313,217 @@ describe('journeys in a real browser', () => {
       await page.selectOption('#genehmigen-approvedInMeetingId', String(meeting.laterId));
       await click('Als genehmigt eintragen');
       await expectApprovedMinutes(page);
+      await context.close();
+    });
+  });
+  describe('(b) an administrator edits a person and finds the change in the audit log', () => {
+    /** The newest audit log row about Dimitri Avramenko. */
+    async function newestAvramenkoRow(page: Page): Promise<string> {
+      const row = page.locator('main table tbody tr', { hasText: 'Dimitri Avramenko' }).first();
+      return ((await row.textContent()) ?? '').replace(/\s+/g, ' ');
+    }
+
+    it('by keyboard only', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByKeyboard(page, ADMIN.email, ADMIN.password);
+      await tabToId(page, 'header-search-q');
+      await page.keyboard.type('avram');
+      await pressAndLoad(page);
+      await tabTo(page, 'search hit Avramenko', (f) => f.tag === 'a' && f.inMain && /Avramenko/.test(f.text));
+      await pressAndLoad(page);
+      await tabToText(page, 'Bearbeiten');
+      await pressAndLoad(page);
+
+      await tabToId(page, 'person-room');
+      const before = await page.inputValue('#person-room');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('5.021 – Aufzug C, Zimmer für Beratung');
+      await tabToText(page, 'Änderungen speichern');
+      await pressAndLoad(page);
+      expect(await page.locator('h1').textContent()).toContain('Dimitri Avramenko');
+      await expect(page.locator('main').textContent()).resolves.toContain('Raum: 5.021 – Aufzug C, Zimmer für Beratung');
+
+      await focusPageStart(page);
+      await tabToText(page, 'Protokoll');
+      await pressAndLoad(page);
+      expect(await page.locator('h1').textContent()).toBe('Änderungsprotokoll');
+      const row = await newestAvramenkoRow(page);
+      expect(row).toContain(ADMIN.email);
+      // The arrow is hidden from screen readers, which hear "geändert in" instead.
+      expect(row).toContain(`Raum: ${before} → geändert in 5.021 – Aufzug C, Zimmer für Beratung`);
+      await context.close();
+    });
+
+    it('by mouse', async () => {
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByMouse(page, ADMIN.email, ADMIN.password);
+      await page.getByLabel('Wen suchen Sie?').click();
+      await page.keyboard.type('avram');
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('button', { name: 'Suchen' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: /Avramenko/ }).first().click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: 'Bearbeiten', exact: true }).click()]);
+      const before = await page.inputValue('#person-functionTitle');
+      await page.getByLabel('Funktion', { exact: true }).fill('Integrationsbeauftragter der Landeshauptstadt');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Änderungen speichern' }).click()]);
+      await expect(page.locator('main').textContent()).resolves.toContain('Integrationsbeauftragter der Landeshauptstadt');
+      await Promise.all([page.waitForNavigation(), page.locator('.account-nav').getByRole('link', { name: 'Protokoll' }).click()]);
+      const row = await newestAvramenkoRow(page);
+      expect(row).toContain(`Funktion: ${before} → geändert in Integrationsbeauftragter der Landeshauptstadt`);
+      await context.close();
+    });
+  });
+
+  describe('(c) a chair schedules a meeting with three agenda items and invites; (d) a member answers and subscribes', () => {
+    const agenda = ['Begrüßung und Genehmigung der Tagesordnung', 'Bericht: Sprachmittlung in Arztpraxen (Türkçe, العربية, Українська)', 'Verschiedenes'];
+    /** The meetings scheduled in (c), answered in (d). */
+    const scheduled = new Map<'keyboard' | 'mouse', { id: number; title: string }>();
+
+    function meetingOf(variant: 'keyboard' | 'mouse'): { id: number; title: string } {
+      const meeting = scheduled.get(variant);
+      if (!meeting) throw new Error(`(d) needs the meeting the chair scheduled in (c) ${variant}, which failed`);
+      return meeting;
+    }
+
+    async function expectInvitedWithAgenda(page: Page, id: number): Promise<void> {
+      await page.goto(app.url(`/sitzungen/${id}`));
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain('Eingeladen');
+      const rows = await page.locator('table.agenda-table tbody tr').allTextContents();
+      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(agenda.map((title, i) => `${i + 1} ${title}`));
+    }
+
+    /** Fetches a copied feed address like a calendar program would. */
+    async function feed(url: string): Promise<string> {
+      expect(url.startsWith(`${app.baseUrl}/kalender/`)).toBe(true);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+      return (await res.text()).replace(/\r\n[ \t]/g, '');
+    }
+
+    async function clipboardText(page: Page): Promise<string> {
+      return page.evaluate(() => (globalThis as unknown as DomWindow).navigator.clipboard.readText());
+    }
+
+    it('(c) by keyboard only', async () => {
+      const title = 'Sitzung im Browsertest (Tastatur)';
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByKeyboard(page, DEMO_CHAIR.email, DEMO_CHAIR.password);
+      // No page links to the planning form yet: the chair types its address.
+      await page.goto(app.url('/sitzungen/neu'));
+      await tabToId(page, 'sitzung-title');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(title);
+      await tabToId(page, 'sitzung-date');
+      await typeDate(page, await quietMeetingDate(app, 8));
+      await tabToText(page, 'Speichern');
+      await pressAndLoad(page);
+      expect({ url: new URL(page.url()).pathname, warnings: await page.locator('main .notice, main [role="alert"]').allTextContents() }).toMatchObject({ url: expect.stringMatching(/^\/sitzungen\/\d+$/) as string });
+      const id = Number(new URL(page.url()).pathname.split('/')[2]);
+
+      await tabToText(page, 'Tagesordnung bearbeiten');
+      await pressAndLoad(page);
+      for (const item of agenda) {
+        await tabToId(page, 'top-title');
+        await page.keyboard.type(item);
+        await pressAndLoad(page, 'Enter'); // Enter in a text field submits its form
+        await expect(page.locator('table.agenda-table').textContent()).resolves.toContain(item);
+      }
+      await focusPageStart(page);
+      await tabToText(page, title);
+      await pressAndLoad(page);
+      await tabToText(page, 'Einladung verschicken');
+      await pressAndLoad(page);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladung`);
+      const letter = (await page.locator('main').textContent()) ?? '';
+      for (const item of agenda) expect(letter).toContain(item);
+      await expectInvitedWithAgenda(page, id);
+      scheduled.set('keyboard', { id, title });
+      await context.close();
+    });
+
+    it('(c) by mouse', async () => {
+      const title = 'Sitzung im Browsertest (Maus)';
+      const { context, page } = await visitor();
+      await page.goto(app.url('/'));
+      await loginByMouse(page, DEMO_CHAIR.email, DEMO_CHAIR.password);
+      await page.goto(app.url('/sitzungen/neu'));
+      await page.getByLabel('Titel', { exact: false }).first().fill(title);
+      await page.fill('#sitzung-date', await quietMeetingDate(app, 9));
+      await Promise.all([page.waitForNavigation(), page.locator('main form').getByRole('button', { name: 'Speichern', exact: true }).click()]);
+      expect(new URL(page.url()).pathname).toMatch(/^\/sitzungen\/\d+$/);
+      const id = Number(new URL(page.url()).pathname.split('/')[2]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Tagesordnung bearbeiten' }).click()]);
+      for (const item of agenda) {
+        await page.getByLabel('Thema', { exact: false }).first().fill(item);
+        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Hinzufügen' }).click()]);
+      }
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: title }).first().click()]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Einladung verschicken' }).click()]);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladung`);
+      await expectInvitedWithAgenda(page, id);
+      scheduled.set('mouse', { id, title });
+      await context.close();
+    });
+
+    it('(d) by keyboard only: the member accepts, copies the personal feed address, and the feed has the meeting', async () => {
+      const meeting = meetingOf('keyboard');
+      const { context, page } = await visitor();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+      await page.goto(app.url('/'));
+      await loginByKeyboard(page, DEMO_MEMBER.email, DEMO_MEMBER.password);
+      await tabToText(page, 'Sitzungen');
+      await pressAndLoad(page);
+      await tabTo(page, meeting.title, (f) => f.tag === 'a' && f.text.includes(meeting.title));
+      await pressAndLoad(page);
+      expect(await page.locator('h1').textContent()).toBe(meeting.title);
+
+      await tabToId(page, 'antwort-response');
+      await chooseByKeyboard(page, 'antwort-response', 'Ich komme');
+      await tabToText(page, 'Antwort speichern');
+      await pressAndLoad(page);
+      await expect(page.locator('#antwort').locator('..').textContent()).resolves.toContain('Bisher: Zugesagt');
+
+      await focusPageStart(page);
+      await tabToText(page, 'Anleitung');
+      await pressAndLoad(page);
+      await tabToText(page, 'Persönliche Kalender-Adresse erzeugen');
+      await pressAndLoad(page);
+      await tabToId(page, 'persoenliche-kalender-adresse');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      const url = await clipboardText(page);
+      expect(url).toBe(await page.inputValue('#persoenliche-kalender-adresse'));
+
+      const ics = await feed(url);
+      expect(ics).toContain(`SUMMARY:Begleitbeirat: ${meeting.title}`);
+      expect(ics).toContain(`/sitzungen/${meeting.id}`);
+      await context.close();
+    });
+
+    it('(d) by mouse: the member declines, copies the feed address, and the feed has both meetings', async () => {
+      const meeting = meetingOf('mouse');
+      const { context, page } = await visitor();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+      await page.goto(app.url('/'));
+      await loginByMouse(page, DEMO_MEMBER.email, DEMO_MEMBER.password);
+      await Promise.all([page.waitForNavigation(), page.locator('.main-nav').getByRole('link', { name: 'Sitzungen' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: meeting.title }).first().click()]);
+      await page.selectOption('#antwort-response', { label: 'Ich komme nicht' });
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Antwort speichern' }).click()]);
+      await expect(page.locator('main').textContent()).resolves.toContain('Bisher: Abgesagt');
+
+      await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: 'Anleitung' }).click()]);
+      const generate = page.getByRole('button', { name: 'Persönliche Kalender-Adresse erzeugen' });
+      if ((await generate.count()) > 0) await Promise.all([page.waitForNavigation(), generate.click()]);
+      await page.locator('#persoenliche-kalender-adresse').click({ clickCount: 3 });
+      await page.keyboard.press('Control+C');
+      const ics = await feed(await clipboardText(page));
+      expect(ics).toContain(`SUMMARY:Begleitbeirat: ${meeting.title}`);
+      expect(ics).toContain(`SUMMARY:Begleitbeirat: ${meetingOf('keyboard').title}`);
       await context.close();
     });
   });

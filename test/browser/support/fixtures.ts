@@ -1,8 +1,11 @@
-import { DataSource } from 'typeorm';
+import { DateTime } from 'luxon';
+import { Between, DataSource } from 'typeorm';
 import { Body } from '../../../src/bodies/body.entity.js';
+import { ZONE } from '../../../src/common/dates.js';
 import { DatabaseService } from '../../../src/database/database.service.js';
 import { AgendaItem } from '../../../src/meetings/agenda-item.entity.js';
 import { Location } from '../../../src/meetings/location.entity.js';
+import { holidayOn } from '../../../src/meetings/holidays.js';
 import { Meeting } from '../../../src/meetings/meeting.entity.js';
 import { Organisation } from '../../../src/organisations/organisation.entity.js';
 import { Person } from '../../../src/people/person.entity.js';
@@ -65,4 +68,22 @@ export async function boardMeetings(app: BrowserApp, title: string): Promise<Boa
     }
     return { heldId: held.id, laterId: later.id };
   });
+}
+
+/**
+ * A Thursday about `weeks` weeks ahead (Berlin) that is no public holiday in Mecklenburg-Vorpommern, not in
+ * the Christmas fortnight and free of other meetings, so planning a meeting on it raises no warnings.
+ * YYYY-MM-DD.
+ */
+export async function quietMeetingDate(app: BrowserApp, weeks: number): Promise<string> {
+  const meetings = app.t.app.get(DataSource).getRepository(Meeting);
+  const christmas = (d: DateTime): boolean => (d.month === 12 && d.day >= 20) || (d.month === 1 && d.day <= 7);
+  let day = DateTime.now().setZone(ZONE).startOf('day').plus({ weeks });
+  while (day.weekday !== 4) day = day.plus({ days: 1 });
+  for (;;) {
+    const busy = await meetings.countBy({ startsAt: Between(day.toJSDate(), day.plus({ days: 1 }).toJSDate()) });
+    if (!christmas(day) && holidayOn({ year: day.year, month: day.month, day: day.day }) === null && busy === 0) break;
+    day = day.plus({ weeks: 1 });
+  }
+  return day.toISODate() ?? '';
 }

@@ -126,6 +126,14 @@ export async function chooseByKeyboard(page: Page, selectId: string, optionText:
   const info = await focused(page);
   if (info?.id !== selectId) throw new Error(`Keyboard: #${selectId} is not focused (${info?.id ?? 'nothing'} is)`);
   await page.keyboard.type(optionText.split(' ')[0]);
+  // Type-ahead may land on a later option with the same start: walk up to the first option, then down.
+  let previous = '';
+  for (let i = 0; i < 400; i++) {
+    const current = await selectedOption(page, selectId);
+    if (current === optionText || current === previous) break;
+    previous = current;
+    await page.keyboard.press('ArrowUp');
+  }
   for (let i = 0; i < 400 && (await selectedOption(page, selectId)) !== optionText; i++) await page.keyboard.press('ArrowDown');
   const chosen = await selectedOption(page, selectId);
   if (chosen !== optionText) throw new Error(`Keyboard: option "${optionText}" not reachable in #${selectId} (stopped at "${chosen}")`);
