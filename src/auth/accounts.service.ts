@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound, forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { MailService } from '../mail/mail.service.js';
 import type { Person } from '../people/person.entity.js';
 import { assertAdmin } from './access.js';
 import { Account, normalizeEmail } from './account.entity.js';
@@ -43,6 +44,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: TypeOrmSessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
   ) {}
 
   /** An account with its person, for the viewer and the header; null when gone. */
@@ -100,15 +102,18 @@ export class AccountsService {
   private async createLink(viewer: Viewer, account: Account): Promise<SetPasswordLink> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000);
-    await this.db.write((m) =>
-      m.getRepository(PasswordSetToken).insert({
+    const url = `${this.config.baseUrl}/konto/passwort-setzen/${token}`;
+    await this.db.write(async (m) => {
+      await m.getRepository(PasswordSetToken).insert({
         accountId: account.id,
         tokenHash: tokenHash(token),
         expiresAt,
         createdById: viewer.kind === 'member' ? viewer.accountId : null,
-      }),
-    );
-    return { url: `${this.config.baseUrl}/konto/passwort-setzen/${token}`, expiresAt, account };
+      });
+      // [mail] The link also goes out by mail, queued in this same transaction (src/mail).
+      await this.mail.queueSetPasswordLink(m, { account, url, expiresAt });
+    });
+    return { url, expiresAt, account };
   }
 
   /** The account a set-password link is for; 404 when unknown, used or expired. */
