@@ -58,3 +58,23 @@ describe('database', () => {
     await request(t.http).get('/').expect(200);
   });
 });
+
+describe('seeding once', () => {
+  it('does not bring back a seeded record an administrator removed, unless seeding is forced', async () => {
+    const t = await createTestApp();
+    try {
+      const ds = t.app.get(DataSource);
+      const repo = ds.getRepository(Organisation);
+      const servicestelle = await repo.findOneByOrFail({ name: 'Servicestelle Integration' });
+      await t.app.get(DatabaseService).write((m) => m.getRepository(Organisation).softDelete({ id: servicestelle.id }));
+      await t.app.get(DatabaseService).write((m) => m.getRepository(Organisation).delete({ id: servicestelle.id }));
+      const seeder = t.app.get(SeederService);
+      expect(await seeder.seed({ demo: false })).toBe(0);
+      expect(await repo.countBy({ name: 'Servicestelle Integration' })).toBe(0);
+      expect(await seeder.seed({ demo: false, force: true })).toBe(1);
+      expect(await repo.countBy({ name: 'Servicestelle Integration' })).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { PersonLanguage } from '../people/person-language.entity.js';
 import { PersonPhone } from '../people/person-phone.entity.js';
 import { Person } from '../people/person.entity.js';
 import { SearchDocument } from '../search/search-document.entity.js';
+import { SeedRun } from './seed-run.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
 import { Location } from '../meetings/location.entity.js';
@@ -30,7 +31,7 @@ import { BodyMailSettings } from '../mail/body-mail-settings.entity.js';
 import { OutboxMail } from '../mail/outbox-mail.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
-export const ENTITIES = [Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
+export const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
   Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,

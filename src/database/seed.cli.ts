@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, seedOnStart: false }), { logger: ['error', 'warn', 'log'] });
   await app.get(DataSource).runMigrations({ transaction: 'each' });
-  const created = await app.get(SeederService).seed({ demo: config.seedDemo });
+  const created = await app.get(SeederService).seed({ demo: config.seedDemo, force: true });
   console.log(`Seeds geladen: ${created} neue Datensätze.`);
   await app.close();
 }

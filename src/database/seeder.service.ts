@@ -7,6 +7,7 @@ import { seedSchwerin } from '../../seeds/schwerin.seed.js';
 import { SearchDocument } from '../search/search-document.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { DatabaseService } from './database.service.js';
+import { SeedRun } from './seed-run.entity.js';
 
 /** Loads the seeds (real data always, demo data on request) and keeps the search index complete. */
 @Injectable()
@@ -18,14 +19,24 @@ export class SeederService {
     private readonly indexer: SearchIndexer,
   ) {}
 
-  async seed(options: { demo: boolean }): Promise<number> {
+  /**
+   * Loads each seed set that has not been loaded yet (`force`: every set again, inserting only
+   * what is missing — `npm run seed`). Returns how many records were created.
+   */
+  async seed(options: { demo: boolean; force?: boolean }): Promise<number> {
     return this.db.write(async (manager) => {
+      const runs = manager.getRepository(SeedRun);
+      const done = new Set((await runs.find()).map((r) => r.name));
       const ctx = new SeedContext(manager);
-      await seedSchwerin(ctx);
+      const sets: [string, () => Promise<void>][] = [['schwerin', () => seedSchwerin(ctx)]];
       if (options.demo) {
-        await seedDemo(ctx);
-        await seedDemoMeetings(ctx);
-        await seedDemoMinutes(ctx);
+        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)]);
+      }
+      for (const [name, load] of sets) {
+        if (done.has(name) && !options.force) continue;
+        const before = ctx.created;
+        await load();
+        await runs.save({ name, appliedAt: new Date(), createdRecords: ctx.created - before });
       }
       const indexEmpty = (await manager.getRepository(SearchDocument).count()) === 0;
       if (ctx.created > 0 || indexEmpty) {
