@@ -1,9 +1,14 @@
 import { jest } from '@jest/globals';
 import ICAL from 'ical.js';
 import request from 'supertest';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { App } from 'supertest/types.js';
+import { AppModule } from '../src/app.module.js';
+import { configureApp } from '../src/app.setup.js';
 import { CalendarFeedService } from '../src/calendar/calendar-feed.service.js';
-import type { Agent } from './helpers/auth.js';
-import { createMeeting, createMeetingsFixture, meetingAgent, type MeetingsFixture, submitForm } from './helpers/meetings-fixture.js';
+import { type Agent, login } from './helpers/auth.js';
+import { createMeeting, createMeetingsFixture, MEETING_PASSWORD, meetingAgent, type MeetingsFixture, submitForm } from './helpers/meetings-fixture.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 interface ParsedFeed {
@@ -243,5 +248,32 @@ describe('calendar feeds', () => {
   it('explains subscribing for Outlook, Apple, Google and Thunderbird', async () => {
     const res = await request(t.http).get('/kalender').expect(200);
     for (const word of ['Outlook', 'Apple', 'Google', 'Thunderbird', 'webcal://', 'https://', 'im Browser']) expect(res.text).toContain(word);
+  });
+});
+
+describe('two app instances on one database', () => {
+  it('agree on the feed version: a change made through one gives a new ETag on the other', async () => {
+    const a = await createTestApp();
+    const b = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(a.config), { logger: ['error'] });
+    try {
+      await configureApp(b);
+      await b.init();
+      const bHttp = b.getHttpServer() as App;
+      const f = await createMeetingsFixture(a);
+      const id = await createMeeting(await meetingAgent(a, f.emails.chair), f, { title: 'Zwei Instanzen', date: '2026-09-22' });
+      const first = await getIcs(request(a.http), '/kalender/oeffentlich.ics').expect(200);
+      const etag = String(first.headers.etag);
+      // the other instance builds the same bytes from the same data
+      expect((await getIcs(request(bHttp), '/kalender/oeffentlich.ics', { 'If-None-Match': etag })).status).toBe(304);
+      const chairOnB = request.agent(bHttp);
+      await login(chairOnB, f.emails.chair, MEETING_PASSWORD);
+      expect((await submitForm(chairOnB, `/sitzungen/${id}/absagen`, `/sitzungen/${id}/absagen`, { reason: 'Über die andere Instanz abgesagt' })).status).toBe(303);
+      const after = await getIcs(request(a.http), '/kalender/oeffentlich.ics', { 'If-None-Match': etag }).expect(200);
+      expect(after.headers.etag).not.toBe(etag);
+      expect(ics(after)).toContain('STATUS:CANCELLED');
+    } finally {
+      await b.close();
+      await a.close();
+    }
   });
 });
