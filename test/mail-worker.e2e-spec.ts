@@ -95,18 +95,44 @@ describe('mail worker: crashes, two instances, exactly once', () => {
     expect(smtp.received[0].parsed.messageId).toBe(row.messageId);
   });
 
-  it('lets two instances on one database share the work without sending anything twice', async () => {
-    const a = await start({ worker: true, pollSeconds: 0.05 });
-    const b = await start({ worker: true, pollSeconds: 0.05 });
-    smtp.delayMs = 20;
-    await queueSimple(a, 12, 'pair');
-    await smtp.waitFor(12, 20_000);
-    await sleep(800);
-    expect(smtp.received).toHaveLength(12);
-    const rows = await outbox(b);
-    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-    expect(new Set(smtp.received.map((m) => m.parsed.messageId)).size).toBe(12);
-    expect(smtp.received.map((m) => m.parsed.subject)).toContain('Test pair 0 – Ärger, Проверка');
+  it('gives a mail to exactly one of several claims made at the same moment', async () => {
+    const a = await start({ worker: false });
+    await queueSimple(a, 5, 'race');
+    for (let round = 0; round < 5; round++) {
+      // all four read the same candidates first, then race for them: only conditional UPDATEs can keep them apart
+      const claims = await Promise.all([a.worker.claimNext(), a.worker.claimNext(), a.worker.claimNext(), a.worker.claimNext()]);
+      const ids = claims.filter((c) => c !== null).map((c) => c?.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    const rows = await outbox(a);
+    expect(rows.every((r) => r.status === 'sending' && r.attempts === 1)).toBe(true);
+    expect(await a.worker.claimNext()).toBeNull();
+  });
+
+  it('lets only one of two instances on one database claim a mail, and the late one cannot record a result', async () => {
+    // Two app instances (own connections, own write locks) on the same SQLite file, as two processes would be.
+    const a = await start({ worker: false, leaseSeconds: 60 });
+    const b = await start({ worker: false, leaseSeconds: 60 });
+    await queueSimple(a, 1, 'two');
+    const [row] = await outbox(a);
+    const byA = await a.worker.tryClaim(row.id);
+    expect(byA).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(await b.worker.tryClaim(row.id)).toBeNull(); // A holds the lease
+    expect(await b.worker.claimNext()).toBeNull();
+
+    // A hangs; after the lease B takes over and sends
+    const afterLease = new Date(Date.now() + 61_000);
+    const byB = await b.worker.tryClaim(row.id, afterLease);
+    expect(byB).toMatchObject({ status: 'sending', attempts: 2 });
+    expect(await a.worker.tryClaim(row.id, afterLease)).toBeNull();
+    if (!byA || !byB) throw new Error('claims missing');
+    expect(await b.worker.deliver(byB)).toBe('sent');
+    // A wakes up and sends too (the remaining at-least-once window) — but it can no longer change the record
+    expect(await a.worker.deliver(byA)).toBe('lost-claim');
+    const [after] = await outbox(b);
+    expect(after).toMatchObject({ status: 'sent', attempts: 2, claimToken: null });
+    // both copies carry the Message-ID fixed at queue time, so receivers can tell they are one message
+    expect(smtp.received.map((m) => m.parsed.messageId)).toEqual([row.messageId, row.messageId]);
   });
 
   it('finishes the mail in flight on shutdown and takes no new one', async () => {

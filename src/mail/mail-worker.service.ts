@@ -171,22 +171,32 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       .limit(5)
       .getMany();
     for (const candidate of candidates) {
-      const claimToken = randomUUID();
-      const claimed = await this.db.write((m) =>
-        m
-          .createQueryBuilder()
-          .update(OutboxMail)
-          .set({ status: 'sending', claimToken, claimedAt: now, attempts: () => 'attempts + 1', updatedAt: now })
-          .where('id = :id', { id: candidate.id })
-          .andWhere(this.claimableSql())
-          .setParameters({ now, leaseCutoff })
-          .execute(),
-      );
-      if ((claimed.affected ?? 0) === 1) {
-        return this.dataSource.getRepository(OutboxMail).findOne({ where: { id: candidate.id, claimToken } });
-      }
+      const claimed = await this.tryClaim(candidate.id, now);
+      if (claimed) return claimed;
     }
     return null;
+  }
+
+  /**
+   * The atomic claim of one mail: a single conditional UPDATE. It matches only while the mail is due
+   * (queued) or its lease has run out (sending), so of several workers — in this process or another
+   * one on the same database — exactly one gets affected = 1.
+   */
+  async tryClaim(id: number, now: Date = new Date()): Promise<OutboxMail | null> {
+    const leaseCutoff = new Date(now.getTime() - this.config.mail.leaseSeconds * 1000);
+    const claimToken = randomUUID();
+    const claimed = await this.db.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMail)
+        .set({ status: 'sending', claimToken, claimedAt: now, attempts: () => 'attempts + 1', updatedAt: now })
+        .where('id = :id', { id })
+        .andWhere(this.claimableSql())
+        .setParameters({ now, leaseCutoff })
+        .execute(),
+    );
+    if ((claimed.affected ?? 0) !== 1) return null;
+    return this.dataSource.getRepository(OutboxMail).findOne({ where: { id, claimToken } });
   }
 
   private transportNow(): MailTransport {
