@@ -15,6 +15,10 @@ import { BodiesService } from './bodies.service.js';
 import type { Body } from './body.entity.js';
 import { BodyDto, bodyInput } from './dto/body.dto.js';
 import { MembershipsService } from './memberships.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
+import { DecisionsService } from '../minutes/decisions.service.js';
+import { recentDecisionsView } from '../minutes/minutes.view-model.js';
 
 @Controller('gremien')
 export class BodiesController {
@@ -22,6 +26,8 @@ export class BodiesController {
     private readonly bodies: BodiesService,
     private readonly editor: BodiesEditorService,
     private readonly memberships: MembershipsService,
+    private readonly meetings: MeetingsService,
+    private readonly decisions: DecisionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +70,10 @@ export class BodiesController {
     const canManage = await this.memberships.canManage(viewer, id);
     const canEdit = this.editor.canEdit(viewer);
     const groups = roleGroups(current, canManage);
+    const [upcoming, recent] = await Promise.all([
+      this.meetings.upcoming(viewer, { bodyId: body.id, limit: 3 }),
+      this.decisions.recentOfBody(viewer, body.id, 5),
+    ]);
     return {
       pageTitle: body.name,
       body: {
@@ -78,6 +88,9 @@ export class BodiesController {
       vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
       roleGroups: groups,
       formerMembers: former.map((m) => formerMemberRow(m, canManage)),
+      upcomingMeetings: upcomingMeetingsView(upcoming, body.id),
+      recentDecisions: recentDecisionsView(recent),
+      recentDecisionsHref: `/beschluesse?gremium=${body.id}`,
     };
   }
 

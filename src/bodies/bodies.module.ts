@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { MinutesModule } from '../minutes/minutes.module.js';
 import { Person } from '../people/person.entity.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesEditorService } from './bodies-editor.service.js';
@@ -11,7 +13,7 @@ import { Body } from './body.entity.js';
 import { Membership } from './membership.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership, Person])],
+  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), MeetingsModule, MinutesModule],
   controllers: [BodiesController, MembershipsController],
   providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService],
   exports: [BodiesService, MembershipsService],
