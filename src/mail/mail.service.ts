@@ -139,6 +139,8 @@ export class MailService {
     const day = isoDate(berlinDateOf(meeting.startsAt));
     const result: MeetingMailResult = { queued: 0, alreadyQueued: 0, withoutEmail: [] };
 
+    // a held meeting is history: corrections need no mail
+    if (meeting.state === 'held' && change !== 'invitation') return result;
     const previousIds = await previousMeetingRecipientIds(manager, meeting.id);
     let recipients: Person[];
     if (change === 'invitation') {

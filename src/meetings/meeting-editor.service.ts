@@ -10,6 +10,7 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
+import { MailService } from '../mail/mail.service.js';
 import { personDisplayName } from '../people/person-name.js';
 import { agendaLengthWarning } from './agenda.js';
 import { Attendance } from './attendance.entity.js';
@@ -127,6 +128,7 @@ export class MeetingEditorService {
     private readonly meetings: MeetingsService,
     private readonly permissions: BodyPermissionsService,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly mail: MailService,
   ) {
     this.host = new URL(config.baseUrl).hostname;
   }
@@ -255,6 +257,8 @@ export class MeetingEditorService {
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
       await bumpCalendarVersion(manager);
+      // [mail] A change calendars must see goes to everyone invited, in this transaction (src/mail).
+      if (saved.sequence > current.sequence) await this.mail.queueMeetingMails(manager, id, 'update');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -295,6 +299,8 @@ export class MeetingEditorService {
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
       await bumpCalendarVersion(manager);
+      // [mail] The new date goes to everyone invited, in this transaction (src/mail).
+      await this.mail.queueMeetingMails(manager, id, 'postponement');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -315,6 +321,8 @@ export class MeetingEditorService {
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
       await bumpCalendarVersion(manager);
+      // [mail] METHOD:CANCEL to everyone invited, in this transaction (src/mail).
+      await this.mail.queueMeetingMails(manager, id, 'cancellation');
       return saved;
     });
   }
@@ -346,6 +354,8 @@ export class MeetingEditorService {
       const saved = await repo.save(fresh);
       await this.recordInvitations(manager, id, [...new Set(memberships.map((m) => m.personId))], now);
       await bumpCalendarVersion(manager);
+      // [mail] The invitation mail (with iTIP REQUEST and RSVP link) to every current member, in this transaction (src/mail).
+      await this.mail.queueMeetingMails(manager, id, 'invitation');
       return saved;
     });
     return { saved: true, value: meeting, notices: [] };
