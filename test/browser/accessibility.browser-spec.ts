@@ -217,6 +217,8 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
       ['visitor', '/suche?q=schwerin'],
       ['visitor', '/anmelden'],
       ['member', '/konto'],
+      ['member', '/kalender'],
+      ['chair', '/sitzungen/neu'],
       ['admin', '/organisationen/neu'],
       ['secretary', '/sitzungen/{held}/protokoll/bearbeiten'],
       ['secretary', '/sitzungen/{held}/protokoll/beschluesse/neu'],
