@@ -35,6 +35,8 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
   it('sends REQUEST, then an update with a higher SEQUENCE, then CANCEL — one UID — when the chair uses the pages', async () => {
     const chair = await loggedInAgent(t, { email: 'vorsitz-ui@example.org', password: 'Vorsitz-Passwort-2026', personId: f.chairId });
 
+    const meetingPage = await chair.get(`/sitzungen/${f.meetingId}`).expect(200);
+    expect(meetingPage.text).toContain(`href="/sitzungen/${f.meetingId}/versand"`);
     const invited = await postForm(chair, `/sitzungen/${f.meetingId}/einladen`, { trotzdem: 'on' });
     expect(invited.status).toBe(303);
     expect(await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: f.meetingId, kind: 'invitation' } })).toBe(4);

@@ -163,6 +163,7 @@ export class MeetingsController {
             inviteAction: open ? `${base}/einladen` : null,
             inviteLabel: m.state === 'invited' ? 'Einladung erneut verschicken' : 'Einladung verschicken',
             letterHref: `${base}/einladung`,
+            mailHref: `${base}/versand`, // [mail] status of the meeting's mails (src/mail)
             heldAction: open && m.startsAt.getTime() <= Date.now() ? `${base}/stattgefunden` : null,
           }
         : null,
