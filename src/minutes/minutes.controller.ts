@@ -450,6 +450,7 @@ export class MinutesController {
   }
 
   private async amendmentModel(meetingId: number, viewer: Viewer) {
+    assertMember(viewer, `${minutesPath(meetingId)}/berichtigung`);
     const detail = await this.minutes.detail(meetingId, viewer);
     if (!detail.isEditor) throw forbidden('Berichtigungen tragen nur Vorsitz, stellvertretender Vorsitz und Geschäftsführung ein.');
     if (detail.minutes.status !== 'approved') throw forbidden('Berichtigungen gibt es nur für genehmigte Protokolle.');
