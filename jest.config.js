@@ -16,6 +16,8 @@ export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Only in the PostgreSQL pass (TEST_DATABASE_URL set): compares the two engines' schemas.
+    { ...shared, displayName: 'postgres', testMatch: ['<rootDir>/test/postgres/**/*.pg-spec.ts'] },
     // Real Chromium (test/browser): one browser per file, always run in band (npm run test:browser).
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-setup.ts'] },
   ],

@@ -64,7 +64,7 @@ describe('accounts and passwords', () => {
 
         // a restart creates no second administrator and logs no password
         warn.mockClear();
-        const second = await createTestApp({ databasePath: t.config.databasePath });
+        const second = await createTestApp({ databasePath: t.config.databasePath, databaseUrl: t.config.databaseUrl });
         await second.app.close();
         expect(warn.mock.calls.filter((c) => String(c[0]).includes('Erstes Administratorkonto'))).toHaveLength(0);
       } finally {

@@ -20,7 +20,8 @@ describe('backup and restore', () => {
   let dir: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Online backup and restore are for the SQLite file (PostgreSQL has pg_dump), also in the PostgreSQL pass.
+    t = await createTestApp({ databaseUrl: null });
     dir = join(dirname(t.config.databasePath), 'backups');
   });
   afterAll(async () => {

@@ -17,7 +17,8 @@ describe('benchmark smoke', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'netzwerk-bench-smoke-'));
     dataset = await buildDataset(join(dir, 'bench.sqlite'), sizeFor(300));
-    t = await createTestApp({ databasePath: dataset.path, seedOnStart: false });
+    // The benchmark dataset is an SQLite file, also in the PostgreSQL pass.
+    t = await createTestApp({ databasePath: dataset.path, databaseUrl: null, seedOnStart: false });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });

@@ -9,7 +9,8 @@ describe('database', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // SQLite pragmas and the write queue: always on SQLite, also in the PostgreSQL pass.
+    t = await createTestApp({ databaseUrl: null });
   });
   afterAll(async () => {
     await t.close();

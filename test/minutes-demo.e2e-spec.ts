@@ -21,6 +21,12 @@ describe('demo minutes', () => {
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
     const db = t.app.get(DatabaseService);
+    // The first start already loaded the demo minutes; this test loads them itself, from a clean slate.
+    await db.write(async (m) => {
+      for (const table of ['pending_minutes_drafts', 'action_items', 'decisions', 'decision_counters', 'minutes_amendments', 'minutes_items', 'minutes']) {
+        await m.query(`DELETE FROM ${table}`);
+      }
+    });
     ids = await db.write(async (m) => {
       const bb = await m.getRepository(Body).findOneByOrFail({ code: 'BB' });
       const out: number[] = [];

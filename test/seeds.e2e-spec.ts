@@ -18,7 +18,10 @@ const REAL_BODY_CODES = ['AB', 'BB', 'KIB', 'NM', 'RTA'];
 
 /** Every row of every table (FTS shadow tables included), as text. */
 async function databaseText(ds: DataSource): Promise<Map<string, string>> {
-  const tables: { name: string }[] = await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+  const tables: { name: string }[] =
+    ds.options.type === 'postgres'
+      ? await ds.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)
+      : await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
   const dump = new Map<string, string>();
   for (const { name } of tables) {
     const rows: unknown[] = await ds.query(`SELECT * FROM "${name.replace(/"/g, '""')}"`);
@@ -214,7 +217,7 @@ describe('demo seed (seedDemo: true)', () => {
 
   it('creates nothing when the app starts again on the same database', async () => {
     const before = await recordCounts(ds);
-    const restarted = await createTestApp({ seedDemo: true, databasePath: t.config.databasePath });
+    const restarted = await createTestApp({ seedDemo: true, databasePath: t.config.databasePath, databaseUrl: t.config.databaseUrl });
     try {
       expect(await recordCounts(restarted.app.get(DataSource))).toEqual(before);
       expect(await restarted.app.get(SeederService).seed({ demo: true })).toBe(0);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
@@ -26,6 +27,15 @@ export function engineOf(location: DatabaseLocation): DatabaseEngine {
 }
 
 /**
+ * Timestamps are stored as UTC `timestamp without time zone`: node-postgres must write Dates in
+ * UTC and read them back as UTC, whatever the server's or the process's time zone.
+ */
+function usePostgresUtc(): void {
+  pg.defaults.parseInputDatesAsUTC = true;
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text: string) => new Date(`${text.replace(' ', 'T')}Z`));
+}
+
+/**
  * The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds,
  * the benchmark and tests. SQLite (better-sqlite3) by default, PostgreSQL with a DATABASE_URL;
  * the same entities, each engine with its own migrations folder (kept in step by a test).
@@ -39,13 +49,15 @@ export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions
     logging: ['error'] as const,
   };
   if (location.databaseUrl) {
+    usePostgresUtc();
     return {
       ...common,
       logging: ['error'],
       type: 'postgres',
       url: location.databaseUrl,
       migrations: POSTGRES_MIGRATIONS,
-      extra: { max: 10 },
+      // Sessions in UTC, so now() defaults and our UTC Date values agree.
+      extra: { max: 10, options: '-c TimeZone=UTC' },
     };
   }
   if (location.databasePath !== ':memory:') {

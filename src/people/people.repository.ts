@@ -117,7 +117,7 @@ export class PeopleRepository {
       qb.andWhere(
         `p.organisation_id IN (
            WITH RECURSIVE unit(id) AS (
-             SELECT :organisationId
+             SELECT CAST(:organisationId AS integer)
              UNION
              SELECT o.id FROM organisations o JOIN unit ON o.parent_id = unit.id WHERE o.deleted_at IS NULL
            )

@@ -85,13 +85,13 @@ export async function loggedInAgent(t: TestApp, seed: AccountSeed): Promise<Agen
  * passwords); returns the error and closes everything it opened. Throws if the app starts.
  */
 export async function startupError(overrides: Partial<AppConfig> = {}): Promise<Error> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(overrides.databasePath);
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),
-    databasePath: db.databasePath,
-    databaseUrl: db.databaseUrl ?? null,
     seedDemo: false,
     ...overrides,
+    databasePath: db.databasePath,
+    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : (db.databaseUrl ?? null),
   };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
   let error: Error | null = null;

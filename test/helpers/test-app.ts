@@ -19,14 +19,16 @@ export interface TestApp {
  * for, so tests see the Schwerin data plus what they create.
  */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  // A given databasePath means "this test's shared database" (also on PostgreSQL); an explicit
+  // databaseUrl (null forces SQLite) wins over TEST_DATABASE_URL.
+  const db = await createTestDatabase(overrides.databasePath);
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),
-    databasePath: db.databasePath,
-    databaseUrl: db.databaseUrl ?? null,
     seedDemo: false,
     logLevel: 'error',
     ...overrides,
+    databasePath: db.databasePath,
+    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : (db.databaseUrl ?? null),
   };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
   await configureApp(app);
