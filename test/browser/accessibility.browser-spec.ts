@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
-import { boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
+import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
 import { focused, focusPageStart, pressAndLoad } from './support/keyboard.js';
 import { focusIndicator, horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { login } from './support/session.js';
@@ -36,12 +36,14 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   let browser: BrowserHandle;
   let ids: DirectoryIds;
   let meetings: BoardMeetings;
+  let approvedMinutes: number;
   const pages = new Map<Role, Page>();
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBrowserApp(), launchBrowser()]);
     ids = await directoryIds(app);
-    meetings = await boardMeetings(app, 'Sitzung zur Seitenprüfung');
+    meetings = await boardMeetings(app, 'Sondersitzung Sprachmittlung');
+    approvedMinutes = await approvedDemoMinutesMeeting(app);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const accounts: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
       member: DEMO_MEMBER,
@@ -77,25 +79,28 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'search with results', role: 'visitor', open: goto(() => '/suche?q=avram'), screenshot: 'suche' },
     { name: 'people list', role: 'visitor', open: goto(() => '/personen'), screenshot: 'personen' },
     { name: 'person page (contact card)', role: 'visitor', open: goto(() => `/personen/${ids.avramenko}`), screenshot: 'person' },
-    { name: 'organisations list', role: 'visitor', open: goto(() => '/organisationen'), screenshot: 'organisationen' },
+    { name: 'organisations list', role: 'visitor', open: goto(() => '/organisationen') },
     { name: 'organisation page', role: 'visitor', open: goto(() => `/organisationen/${ids.fachstelle}`), screenshot: 'organisation' },
     { name: 'bodies list', role: 'visitor', open: goto(() => '/gremien') },
     { name: 'body page', role: 'visitor', open: goto(() => `/gremien/${ids.begleitbeirat}`), screenshot: 'gremium' },
     { name: 'meetings list', role: 'visitor', open: goto(() => '/sitzungen'), screenshot: 'sitzungen' },
     { name: 'meetings month view', role: 'visitor', open: goto(() => '/sitzungen/monat') },
-    { name: 'meeting page', role: 'visitor', open: goto(() => `/sitzungen/${meetings.heldId}`), screenshot: 'sitzung' },
+    { name: 'meeting page', role: 'visitor', open: goto(() => `/sitzungen/${meetings.heldId}`) },
     { name: 'calendar subscription page', role: 'visitor', open: goto(() => '/kalender') },
     { name: 'decisions register', role: 'visitor', open: goto(() => '/beschluesse') },
-    { name: 'login', role: 'visitor', open: goto(() => '/anmelden'), screenshot: 'anmelden' },
+    { name: 'approved minutes (public part)', role: 'visitor', open: goto(() => `/sitzungen/${approvedMinutes}/protokoll`), screenshot: 'protokoll' },
+    { name: 'approved minutes: print view', role: 'visitor', open: goto(() => `/sitzungen/${approvedMinutes}/protokoll/druck`), bare: true },
+    { name: 'login', role: 'visitor', open: goto(() => '/anmelden') },
     { name: 'login with errors', role: 'visitor', open: failedForm(() => '/anmelden', 'Anmelden'), status: 422, screenshot: 'anmelden-fehler' },
     { name: 'error 404', role: 'visitor', open: goto(() => '/gibt-es-nicht'), status: 404 },
     { name: 'accessibility statement', role: 'visitor', open: goto(() => '/barrierefreiheit'), screenshot: 'barrierefreiheit' },
 
     { name: 'start page', role: 'member', open: goto(() => '/') },
     { name: 'person page (contact card)', role: 'member', open: goto(() => `/personen/${ids.avramenko}`) },
-    { name: 'account', role: 'member', open: goto(() => '/konto'), screenshot: 'konto' },
+    { name: 'account', role: 'member', open: goto(() => '/konto') },
     { name: 'change password with errors', role: 'member', open: failedForm(() => '/konto/passwort', 'Passwort ändern', { '#passwort-newPassword': 'kurz' }), status: 422 },
     { name: 'action items', role: 'member', open: goto(() => '/aufgaben'), screenshot: 'aufgaben' },
+    { name: 'approved minutes (all items)', role: 'member', open: goto(() => `/sitzungen/${approvedMinutes}/protokoll`) },
     { name: 'meetings list', role: 'member', open: goto(() => '/sitzungen') },
     { name: 'meeting page with the answer form', role: 'member', open: goto(() => `/sitzungen/${meetings.laterId}`), screenshot: 'sitzung-antwort' },
     {
@@ -127,13 +132,12 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
         }
         return (await page.goto(app.url(minutes('/bearbeiten'))))?.status() ?? null;
       },
-      screenshot: 'protokoll-bearbeiten',
     },
     { name: 'minutes: decision form with errors', role: 'secretary', open: failedForm(() => minutes('/beschluesse/neu'), 'Beschluss speichern'), status: 422 },
     { name: 'minutes: action item form with errors', role: 'secretary', open: failedForm(() => minutes('/aufgaben/neu'), 'speichern'), status: 422 },
     { name: 'minutes: attendance', role: 'secretary', open: goto(() => minutes('/anwesenheit')) },
     { name: 'minutes: approval form with errors', role: 'secretary', open: failedForm(() => minutes('/genehmigen'), 'Als genehmigt eintragen'), status: 422 },
-    { name: 'minutes: page', role: 'secretary', open: goto(() => minutes()), screenshot: 'protokoll' },
+    { name: 'minutes: page', role: 'secretary', open: goto(() => minutes()) },
     { name: 'minutes: print view', role: 'secretary', open: goto(() => minutes('/druck')), bare: true },
 
     { name: 'admin: accounts', role: 'admin', open: goto(() => '/admin/konten') },

@@ -7,6 +7,7 @@ import { AgendaItem } from '../../../src/meetings/agenda-item.entity.js';
 import { Location } from '../../../src/meetings/location.entity.js';
 import { holidayOn } from '../../../src/meetings/holidays.js';
 import { Meeting } from '../../../src/meetings/meeting.entity.js';
+import { Minutes } from '../../../src/minutes/minutes.entity.js';
 import { Organisation } from '../../../src/organisations/organisation.entity.js';
 import { Person } from '../../../src/people/person.entity.js';
 import type { BrowserApp } from './browser.js';
@@ -86,4 +87,11 @@ export async function quietMeetingDate(app: BrowserApp, weeks: number): Promise<
     day = day.plus({ weeks: 1 });
   }
   return day.toISODate() ?? '';
+}
+
+/** The meeting of the newest approved demo minutes (seeds/demo-minutes.seed.ts): a protocol with content. */
+export async function approvedDemoMinutesMeeting(app: BrowserApp): Promise<number> {
+  const minutes = await app.t.app.get(DataSource).getRepository(Minutes).findOne({ where: { status: 'approved' }, order: { id: 'DESC' } });
+  if (!minutes) throw new Error('The demo data has no approved minutes');
+  return minutes.meetingId;
 }

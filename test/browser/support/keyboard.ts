@@ -10,6 +10,7 @@ export interface DomElement {
   textContent: string | null;
   getAttribute(name: string): string | null;
   closest(selector: string): DomElement | null;
+  parentElement: DomElement | null;
   matches(selector: string): boolean;
   getBoundingClientRect(): { top: number; left: number; width: number; height: number };
 }

@@ -68,7 +68,8 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
     const wide = Array.from(w.document.querySelectorAll('body *'))
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.left + r.width > root.clientWidth + 1 && el.closest('.table-wrap') === null;
+        const inScrollBox = el.parentElement?.closest('.table-wrap') ?? null;
+        return r.left + r.width > root.clientWidth + 1 && inScrollBox === null;
       })
       .slice(0, 5)
       .map((el) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} class="${el.getAttribute('class') ?? ''}">`);
