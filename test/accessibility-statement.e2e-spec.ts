@@ -1,11 +1,12 @@
 import request from 'supertest';
+import { ConfigError, loadConfig } from '../src/config/app-config.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('accessibility statement (Erklärung zur Barrierefreiheit)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ baseUrl: 'https://netzwerk.example.org', adminEmail: 'integration@example.org' });
+    t = await createTestApp({ baseUrl: 'https://netzwerk.example.org', adminEmail: 'admin@example.org', accessibilityContact: 'integration@example.org' });
   });
   afterAll(async () => {
     await t.close();
@@ -20,6 +21,7 @@ describe('accessibility statement (Erklärung zur Barrierefreiheit)', () => {
     expect(decodeURIComponent(mailto)).toContain('Was funktioniert nicht');
     expect(res.text).toContain('id="barriere-melden"');
     expect(res.text).toContain('teilweise vereinbar');
+    expect(res.text).not.toContain('admin@example.org'); // the administrator's login is not published
   });
 
   it('names the page the visitor came from, without query string or tokens', async () => {
@@ -37,5 +39,18 @@ describe('accessibility statement (Erklärung zur Barrierefreiheit)', () => {
   it.each(['/', '/personen', '/anmelden', '/gibt-es-nicht', '/barrierefreiheit'])('is linked from the footer of %s', async (path) => {
     const res = await request(t.http).get(path);
     expect(res.text).toMatch(/<footer class="site-footer">[\s\S]*<a href="\/barrierefreiheit">Erklärung zur Barrierefreiheit<\/a>[\s\S]*<\/footer>/);
+  });
+});
+
+describe('ACCESSIBILITY_CONTACT', () => {
+  it('defaults to ADMIN_EMAIL and can be set on its own', () => {
+    expect(loadConfig({ NODE_ENV: 'test', ADMIN_EMAIL: 'fachstelle@example.org' }).accessibilityContact).toBe('fachstelle@example.org');
+    expect(loadConfig({ NODE_ENV: 'test', ADMIN_EMAIL: 'fachstelle@example.org', ACCESSIBILITY_CONTACT: 'barrierefrei@example.org' }).accessibilityContact).toBe('barrierefrei@example.org');
+    expect(loadConfig({ NODE_ENV: 'test' }).accessibilityContact).toBe('admin@localhost');
+  });
+
+  it('refuses a value that is no e-mail address, in German', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', ACCESSIBILITY_CONTACT: 'mailto:x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'test', ACCESSIBILITY_CONTACT: 'mailto:x' })).toThrow(/ACCESSIBILITY_CONTACT muss eine E-Mail-Adresse sein/);
   });
 });

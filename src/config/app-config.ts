@@ -20,6 +20,8 @@ export interface AppConfig {
   adminEmail: string;
   /** Its password; null → a random one is generated, logged once and must be changed at first login. */
   adminPassword: string | null;
+  /** Where visitors report accessibility barriers (Erklärung zur Barrierefreiheit); default: adminEmail. */
+  accessibilityContact: string;
   /** Signs the session cookie; null → a random secret is created once and kept in the database. */
   sessionSecret: string | null;
   /** A session ends after this many minutes without a request. */
@@ -148,6 +150,11 @@ class EnvironmentVariables {
   @IsEmail({ require_tld: false }, { message: 'ADMIN_EMAIL muss eine E-Mail-Adresse sein, z. B. admin@example.org' })
   @MaxLength(254, { message: 'ADMIN_EMAIL darf höchstens 254 Zeichen lang sein' })
   ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsEmail({ require_tld: false }, { message: 'ACCESSIBILITY_CONTACT muss eine E-Mail-Adresse sein, z. B. barrierefreiheit@example.org' })
+  @MaxLength(254, { message: 'ACCESSIBILITY_CONTACT darf höchstens 254 Zeichen lang sein' })
+  ACCESSIBILITY_CONTACT?: string;
 
   @IsOptional()
   @IsString()
@@ -339,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupKeep: raw.BACKUP_KEEP ?? 14,
     adminEmail: (raw.ADMIN_EMAIL ?? 'admin@localhost').trim().toLowerCase(),
     adminPassword: raw.ADMIN_PASSWORD ?? null,
+    accessibilityContact: (raw.ACCESSIBILITY_CONTACT ?? raw.ADMIN_EMAIL ?? 'admin@localhost').trim(),
     sessionSecret: raw.SESSION_SECRET ?? null,
     sessionIdleMinutes: raw.SESSION_IDLE_MINUTES ?? 120,
     sessionMaxHours: raw.SESSION_MAX_HOURS ?? 12,

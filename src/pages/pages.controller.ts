@@ -13,8 +13,7 @@ export class PagesController {
     return accessibilityStatement({
       siteName: this.config.siteName,
       baseUrl: this.config.baseUrl,
-      // The administration that keeps the directory answers barrier reports.
-      contactEmail: this.config.adminEmail,
+      contactEmail: this.config.accessibilityContact,
       referer,
     });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { axeViolations, describeViolations } from './support/axe.js';
-import { ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
+import { ACCESSIBILITY_CONTACT, ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
 import { focused, focusPageStart, pressAndLoad } from './support/keyboard.js';
 import { focusIndicator, horizontalOverflow, structureProblems } from './support/page-checks.js';
@@ -253,7 +253,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
       expect(await page.locator('h1').textContent()).toBe('Erklärung zur Barrierefreiheit');
       const report = page.locator('main a', { hasText: 'Barriere per E-Mail melden' });
       const href = (await report.getAttribute('href')) ?? '';
-      expect(href.startsWith(`mailto:${ADMIN.email}?subject=`)).toBe(true);
+      expect(href.startsWith(`mailto:${ACCESSIBILITY_CONTACT}?subject=`)).toBe(true);
       expect(decodeURIComponent(href)).toContain(`Seite: ${app.baseUrl}/gremien`); // the page the visitor came from
 
       await page.goto(app.url('/'));

@@ -8,6 +8,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The administrator the browser tests log in as (passed to the app as ADMIN_EMAIL/ADMIN_PASSWORD). */
 export const ADMIN = { email: 'admin@example.org', password: 'Browser-Admin am Pfaffenteich 2026' } as const;
 
+/** Where the accessibility statement tells visitors to report barriers (ACCESSIBILITY_CONTACT). */
+export const ACCESSIBILITY_CONTACT = 'barrierefreiheit@example.org';
+
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 360, height: 780 } as const;
 
@@ -91,6 +94,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     baseUrl,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
+    accessibilityContact: ACCESSIBILITY_CONTACT,
   });
   await t.app.listen(port, '127.0.0.1');
   return { t, baseUrl, url: (path) => `${baseUrl}${path}`, close: () => t.close() };
