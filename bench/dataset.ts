@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { foldText } from '../src/common/text/fold.js';
-import { dataSourceOptions } from '../src/database/database-options.js';
+import pg from 'pg';
+import { type DatabaseLocation, dataSourceOptions } from '../src/database/database-options.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
 
 export interface DatasetSize {
@@ -43,7 +44,7 @@ const FEED_TOKEN = 'BenchFeedToken_0123456789abcdefghijklmnopqr';
 const ROLES = ['chair', 'deputy_chair', 'secretary', 'member', 'member', 'member', 'member', 'deputy_member', 'advisory_member', 'guest'];
 
 export interface Dataset {
-  path: string;
+  location: DatabaseLocation;
   size: DatasetSize;
   /** Ids useful for the benchmark cases. */
   samplePersonId: number;
@@ -58,88 +59,151 @@ export interface Dataset {
 }
 
 /**
- * Builds a scale dataset: the real migrations first (through TypeORM), then bulk inserts with
- * better-sqlite3 prepared statements, then the app's own SearchIndexer over everything.
+ * Collects single-row INSERT statements and writes them in multi-row batches, on SQLite
+ * (better-sqlite3, one transaction) or PostgreSQL (node-postgres, one transaction). Templates are
+ * `INSERT INTO t (cols) VALUES (tuple)[ suffix]` with `?` placeholders; booleans are bound as
+ * 1/0 on SQLite and as booleans on PostgreSQL.
  */
-export async function buildDataset(path: string, size: DatasetSize, seed = 42): Promise<Dataset> {
-  const ds = new DataSource(dataSourceOptions({ databasePath: path }));
+class BatchWriter {
+  private readonly pending = new Map<string, unknown[][]>();
+
+  constructor(private readonly engine: 'sqlite' | 'postgres') {}
+
+  run(sql: string, ...params: unknown[]): void {
+    const rows = this.pending.get(sql) ?? [];
+    rows.push(params);
+    this.pending.set(sql, rows);
+  }
+
+  /** Statements in the order they were first used (parents before children). */
+  statements(): { sql: string; params: unknown[] }[] {
+    const out: { sql: string; params: unknown[] }[] = [];
+    for (const [template, rows] of this.pending) {
+      const m = /^(INSERT INTO [\s\S]*? VALUES\s*)(\([\s\S]*\))([\s\S]*)$/.exec(template.trim());
+      if (!m) throw new Error(`not a single-row insert: ${template}`);
+      const [, head, tuple, suffix] = m;
+      const perRow = (tuple.match(/\?/g) ?? []).length;
+      const batch = Math.max(1, Math.floor(30_000 / Math.max(1, perRow)));
+      for (let i = 0; i < rows.length; i += Math.min(batch, 500)) {
+        const chunk = rows.slice(i, i + Math.min(batch, 500));
+        let n = 0;
+        const tuples = chunk.map(() => (this.engine === 'postgres' ? tuple.replace(/\?/g, () => `$${++n}`) : tuple));
+        const params = chunk.flat().map((v) => (this.engine === 'sqlite' && typeof v === 'boolean' ? (v ? 1 : 0) : v));
+        out.push({ sql: `${head}${tuples.join(', ')}${suffix}`, params });
+      }
+    }
+    return out;
+  }
+
+  async flush(location: DatabaseLocation): Promise<void> {
+    const statements = this.statements();
+    if (location.databaseUrl) {
+      const client = new pg.Client({ connectionString: location.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        for (const st of statements) await client.query(st.sql, st.params);
+        // SERIAL sequences do not move when ids are given; none are given here, but keep them right.
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+      return;
+    }
+    const db = new Database(location.databasePath);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.transaction(() => {
+        for (const st of statements) db.prepare(st.sql).run(...st.params);
+      })();
+    } finally {
+      db.close();
+    }
+  }
+}
+
+/**
+ * Builds a scale dataset: the real migrations first (through TypeORM), then bulk inserts in
+ * batches, then the app's own SearchIndexer over everything. SQLite file by default, PostgreSQL
+ * when `location.databaseUrl` is set.
+ */
+export async function buildDataset(location: DatabaseLocation, size: DatasetSize, seed = 42): Promise<Dataset> {
+  const ds = new DataSource(dataSourceOptions(location));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
 
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  const w = new BatchWriter(location.databaseUrl ? 'postgres' : 'sqlite');
   const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
-  db.transaction(() => {
-    const org = db.prepare(`INSERT INTO organisations (name, kind, street, postal_code, locality, email, created_at, updated_at) VALUES (?, ?, ?, '19053', 'Schwerin', ?, ?, ?)`);
-    const kinds = ['authority', 'ngo', 'association', 'migrant_organisation', 'religious_community', 'education', 'other'];
-    for (let i = 1; i <= size.organisations; i++) {
-      org.run(`Organisation ${i} ${pick(FAMILY)}`, kinds[i % kinds.length], `Teststraße ${i}`, `org${i}@example.org`, now, now);
-    }
-    const person = db.prepare(
-      `INSERT INTO people (form_of_address, given_name, family_name, sort_key, function_title, organisation_id, room, phone_visibility, email_visibility, address_visibility, consent_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'public', 'public', 'members', ?, ?, ?)`,
+  const kinds = ['authority', 'ngo', 'association', 'migrant_organisation', 'religious_community', 'education', 'other'];
+  for (let i = 1; i <= size.organisations; i++) {
+    w.run(`INSERT INTO organisations (name, kind, street, postal_code, locality, email, created_at, updated_at) VALUES (?, ?, ?, '19053', 'Schwerin', ?, ?, ?)`,
+      `Organisation ${i} ${pick(FAMILY)}`, kinds[i % kinds.length], `Teststraße ${i}`, `org${i}@example.org`, now, now);
+  }
+  for (let i = 1; i <= size.people; i++) {
+    const given = pick(GIVEN);
+    const family = `${pick(FAMILY)}${i % 7 === 0 ? '' : ` ${i}`}`;
+    w.run(
+      `INSERT INTO people (form_of_address, given_name, family_name, sort_key, function_title, organisation_id, room, phone_visibility, email_visibility, address_visibility, consent_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'public', 'public', 'members', ?, ?, ?)`,
+      rnd() < 0.5 ? 'Frau' : 'Herr', given, family, foldText(`${family} ${given}`), 'Beraterin', 1 + (i % size.organisations), `${i % 9}.0${i % 50}`, now, now, now,
     );
-    const phone = db.prepare(`INSERT INTO person_phones (person_id, kind, number, position) VALUES (?, ?, ?, ?)`);
-    const email = db.prepare(`INSERT INTO person_emails (person_id, email, position) VALUES (?, ?, 0)`);
-    const lang = db.prepare(`INSERT OR IGNORE INTO person_languages (person_id, code) VALUES (?, ?)`);
-    for (let i = 1; i <= size.people; i++) {
-      const given = pick(GIVEN);
-      const family = `${pick(FAMILY)}${i % 7 === 0 ? '' : ` ${i}`}`;
-      person.run(rnd() < 0.5 ? 'Frau' : 'Herr', given, family, foldText(`${family} ${given}`), 'Beraterin', 1 + (i % size.organisations), `${i % 9}.0${i % 50}`, now, now, now);
-      phone.run(i, 'work', `+49 385 5550-${String(i).padStart(5, '0')}`, 0);
-      phone.run(i, 'fax', `+49 385 5551-${String(i).padStart(5, '0')}`, 1);
-      email.run(i, `person${i}@example.org`);
-      lang.run(i, pick(LANGS));
-      lang.run(i, pick(LANGS));
+  }
+  for (let i = 1; i <= size.people; i++) {
+    w.run(`INSERT INTO person_phones (person_id, kind, number, position) VALUES (?, ?, ?, ?)`, i, 'work', `+49 385 5550-${String(i).padStart(5, '0')}`, 0);
+    w.run(`INSERT INTO person_phones (person_id, kind, number, position) VALUES (?, ?, ?, ?)`, i, 'fax', `+49 385 5551-${String(i).padStart(5, '0')}`, 1);
+    w.run(`INSERT INTO person_emails (person_id, email, position) VALUES (?, ?, 0)`, i, `person${i}@example.org`);
+    const a = pick(LANGS);
+    const b = pick(LANGS);
+    for (const code of a === b ? [a] : [a, b]) w.run(`INSERT INTO person_languages (person_id, code) VALUES (?, ?)`, i, code);
+  }
+  const memberRows: unknown[][] = [];
+  for (let b = 1; b <= size.bodies; b++) {
+    w.run(`INSERT INTO bodies (name, code, kind, is_public, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `Gremium ${b} ${pick(FAMILY)}`, `G${b}`, b % 2 === 0 ? 'round_table' : 'advisory_board', true, now, now);
+    const count = b === 1 ? size.membersPerBody : 3 + Math.floor(rnd() * (size.membersPerBody - 2));
+    const start = Math.floor(rnd() * size.people);
+    for (let k = 0; k < count; k++) {
+      const pid = 1 + ((start + k * 7) % size.people);
+      memberRows.push([b, pid, ROLES[k % ROLES.length], k % 5 !== 4, 1 + (pid % size.organisations), k % 13 === 12 ? '2023-12-31' : null, now, now]);
     }
-    const body = db.prepare(`INSERT INTO bodies (name, code, kind, is_public, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)`);
-    const member = db.prepare(
-      `INSERT INTO memberships (body_id, person_id, role, voting_right, on_behalf_of_id, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2020-01-01', ?, ?, ?)`,
-    );
-    for (let b = 1; b <= size.bodies; b++) {
-      body.run(`Gremium ${b} ${pick(FAMILY)}`, `G${b}`, b % 2 === 0 ? 'round_table' : 'advisory_board', now, now);
-      const count = b === 1 ? size.membersPerBody : 3 + Math.floor(rnd() * (size.membersPerBody - 2));
-      const start = Math.floor(rnd() * size.people);
-      for (let k = 0; k < count; k++) {
-        const pid = 1 + ((start + k * 7) % size.people);
-        member.run(b, pid, ROLES[k % ROLES.length], k % 5 === 4 ? 0 : 1, 1 + (pid % size.organisations), k % 13 === 12 ? '2023-12-31' : null, now, now);
-      }
-    }
-    // Person 2 sits on (up to) 10 bodies.
-    for (let b = 1; b <= Math.min(10, size.bodies); b++) member.run(b, 2, 'member', 1, 1, null, now, now);
+  }
+  // Person 2 sits on (up to) 10 bodies.
+  for (let b = 1; b <= Math.min(10, size.bodies); b++) memberRows.push([b, 2, 'member', true, 1, null, now, now]);
+  for (const r of memberRows) {
+    w.run(`INSERT INTO memberships (body_id, person_id, role, voting_right, on_behalf_of_id, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2020-01-01', ?, ?, ?)`, ...r);
+  }
 
-    // Meetings with agendas: 500 for the big body (its feed), the rest spread over all bodies,
-    // every second week from 2024 on, 18:00 Berlin (17:00 or 16:00 UTC is close enough here).
-    const location = db.prepare(`INSERT INTO locations (name, room, street, postal_code, locality, created_at, updated_at) VALUES (?, ?, 'Am Packhof 2-6', '19053', 'Schwerin', ?, ?)`);
-    location.run('Stadthaus', 'Raum 5.020', now, now);
-    const meeting = db.prepare(
-      `INSERT INTO meetings (body_id, title, starts_at, ends_at, location_id, state, uid, sequence, is_public, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, ?, ?, 0, 1, ?, ?)`,
-    );
-    const item = db.prepare(`INSERT INTO agenda_items (meeting_id, number, position, level, title, is_public, created_at, updated_at) VALUES (?, ?, ?, 0, ?, 1, ?, ?)`);
-    const stamp = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
-    const base = Date.UTC(2024, 0, 9, 17, 0, 0);
-    const bigBodyMeetings = Math.min(500, size.meetings);
-    for (let k = 0; k < size.meetings; k++) {
-      const bodyId = k < bigBodyMeetings ? 1 : 1 + (k % size.bodies);
-      const start = new Date(base + (k % 500) * 14 * 86_400_000 + Math.floor(k / 500) * 3_600_000);
-      const end = new Date(start.getTime() + 2 * 3_600_000);
-      const id = meeting.run(bodyId, `Sitzung ${k + 1} – ${pick(FAMILY)}`, stamp(start), stamp(end), k % 40 === 39 ? 'cancelled' : 'scheduled', `bench-${k}@netzwerk.example.org`, now, now).lastInsertRowid;
-      for (let n = 1; n <= 3; n++) item.run(id, String(n), n, `TOP ${n}: ${pick(['Begrüßung', 'Bericht', 'Verschiedenes', 'Интеграция', 'الاندماج'])}`, now, now);
+  // Meetings with agendas: 500 for the big body (its feed), the rest spread over all bodies,
+  // every second week from 2024 on, 18:00 Berlin (17:00 or 16:00 UTC is close enough here).
+  // Tables are empty, so the k-th meeting gets id k + 1 on both engines.
+  w.run(`INSERT INTO locations (name, room, street, postal_code, locality, created_at, updated_at) VALUES (?, ?, 'Am Packhof 2-6', '19053', 'Schwerin', ?, ?)`, 'Stadthaus', 'Raum 5.020', now, now);
+  const stamp = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
+  const base = Date.UTC(2024, 0, 9, 17, 0, 0);
+  const bigBodyMeetings = Math.min(500, size.meetings);
+  for (let k = 0; k < size.meetings; k++) {
+    const bodyId = k < bigBodyMeetings ? 1 : 1 + (k % size.bodies);
+    const start = new Date(base + (k % 500) * 14 * 86_400_000 + Math.floor(k / 500) * 3_600_000);
+    const end = new Date(start.getTime() + 2 * 3_600_000);
+    w.run(`INSERT INTO meetings (body_id, title, starts_at, ends_at, location_id, state, uid, sequence, is_public, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
+      bodyId, `Sitzung ${k + 1} – ${pick(FAMILY)}`, stamp(start), stamp(end), k % 40 === 39 ? 'cancelled' : 'scheduled', `bench-${k}@netzwerk.example.org`, true, now, now);
+  }
+  for (let k = 0; k < size.meetings; k++) {
+    for (let n = 1; n <= 3; n++) {
+      w.run(`INSERT INTO agenda_items (meeting_id, number, position, level, title, is_public, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)`,
+        k + 1, String(n), n, `TOP ${n}: ${pick(['Begrüßung', 'Bericht', 'Verschiedenes', 'Интеграция', 'الاندماج'])}`, true, now, now);
     }
-    db.prepare(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES ('feed@example.org', 'x', 2, ?, ?, ?)`).run(FEED_TOKEN, now, now);
-  })();
-  db.close();
+  }
+  w.run(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES ('feed@example.org', 'x', 2, ?, ?, ?)`, FEED_TOKEN, now, now);
+  await w.flush(location);
 
-  const ds2 = new DataSource(dataSourceOptions({ databasePath: path }));
+  const ds2 = new DataSource(dataSourceOptions(location));
   await ds2.initialize();
   await ds2.transaction((m) => new SearchIndexer().rebuildAll(m));
   await ds2.destroy();
   return {
-    path,
+    location,
     size,
     samplePersonId: Math.max(1, Math.floor(size.people / 2)),
     bigBodyId: 1,

@@ -3,7 +3,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { DatabaseLocation } from '../src/database/database-options.js';
 import { buildDataset, type Dataset, sizeFor } from './dataset.js';
 import { type CaseResult, measure, startServer, table, type Target } from './harness.js';
 
@@ -19,6 +22,7 @@ interface Options {
   out: string | null;
   /** Rounds of cold feed generation. */
   smokeRounds: number;
+  engine: 'sqlite' | 'postgres';
 }
 
 function options(): Options {
@@ -30,11 +34,13 @@ function options(): Options {
       connections: { type: 'string', default: '10,50' },
       out: { type: 'string', default: join(here, '..', '..', 'bench', 'results.json') },
       smoke: { type: 'boolean', default: false },
+      engine: { type: 'string', default: 'sqlite' },
     },
   });
-  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2 };
+  const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
+  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2, engine };
   const nums = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
-  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: values.out, smokeRounds: 9 };
+  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: engine === 'postgres' ? values.out.replace(/\.json$/, '-postgres.json') : values.out, smokeRounds: 9, engine };
 }
 
 export function bodyFeedPath(d: Dataset): string {
@@ -69,28 +75,56 @@ export async function feedEtag(base: string, d: Dataset): Promise<string> {
  * second connection, then time one request; median and maximum of `n` rounds.
  */
 export async function coldFeedMs(base: string, d: Dataset, n: number): Promise<{ medianMs: number; maxMs: number }> {
-  const db = new Database(d.path);
+  const bump = `INSERT INTO calendar_data_version (id, version, changed_at) VALUES (1, 1, CURRENT_TIMESTAMP)
+                ON CONFLICT (id) DO UPDATE SET version = calendar_data_version.version + 1, changed_at = CURRENT_TIMESTAMP`;
   const times: number[] = [];
+  const pgClient = d.location.databaseUrl ? new pg.Client({ connectionString: d.location.databaseUrl }) : null;
+  const sqlite = pgClient ? null : new Database(d.location.databasePath);
+  await pgClient?.connect();
   try {
     for (let i = 0; i < n; i++) {
-      db.prepare(`INSERT INTO calendar_data_version (id, version, changed_at) VALUES (1, 1, datetime('now'))
-                  ON CONFLICT(id) DO UPDATE SET version = version + 1, changed_at = datetime('now')`).run();
+      if (pgClient) await pgClient.query(bump);
+      else sqlite?.prepare(bump).run();
       const t0 = performance.now();
       const res = await fetch(base + bodyFeedPath(d));
       await res.arrayBuffer();
       times.push(performance.now() - t0);
     }
   } finally {
-    db.close();
+    sqlite?.close();
+    await pgClient?.end();
   }
   times.sort((a, b) => a - b);
   return { medianMs: Math.round(times[Math.floor(times.length / 2)]), maxMs: Math.round(times[times.length - 1]) };
 }
 
+/**
+ * Where a dataset lives: an SQLite file in `work`, or a fresh database on the PostgreSQL server
+ * (BENCH_DATABASE_URL, else the throwaway server of .ci/postgres.sh).
+ */
+async function datasetLocation(opts: Options, work: string, name: string): Promise<DatabaseLocation> {
+  const databasePath = join(work, `${name}.sqlite`);
+  if (opts.engine === 'sqlite') return { databasePath, databaseUrl: null };
+  const server = process.env.BENCH_DATABASE_URL ?? execFileSync('bash', [join(here, '..', '..', '.ci', 'postgres.sh'), 'start'], { encoding: 'utf8' }).trim();
+  const db = `bench_${name.replace(/\W/g, '_')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${db} TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${db}`;
+  return { databasePath, databaseUrl: url.toString() };
+}
+
 async function appOn(dataset: Dataset, port: number): Promise<Awaited<ReturnType<typeof startServer>>> {
   return startServer(
     APP,
-    { NODE_ENV: 'production', DATABASE_PATH: dataset.path, SEED_DEMO: 'false', ADMIN_PASSWORD: 'Bench-Admin-Passwort-2026', BASE_URL: `http://127.0.0.1:${port}` },
+    {
+      NODE_ENV: 'production',
+      DATABASE_PATH: dataset.location.databasePath,
+      ...(dataset.location.databaseUrl ? { DATABASE_URL: dataset.location.databaseUrl } : {}),
+      SEED_DEMO: 'false', ADMIN_PASSWORD: 'Bench-Admin-Passwort-2026', BASE_URL: `http://127.0.0.1:${port}` },
     port,
     '/health/ready',
   );
@@ -101,7 +135,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
   const rows: CaseResult[] = [];
   try {
     const t0 = Date.now();
-    const dataset = await buildDataset(join(work, 'bench.sqlite'), sizeFor(opts.people));
+    const dataset = await buildDataset(await datasetLocation(opts, work, 'bench'), sizeFor(opts.people));
     const buildSeconds = (Date.now() - t0) / 1000;
 
     const ceilingRps = new Map<number, number>();
@@ -128,7 +162,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
 
     const growth: { people: number; searchP50: number; searchP99: number }[] = [];
     for (const n of opts.growth) {
-      const d = n === opts.people ? dataset : await buildDataset(join(work, `growth-${n}.sqlite`), sizeFor(n));
+      const d = n === opts.people ? dataset : await buildDataset(await datasetLocation(opts, work, `growth_${n}`), sizeFor(n));
       const s = await appOn(d, 3903);
       const r = await measure(s.base, targets(d, '')[1], 10, opts.duration);
       growth.push({ people: n, searchP50: r.p50, searchP99: r.p99 });
@@ -137,6 +171,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
 
     return {
       date: new Date().toISOString(),
+      engine: opts.engine,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
       dataset: { ...dataset.size, buildSeconds },
       durationSeconds: opts.duration,
@@ -155,7 +190,7 @@ async function main(): Promise<void> {
   const opts = options();
   const results = await runBenchmark(opts);
   const rows = results.cases as CaseResult[];
-  console.log(`\nNetzwerk Migration benchmark — ${JSON.stringify(results.machine)}`);
+  console.log(`\nNetzwerk Migration benchmark (${opts.engine}) — ${JSON.stringify(results.machine)}`);
   console.log(`dataset: ${JSON.stringify(results.dataset)}\n`);
   console.log(table(rows));
   console.log(`\nstart-up to ready: ${String(results.startupMs)} ms · peak RSS under load: ${String(results.peakRssMb)} MB`);

@@ -16,9 +16,9 @@ describe('benchmark smoke', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'netzwerk-bench-smoke-'));
-    dataset = await buildDataset(join(dir, 'bench.sqlite'), sizeFor(300));
+    dataset = await buildDataset({ databasePath: join(dir, 'bench.sqlite'), databaseUrl: null }, sizeFor(300));
     // The benchmark dataset is an SQLite file, also in the PostgreSQL pass.
-    t = await createTestApp({ databasePath: dataset.path, databaseUrl: null, seedOnStart: false });
+    t = await createTestApp({ databasePath: dataset.location.databasePath, databaseUrl: null, seedOnStart: false });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });
