@@ -70,5 +70,7 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
     expect(page.text).toContain('Thị Hương Nguyễn');
     expect(page.text).toContain('Absage');
     expect(page.text).not.toContain('Fehlgeschlagen</strong>');
+    expect(page.text).toContain('Ohne E-Mail-Adresse');
+    expect(page.text).toContain(`<a href="/personen/${f.withoutEmailId}">Ömer Yılmaz</a>`);
   });
 });

@@ -8,6 +8,7 @@ import { FormRejected, formView, readForm, renderInvalid, validateForm } from '.
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString } from '../common/http/pagination.js';
 import { notFound } from '../common/errors/user-facing.js';
+import { personDisplayName } from '../people/person-name.js';
 import { BodyMailSettingsDto } from './dto/body-mail-settings.dto.js';
 import { BODY_MAIL_SETTINGS_FORM } from './mail.forms.js';
 import { countsView, mailRow, statusFilter, statusOptions } from './mail.view-model.js';
@@ -64,7 +65,7 @@ export class MeetingMailController {
 
   @Get('sitzungen/:id/versand')
   async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
-    const { meeting, mails } = await this.outbox.forMeeting(viewer, id);
+    const { meeting, mails, withoutEmail } = await this.outbox.forMeeting(viewer, id);
     const counts = await this.outbox.counts(viewer, id);
     noStore(res);
     res.render('mail/meeting', {
@@ -76,6 +77,7 @@ export class MeetingMailController {
       counts: countsView(counts),
       mails: mails.map((m) => mailRow(m, `/sitzungen/${meeting.id}/versand`)),
       empty: mails.length === 0,
+      withoutEmail: withoutEmail.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}` })),
     });
   }
 

@@ -11,9 +11,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { berlinDateOf, isoDate } from '../meetings/berlin-time.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { MailSignal } from './mail-signal.js';
+import { currentMembers, firstEmail } from './meeting-recipients.js';
 import { outboxDir } from './mail-transport.js';
 import { OUTBOX_STATUSES, OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
 import { MAX_REMINDER_DAYS } from './reminders.service.js';
@@ -66,13 +69,17 @@ export class OutboxService {
     return counts;
   }
 
-  /** The meeting and its mails, newest first, for the body's chair, deputy, secretary and administrators. */
-  async forMeeting(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; mails: OutboxMail[] }> {
+  /**
+   * The meeting and its mails, newest first, for the body's chair, deputy, secretary and administrators,
+   * with the current members mail cannot reach (no address on record).
+   */
+  async forMeeting(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; mails: OutboxMail[]; withoutEmail: Person[] }> {
     const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true } });
     if (!meeting) throw notFound('Diese Sitzung gibt es nicht.');
     await this.permissions.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}/versand`);
     const mails = await this.dataSource.getRepository(OutboxMail).find({ where: { meetingId }, relations: { person: true }, order: { createdAt: 'DESC', id: 'DESC' } });
-    return { meeting, mails };
+    const members = await currentMembers(this.dataSource.manager, meeting.bodyId, isoDate(berlinDateOf(meeting.startsAt)));
+    return { meeting, mails, withoutEmail: members.filter((p) => firstEmail(p) === null) };
   }
 
   /** Queues a failed mail again with fresh attempts. Administrators; chairs for their meetings' mails. */
