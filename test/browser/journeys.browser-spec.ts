@@ -212,9 +212,17 @@ describe('journeys in a real browser', () => {
       const { context, page } = await visitor();
       await page.goto(app.url('/'));
       await loginByKeyboard(page, DEMO_SECRETARY.email, DEMO_SECRETARY.password);
-      await page.goto(app.url(`/sitzungen/${meeting.heldId}/protokoll`));
-
-      await tabToText(page, 'Protokoll anlegen');
+      // Sitzungen › Vergangene › the meeting › its minutes.
+      await tabToText(page, 'Sitzungen');
+      await pressAndLoad(page);
+      await tabToText(page, 'Vergangene');
+      await pressAndLoad(page);
+      await tabTo(page, 'the held meeting', (f) => f.tag === 'a' && f.text.includes('Sitzung mit Tastaturprotokoll'));
+      await pressAndLoad(page);
+      await tabToText(page, 'Protokoll anlegen'); // the link on the meeting page …
+      await pressAndLoad(page);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${meeting.heldId}/protokoll`);
+      await tabToText(page, 'Protokoll anlegen'); // … and the button that creates the draft
       await pressAndLoad(page);
       expect(new URL(page.url()).pathname).toBe(`/sitzungen/${meeting.heldId}/protokoll/bearbeiten`);
       const openingId = await textareaFor(page, 'Eröffnung und Regularien');
