@@ -238,6 +238,26 @@ describe('mail worker: a failing SMTP server', () => {
     smtp.failAlways = null;
   });
 
+  it('keeps a failed SMTP login as a temporary error without revealing the credentials', async () => {
+    const guarded = await TestSmtpServer.start({ user: 'netzwerk', pass: 'richtiges-Passwort' });
+    const db = await createTestDatabase();
+    const base = mailConfig({ worker: false }, guarded);
+    const app = await startApp(db, { mail: { ...base, smtp: base.smtp && { ...base.smtp, user: 'netzwerk', password: 'falsches-Passwort-4711' } } });
+    try {
+      await app.db.write((m) => app.app.get(MailService).queue(m, { kind: 'reminder', to: { address: 'a@example.org' }, subject: 'Anmeldung', text: 'x' }));
+      expect(await app.worker.runOnce()).toBe('retry');
+      const [row] = await outbox(app);
+      expect(row).toMatchObject({ status: 'queued', attempts: 1 });
+      expect(row.lastError).toContain('Die Anmeldung am Mailserver ist fehlgeschlagen');
+      expect(row.lastError).not.toContain('falsches-Passwort-4711');
+      expect(guarded.received).toHaveLength(0);
+    } finally {
+      await app.close();
+      await guarded.close();
+      await db.drop();
+    }
+  });
+
   it('keeps the meeting mail page for the body officers and administrators', async () => {
     const f = await createMeetingFixture(t.db, { code: 'PX' });
     await request(t.http).get(`/sitzungen/${f.meetingId}/versand`).expect(302);

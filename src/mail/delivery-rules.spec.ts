@@ -41,6 +41,11 @@ describe('describeSendError', () => {
     expect(d.reason).toContain(words);
   });
 
+  it('keeps a refused login temporary even though the server answers 535', () => {
+    const d = describeSendError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Anmeldung abgelehnt', message: 'Invalid login' });
+    expect(d).toEqual({ permanent: false, reason: 'Die Anmeldung am Mailserver ist fehlgeschlagen (SMTP_USER/SMTP_PASSWORD prüfen): 535 5.7.8 Anmeldung abgelehnt' });
+  });
+
   it('treats an invalid envelope as permanent', () => {
     expect(describeSendError({ code: 'EENVELOPE', message: 'No recipients defined' }).permanent).toBe(true);
   });

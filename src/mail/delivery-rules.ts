@@ -42,6 +42,10 @@ export function describeSendError(error: unknown): SendFailure {
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
   const serverSaid = typeof e.response === 'string' && e.response.trim() !== '' ? e.response : null;
   const message = typeof e.message === 'string' ? e.message : 'unbekannter Fehler';
+  // a refused login is the configuration's fault, not the message's: keep the mail until it is fixed
+  if (code === 'EAUTH' || code === 'ENOAUTH') {
+    return { permanent: false, reason: clip(`Die Anmeldung am Mailserver ist fehlgeschlagen (SMTP_USER/SMTP_PASSWORD prüfen)${serverSaid ? `: ${serverSaid}` : '.'}`) };
+  }
   if (responseCode !== null) {
     const permanent = responseCode >= 500 && responseCode < 600;
     const prefix = permanent ? 'Der Mailserver hat die Nachricht abgelehnt' : 'Der Mailserver hat die Nachricht vorübergehend abgewiesen';
@@ -56,9 +60,6 @@ export function describeSendError(error: unknown): SendFailure {
     case 'EDNS':
     case 'ENOTFOUND':
       return { permanent: false, reason: `Der Name des Mailservers ließ sich nicht auflösen (${clip(message)}).` };
-    case 'EAUTH':
-    case 'ENOAUTH':
-      return { permanent: false, reason: 'Die Anmeldung am Mailserver ist fehlgeschlagen (SMTP_USER/SMTP_PASSWORD prüfen).' };
     case 'ETLS':
       return { permanent: false, reason: `Die verschlüsselte Verbindung zum Mailserver ist fehlgeschlagen (${clip(message)}).` };
     case 'EABORT':

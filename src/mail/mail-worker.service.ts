@@ -13,7 +13,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { describeSendError, retryDelaySeconds } from './delivery-rules.js';
 import { SCRUBBED_BODY } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
-import { createMailTransport, type MailTransport, sendTimeoutMs } from './mail-transport.js';
+import { createMailTransport, type MailTransport, outboxDir, sendTimeoutMs } from './mail-transport.js';
 import { OutboxMail } from './outbox-mail.entity.js';
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost-claim';
@@ -64,7 +64,9 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (this.loop) return;
     this.stopping = false;
     this.unsubscribe = this.signal.subscribe(() => this.wake());
-    const where = this.config.mail.smtp ? `SMTP ${this.config.mail.smtp.host}:${this.config.mail.smtp.port}` : `Postausgang-Ordner (kein SMTP_HOST gesetzt)`;
+    const where = this.config.mail.smtp
+      ? `SMTP ${this.config.mail.smtp.host}:${this.config.mail.smtp.port}`
+      : `kein SMTP_HOST gesetzt, Mails werden als .eml-Dateien in ${outboxDir(this.config)} abgelegt`;
     this.logger.log(`Mailversand gestartet: ${where}`);
     this.loop = this.run();
   }
