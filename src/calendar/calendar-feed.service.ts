@@ -9,6 +9,7 @@ import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-vis
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import type { Person } from '../people/person.entity.js';
+import { CalendarDataVersion } from './calendar-data-version.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
 import { meetingEvent } from './meeting-event.js';
 import { renderCalendar } from './meeting-ical.js';
@@ -29,12 +30,6 @@ const MAX_CACHED_FEEDS = 500;
 interface CacheEntry {
   key: string;
   calendar: RenderedCalendar;
-}
-
-/** SQLite datetime text ("2026-03-26 17:00:00" or with milliseconds, UTC) → Date. */
-function sqliteTime(text: string): Date | null {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)/.exec(text);
-  return m ? new Date(`${m[1]}T${m[2]}Z`) : null;
 }
 
 /**
@@ -58,42 +53,15 @@ export class CalendarFeedService {
   }
 
   /**
-   * Everything feeds depend on: our version counter plus count and latest change of each table
-   * they read. Plain aggregate queries, so SQLite and PostgreSQL answer alike.
+   * Everything feeds depend on, as one primary-key read: the calendar data version, which every
+   * write to a feed table raises in its own transaction (CalendarVersionSubscriber), so all app
+   * instances sharing the database see the same key. The day and feed window are part of it too.
    */
   async fingerprint(now: Date): Promise<DataFingerprint> {
-    const tables: [string, boolean][] = [
-      ['meetings', false],
-      ['agenda_items', false],
-      ['locations', false],
-      ['bodies', true],
-      ['memberships', false],
-      ['people', true],
-    ];
-    const selects = [
-      `(SELECT version FROM calendar_data_version WHERE id = 1) AS "v"`,
-      `(SELECT changed_at FROM calendar_data_version WHERE id = 1) AS "vt"`,
-      `(SELECT count(*) FROM person_emails) AS "em_c"`,
-      `(SELECT max(id) FROM person_emails) AS "em_m"`,
-      ...tables.flatMap(([t, soft], i) => [
-        `(SELECT count(*) FROM "${t}") AS "c${i}"`,
-        `(SELECT max(updated_at) FROM "${t}") AS "u${i}"`,
-        ...(soft ? [`(SELECT max(deleted_at) FROM "${t}") AS "d${i}"`] : []),
-      ]),
-    ];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${selects.join(', ')}`);
-    const row = rows[0] ?? {};
-    let latest = 0;
-    const parts = Object.keys(row)
-      .sort()
-      .map((k) => {
-        const value = row[k];
-        const time = value instanceof Date ? value : typeof value === 'string' ? sqliteTime(value) : null;
-        if (time && time.getTime() > latest) latest = time.getTime();
-        if (time) return time.toISOString();
-        return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string' ? String(value) : '';
-      });
-    return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${parts.join('|')}`, lastModified: new Date(latest || 0) };
+    const row = await this.dataSource.getRepository(CalendarDataVersion).findOne({ where: { id: 1 } });
+    const version = row?.version ?? 0;
+    const changedAt = row?.changedAt ?? new Date(0);
+    return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${version}`, lastModified: changedAt };
   }
 
   private async cached(scope: string, now: Date, build: () => Promise<string>): Promise<RenderedCalendar> {

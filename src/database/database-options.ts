@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
+import { CalendarVersionSubscriber } from '../calendar/calendar-version.subscriber.js';
 import { ENTITIES } from './entities.js';
 
 export interface DatabaseLocation {
@@ -43,6 +44,7 @@ function usePostgresUtc(): void {
 export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions {
   const common = {
     entities: ENTITIES,
+    subscribers: [CalendarVersionSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
