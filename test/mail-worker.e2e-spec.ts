@@ -239,7 +239,7 @@ describe('mail worker: a failing SMTP server', () => {
   });
 
   it('keeps a failed SMTP login as a temporary error without revealing the credentials', async () => {
-    const guarded = await TestSmtpServer.start({ user: 'netzwerk', pass: 'richtiges-Passwort' });
+    const guarded = await TestSmtpServer.start({ auth: { user: 'netzwerk', pass: 'richtiges-Passwort' } });
     const db = await createTestDatabase();
     const base = mailConfig({ worker: false }, guarded);
     const app = await startApp(db, { mail: { ...base, smtp: base.smtp && { ...base.smtp, user: 'netzwerk', password: 'falsches-Passwort-4711' } } });

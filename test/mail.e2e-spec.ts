@@ -38,7 +38,7 @@ describe('mail over a real SMTP server: invitation, update, cancellation, RSVP',
   let f: MeetingFixture;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start({ user: 'netzwerk', pass: 'geheim-Passwort-123' });
+    smtp = await TestSmtpServer.start({ auth: { user: 'netzwerk', pass: 'geheim-Passwort-123' } });
     database = await createTestDatabase();
     const mail = mailConfig({}, smtp);
     t = await startApp(database, { baseUrl: 'http://netzwerk.example.org', mail: { ...mail, smtp: mail.smtp && { ...mail.smtp, user: 'netzwerk', password: 'geheim-Passwort-123' } } });

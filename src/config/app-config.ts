@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { Transform } from 'class-transformer';
@@ -71,6 +72,8 @@ export interface SmtpConfig {
   secure: boolean;
   /** true: refuse to send without STARTTLS. */
   requireTls: boolean;
+  /** PEM file with the CA certificate(s) to trust besides the system's (a mail server with an in-house CA); null → system CAs only. */
+  caFile: string | null;
   user: string | null;
   password: string | null;
 }
@@ -225,6 +228,11 @@ class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
+  @MinLength(1, { message: 'SMTP_CA_FILE darf nicht leer sein' })
+  SMTP_CA_FILE?: string;
+
+  @IsOptional()
+  @IsString()
   @MinLength(1, { message: 'SMTP_USER darf nicht leer sein' })
   @MaxLength(254, { message: 'SMTP_USER darf höchstens 254 Zeichen lang sein' })
   SMTP_USER?: string;
@@ -361,12 +369,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Rules that span several mail variables (each variable alone is valid). */
 function mailConfigProblems(raw: EnvironmentVariables): string[] {
   const problems: string[] = [];
-  const smtpOnly = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_REQUIRE_TLS', 'SMTP_USER', 'SMTP_PASSWORD'] as const).filter((k) => raw[k] !== undefined);
+  const smtpOnly = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_REQUIRE_TLS', 'SMTP_CA_FILE', 'SMTP_USER', 'SMTP_PASSWORD'] as const).filter((k) => raw[k] !== undefined);
   if (raw.SMTP_HOST === undefined && smtpOnly.length > 0) {
     problems.push(`${smtpOnly.join(', ')} ${smtpOnly.length === 1 ? 'ist' : 'sind'} gesetzt, aber SMTP_HOST fehlt: ohne SMTP_HOST gehen Mails in den lokalen Postausgang`);
   }
   if ((raw.SMTP_USER === undefined) !== (raw.SMTP_PASSWORD === undefined)) {
     problems.push('SMTP_USER und SMTP_PASSWORD gehören zusammen: bitte beide setzen oder beide weglassen');
+  }
+  if (raw.SMTP_CA_FILE !== undefined && !existsSync(raw.SMTP_CA_FILE)) {
+    problems.push(`SMTP_CA_FILE: Die Datei ${JSON.stringify(raw.SMTP_CA_FILE)} gibt es nicht`);
   }
   if (raw.SMTP_SECURE === true && raw.SMTP_REQUIRE_TLS === true) {
     problems.push('SMTP_REQUIRE_TLS gilt nur für STARTTLS; mit SMTP_SECURE=true ist die Verbindung ohnehin verschlüsselt – bitte nur eins von beiden setzen');
@@ -385,6 +396,7 @@ function mailConfig(raw: EnvironmentVariables, baseUrl: string, siteName: string
           port: raw.SMTP_PORT ?? (secure ? 465 : 587),
           secure,
           requireTls: raw.SMTP_REQUIRE_TLS ?? false,
+          caFile: raw.SMTP_CA_FILE ?? null,
           user: raw.SMTP_USER ?? null,
           password: raw.SMTP_PASSWORD ?? null,
         }

@@ -46,6 +46,17 @@ describe('describeSendError', () => {
     expect(d).toEqual({ permanent: false, reason: 'Die Anmeldung am Mailserver ist fehlgeschlagen (SMTP_USER/SMTP_PASSWORD prüfen): 535 5.7.8 Anmeldung abgelehnt' });
   });
 
+  it('keeps a refused STARTTLS temporary even though the server answers 5xx', () => {
+    const d = describeSendError({ code: 'ETLS', responseCode: 502, response: '502 5.5.2 Unbekannter Befehl', message: 'Error upgrading connection with STARTTLS' });
+    expect(d.permanent).toBe(false);
+    expect(d.reason).toBe('Die verschlüsselte Verbindung zum Mailserver ist fehlgeschlagen (502 5.5.2 Unbekannter Befehl); SMTP_REQUIRE_TLS, SMTP_SECURE und SMTP_PORT prüfen.');
+  });
+
+  it('names a refused certificate and the way out', () => {
+    const d = describeSendError({ code: 'ESOCKET', message: 'self-signed certificate' });
+    expect(d).toEqual({ permanent: false, reason: 'Das Zertifikat des Mailservers wurde nicht akzeptiert (self-signed certificate); ggf. SMTP_CA_FILE setzen.' });
+  });
+
   it('treats an invalid envelope as permanent', () => {
     expect(describeSendError({ code: 'EENVELOPE', message: 'No recipients defined' }).permanent).toBe(true);
   });

@@ -42,9 +42,16 @@ export function describeSendError(error: unknown): SendFailure {
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
   const serverSaid = typeof e.response === 'string' && e.response.trim() !== '' ? e.response : null;
   const message = typeof e.message === 'string' ? e.message : 'unbekannter Fehler';
-  // a refused login is the configuration's fault, not the message's: keep the mail until it is fixed
+  // Refusals while setting the session up (login, STARTTLS, connection) are the configuration's or the
+  // network's fault, not the message's: keep the mail until that is fixed, even when the server said 5xx.
   if (code === 'EAUTH' || code === 'ENOAUTH') {
     return { permanent: false, reason: clip(`Die Anmeldung am Mailserver ist fehlgeschlagen (SMTP_USER/SMTP_PASSWORD prüfen)${serverSaid ? `: ${serverSaid}` : '.'}`) };
+  }
+  if (code === 'ETLS') {
+    return { permanent: false, reason: clip(`Die verschlüsselte Verbindung zum Mailserver ist fehlgeschlagen (${serverSaid ?? message}); SMTP_REQUIRE_TLS, SMTP_SECURE und SMTP_PORT prüfen.`) };
+  }
+  if (code === 'ECONNECTION' && !/certificate|self[- ]signed|altnames|CERT_/i.test(message)) {
+    return { permanent: false, reason: clip(`Die Verbindung zum Mailserver ist fehlgeschlagen (${serverSaid ?? message}).`) };
   }
   if (responseCode !== null) {
     const permanent = responseCode >= 500 && responseCode < 600;
@@ -60,8 +67,12 @@ export function describeSendError(error: unknown): SendFailure {
     case 'EDNS':
     case 'ENOTFOUND':
       return { permanent: false, reason: `Der Name des Mailservers ließ sich nicht auflösen (${clip(message)}).` };
-    case 'ETLS':
-      return { permanent: false, reason: `Die verschlüsselte Verbindung zum Mailserver ist fehlgeschlagen (${clip(message)}).` };
+    case 'ESOCKET':
+    case 'ECONNECTION':
+      if (/certificate|self[- ]signed|altnames|CERT_/i.test(message)) {
+        return { permanent: false, reason: `Das Zertifikat des Mailservers wurde nicht akzeptiert (${clip(message)}); ggf. SMTP_CA_FILE setzen.` };
+      }
+      return { permanent: false, reason: `Die Verbindung zum Mailserver ist fehlgeschlagen (${clip(message)}).` };
     case 'EABORT':
       return { permanent: false, reason: 'Der Versand dauerte zu lange und wurde abgebrochen.' };
     case 'EENVELOPE':

@@ -33,7 +33,7 @@ describe('mail configuration', () => {
   });
 
   it('reads SMTP settings: STARTTLS on 587 by default, implicit TLS on 465', () => {
-    expect(loadConfig({ SMTP_HOST: 'mail.example.org' }).mail.smtp).toEqual({ host: 'mail.example.org', port: 587, secure: false, requireTls: false, user: null, password: null });
+    expect(loadConfig({ SMTP_HOST: 'mail.example.org' }).mail.smtp).toEqual({ host: 'mail.example.org', port: 587, secure: false, requireTls: false, caFile: null, user: null, password: null });
     expect(loadConfig({ SMTP_HOST: 'mail.example.org', SMTP_PORT: '465' }).mail.smtp).toMatchObject({ port: 465, secure: true });
     expect(loadConfig({ SMTP_HOST: 'mail.example.org', SMTP_SECURE: 'ja' }).mail.smtp).toMatchObject({ port: 465, secure: true });
     expect(
@@ -70,6 +70,7 @@ describe('mail configuration', () => {
     [{ SMTP_PORT: '25' }, 'SMTP_PORT ist gesetzt, aber SMTP_HOST fehlt'],
     [{ SMTP_HOST: 'mail.example.org', SMTP_USER: 'netzwerk' }, 'SMTP_USER und SMTP_PASSWORD gehören zusammen'],
     [{ SMTP_HOST: 'mail.example.org', SMTP_SECURE: 'true', SMTP_REQUIRE_TLS: 'true' }, 'SMTP_REQUIRE_TLS gilt nur für STARTTLS'],
+    [{ SMTP_HOST: 'mail.example.org', SMTP_CA_FILE: '/gibt/es/nicht.pem' }, 'SMTP_CA_FILE: Die Datei "/gibt/es/nicht.pem" gibt es nicht'],
   ])('explains %j in German', (env, message) => {
     expect(problems(env).join('\n')).toContain(message);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -67,6 +68,8 @@ export class SmtpMailTransport implements MailTransport {
       secure: smtp.secure,
       requireTLS: smtp.requireTls,
       auth: smtp.user !== null && smtp.password !== null ? { user: smtp.user, pass: smtp.password } : undefined,
+      // certificates are always checked; an in-house CA can be added with SMTP_CA_FILE
+      tls: { minVersion: 'TLSv1.2', ...(smtp.caFile ? { ca: readFileSync(smtp.caFile) } : {}) },
       name: heloName,
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -25,6 +27,18 @@ export interface ReceivedMail {
   envelopeTo: string[];
   raw: string;
   parsed: ParsedMail;
+  /** Whether the SMTP session was encrypted (STARTTLS or implicit TLS). */
+  secure: boolean;
+}
+
+/** A self-signed certificate for 127.0.0.1 — for tests only, never used by the app itself. */
+export const TEST_TLS_CERT = join(import.meta.dirname, '..', 'fixtures', 'mail', 'test-smtp.cert.pem');
+const TEST_TLS_KEY = join(import.meta.dirname, '..', 'fixtures', 'mail', 'test-smtp.key.pem');
+
+export interface TestSmtpOptions {
+  auth?: { user: string; pass: string } | null;
+  /** 'starttls': offers STARTTLS with the test certificate; 'implicit': TLS from the first byte; default plain. */
+  tls?: 'starttls' | 'implicit' | null;
 }
 
 /**
@@ -42,10 +56,15 @@ export class TestSmtpServer {
   private readonly server: SMTPServer;
   private waiters: (() => void)[] = [];
 
-  private constructor(auth: { user: string; pass: string } | null) {
+  private constructor(options: TestSmtpOptions) {
+    const auth = options.auth ?? null;
+    const tls = options.tls ?? null;
+    const disabled = [...(tls === 'starttls' ? [] : ['STARTTLS']), ...(auth ? [] : ['AUTH'])];
     this.server = new SMTPServer({
       logger: false,
-      disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+      secure: tls === 'implicit',
+      ...(tls ? { key: readFileSync(TEST_TLS_KEY), cert: readFileSync(TEST_TLS_CERT) } : {}),
+      disabledCommands: disabled,
       authOptional: auth === null,
       allowInsecureAuth: true,
       onAuth: (a, _session, cb) => {
@@ -70,6 +89,7 @@ export class TestSmtpServer {
                   envelopeTo: session.envelope.rcptTo.map((r) => r.address),
                   raw,
                   parsed,
+                  secure: session.secure,
                 });
                 cb(null, 'OK: angenommen');
                 for (const w of this.waiters.splice(0)) w();
@@ -83,8 +103,8 @@ export class TestSmtpServer {
     });
   }
 
-  static async start(auth: { user: string; pass: string } | null = null): Promise<TestSmtpServer> {
-    const s = new TestSmtpServer(auth);
+  static async start(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
+    const s = new TestSmtpServer(options);
     await new Promise<void>((resolve) => s.server.listen(0, '127.0.0.1', () => resolve()));
     return s;
   }
@@ -121,7 +141,7 @@ export function mailConfig(overrides: Partial<MailConfig> = {}, smtp: TestSmtpSe
   return {
     ...base,
     from: 'Netzwerk Migration <netzwerk@example.org>',
-    smtp: smtp ? { host: '127.0.0.1', port: smtp.port, secure: false, requireTls: false, user: null, password: null } : null,
+    smtp: smtp ? { host: '127.0.0.1', port: smtp.port, secure: false, requireTls: false, caFile: null, user: null, password: null } : null,
     worker: false,
     pollSeconds: 0.1,
     retrySeconds: 60,
