@@ -43,28 +43,35 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
     await t.worker.drain();
     await smtp.waitFor(4);
 
+    // "Einladung erneut verschicken" sends it again (same SEQUENCE: nothing a calendar must move)
+    const reissued = await postForm(chair, `/sitzungen/${f.meetingId}/einladen`, { trotzdem: 'on' });
+    expect(reissued.status).toBe(303);
+    await t.worker.drain();
+    await smtp.waitFor(8);
+
     const newStart = DateTime.now().setZone('Europe/Berlin').plus({ days: 30 }).set({ hour: 17, minute: 30 });
     const postponed = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newStart.toISODate() ?? '', startTime: '17:30', endTime: '19:00', trotzdem: 'on' });
     expect(postponed.status).toBe(303);
     await t.worker.drain();
-    await smtp.waitFor(8);
+    await smtp.waitFor(12);
 
     const cancelled = await postForm(chair, `/sitzungen/${f.meetingId}/absagen`, { reason: 'Krankheitsbedingt – wir laden neu ein.' });
     expect(cancelled.status).toBe(303);
     await t.worker.drain();
-    await smtp.waitFor(12);
+    await smtp.waitFor(16);
 
     const meeting = await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } });
     expect(meeting.state).toBe('cancelled');
     const forNguyen = smtp.received.filter((m) => m.envelopeTo.includes('nguyen-UI@example.org'));
     expect(forNguyen.map((m) => itip(calendarPart(m)))).toEqual([
       ['REQUEST', f.uid, meeting.sequence - 2, 'CONFIRMED'],
+      ['REQUEST', f.uid, meeting.sequence - 2, 'CONFIRMED'],
       ['REQUEST', f.uid, meeting.sequence - 1, 'CONFIRMED'],
       ['CANCEL', f.uid, meeting.sequence, 'CANCELLED'],
     ]);
-    expect(forNguyen[1].parsed.subject).toContain('Verschoben:');
-    expect(forNguyen[1].parsed.text).toContain('17:30 bis 19:00 Uhr');
-    expect(forNguyen[2].parsed.text).toContain('Grund: Krankheitsbedingt – wir laden neu ein.');
+    expect(forNguyen[2].parsed.subject).toContain('Verschoben:');
+    expect(forNguyen[2].parsed.text).toContain('17:30 bis 19:00 Uhr');
+    expect(forNguyen[3].parsed.text).toContain('Grund: Krankheitsbedingt – wir laden neu ein.');
 
     const page = await chair.get(`/sitzungen/${f.meetingId}/versand`).expect(200);
     expect(page.text).toContain('Thị Hương Nguyễn');

@@ -51,9 +51,10 @@ describe('mail over a real SMTP server: invitation, update, cancellation, RSVP',
     await database.drop();
   });
 
+  const invitedAt = new Date();
   const invite = (): Promise<unknown> =>
     t.db.write(async (m) => {
-      await m.getRepository(Meeting).update({ id: f.meetingId }, { state: 'invited', invitedAt: new Date(), sequence: 1 });
+      await m.getRepository(Meeting).update({ id: f.meetingId }, { state: 'invited', invitedAt, sequence: 1 });
       return t.app.get(MailService).queueMeetingMails(m, f.meetingId, 'invitation');
     });
 

@@ -131,7 +131,9 @@ export class MailService {
    *   (METHOD:REQUEST with the same UID and the meeting's — raised — SEQUENCE);
    * - 'cancellation': everyone who got the meeting before (METHOD:CANCEL, STATUS:CANCELLED).
    * Call it after writing the change, in the same transaction. Updates and cancellations of a meeting
-   * nobody was invited to send nothing. Repeating a call for the same meeting version queues nothing new.
+   * nobody was invited to send nothing. Repeating a call for the same meeting version (same SEQUENCE and
+   * invitation time, or same last change for updates) queues nothing new; issuing the invitation again
+   * (a new invitedAt) sends it again.
    */
   async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingMailChange, now: Date = new Date()): Promise<MeetingMailResult> {
     const meeting = await manager.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
@@ -181,7 +183,7 @@ export class MailService {
       const calendar = renderItip(event, method, { name, email: address }, now, this.host);
       const dedupKey =
         kind === 'invitation'
-          ? `invitation:m${meeting.id}:s${meeting.sequence}:p${person.id}`
+          ? `invitation:m${meeting.id}:s${meeting.sequence}:i${meeting.invitedAt?.getTime() ?? 0}:p${person.id}`
           : kind === 'cancellation'
             ? `cancellation:m${meeting.id}:p${person.id}`
             : `update:m${meeting.id}:s${meeting.sequence}:t${meeting.updatedAt.getTime()}:p${person.id}`;
