@@ -120,6 +120,12 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'agenda editor', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/tagesordnung`), screenshot: 'tagesordnung' },
     { name: 'invitation letter', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/einladung`) },
     { name: 'locations', role: 'chair', open: goto(() => '/orte') },
+    { name: 'new location form', role: 'chair', open: goto(() => '/orte/neu') },
+    { name: 'meeting series form', role: 'chair', open: goto(() => '/sitzungen/serie/neu') },
+    { name: 'postpone form', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/verschieben`) },
+    { name: 'cancel form with errors', role: 'chair', open: failedForm(() => `/sitzungen/${meetings.laterId}/absagen`, 'absagen'), status: 422 },
+    { name: 'mails of a meeting', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/versand`) },
+    { name: 'reminder settings of a body', role: 'chair', open: goto(() => `/gremien/${ids.begleitbeirat}/erinnerungen`) },
 
     { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },
     {
@@ -152,6 +158,8 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'admin: body edit form', role: 'admin', open: goto(() => `/gremien/${ids.begleitbeirat}/bearbeiten`) },
     { name: 'admin: new membership', role: 'admin', open: goto(() => `/gremien/${ids.begleitbeirat}/mitgliedschaften/neu`) },
     { name: 'admin: import and export', role: 'admin', open: goto(() => '/admin/daten') },
+    { name: 'admin: outbox', role: 'admin', open: goto(() => '/admin/postausgang') },
+    { name: 'admin: new body form', role: 'admin', open: goto(() => '/gremien/neu') },
   ];
 
   it.each(cases.map((c) => [`${c.name} (${c.role})`, c] as const))('%s: no axe violations at 1280 and 360 px', async (_label, c) => {
