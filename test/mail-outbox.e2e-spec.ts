@@ -10,7 +10,11 @@ import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { RemindersService } from '../src/mail/reminders.service.js';
 import { ActionItem } from '../src/minutes/action-item.entity.js';
 import { Minutes } from '../src/minutes/minutes.entity.js';
-import { csrfTokenFrom, loggedInAgent, postForm } from './helpers/auth.js';
+import { memberViewer } from '../src/auth/viewer.js';
+import { ERASED_ADDRESS } from '../src/mail/mail.service.js';
+import { OutboxService } from '../src/mail/outbox.service.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
+import { createAccount, csrfTokenFrom, loggedInAgent, postForm } from './helpers/auth.js';
 import { createMeetingFixture, mailConfig, startApp, type RunningApp } from './helpers/mail.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -95,6 +99,48 @@ describe('mail without an SMTP server: the outbox folder and its page', () => {
       return m.getRepository(OutboxMail).findOneOrFail({ where: { subject: 'noch nicht versendet' } });
     });
     await admin.get(`/admin/postausgang/${queued.id}/eml`).expect(404);
+  });
+});
+
+describe('mail and GDPR erasure', () => {
+  let database: TestDatabase;
+  let t: RunningApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    t = await startApp(database, { mail: mailConfig({ worker: false }) });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await database.drop();
+  });
+
+  it('removes the address, name and texts of an erased person from the outbox and never sends what is still queued', async () => {
+    const f = await createMeetingFixture(t.db, { code: 'ER' });
+    await t.db.write(async (m) => {
+      await m.getRepository(Meeting).update({ id: f.meetingId }, { state: 'invited', invitedAt: new Date(), sequence: 1 });
+      await t.app.get(MailService).queueMeetingMails(m, f.meetingId, 'invitation');
+    });
+    await t.worker.drain();
+    await t.db.write((m) =>
+      t.app.get(MailService).queue(m, { kind: 'reminder', to: { address: 'muessig-ER@example.org', name: 'Jürgen Müßig' }, subject: 'Erinnerung an Herrn Müßig', text: 'Guten Tag Herr Müßig', personId: f.members.muessig }),
+    );
+    const admin = await createAccount(t, { email: 'admin-er@example.org', password: 'Admin-Passwort-2026', isAdmin: true });
+    await t.app.get(PrivacyService).erase(memberViewer(admin.id, null, true), f.members.muessig);
+
+    const rows = await t.db.dataSource.getRepository(OutboxMail).find({ where: { personId: f.members.muessig }, order: { id: 'ASC' } });
+    expect(rows.map((r) => [r.kind, r.status, r.toAddress, r.toName, r.calendarContent])).toEqual([
+      ['invitation', 'sent', ERASED_ADDRESS, null, null],
+      ['reminder', 'failed', ERASED_ADDRESS, null, null],
+    ]);
+    expect(rows.every((r) => !r.textBody.includes('Müßig') && !r.subject.includes('Müßig'))).toBe(true);
+    expect(rows[1].lastError).toContain('gelöscht');
+    expect(await t.worker.drain()).toBe(0);
+    await expect(t.app.get(OutboxService).retry(memberViewer(admin.id, null, true), rows[1].id)).rejects.toThrow();
+    // the other members' mails are untouched
+    const others = await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: f.meetingId, status: 'sent' } });
+    expect(others).toBe(4);
   });
 });
 

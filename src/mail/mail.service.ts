@@ -50,6 +50,10 @@ export interface SetPasswordMail {
   expiresAt: Date;
 }
 
+const ERASED_BODY = '(Der Inhalt wurde gelöscht, weil die empfangende Person gelöscht wurde.)';
+/** The address of mails whose recipient was erased; such mails are never sent again. */
+export const ERASED_ADDRESS = 'geloescht@empfaenger.invalid';
+
 /** An RSVP link stays valid until a day after the meeting ends (and at least a day from now). */
 export function rsvpValidUntil(meeting: Pick<Meeting, 'endsAt'>, now: Date): Date {
   return new Date(Math.max(meeting.endsAt.getTime(), now.getTime()) + 86_400_000);
@@ -233,6 +237,32 @@ export class MailService {
       },
       now,
     );
+  }
+
+  /**
+   * GDPR erasure of a person (and their account): their mails lose address, name and text, and what
+   * was not sent yet is never sent. Called by PrivacyService.erase in its transaction.
+   */
+  async erasePerson(manager: EntityManager, personId: number, accountId: number | null, now: Date = new Date()): Promise<void> {
+    const repo = manager.getRepository(OutboxMail);
+    const rows = await repo.find({ where: accountId === null ? { personId } : [{ personId }, { accountId }], select: { id: true, status: true } });
+    for (const row of rows) {
+      const unsent = row.status === 'queued' || row.status === 'sending';
+      await repo.update(
+        { id: row.id },
+        {
+          toAddress: ERASED_ADDRESS,
+          toName: null,
+          replyTo: null,
+          subject: '(gelöscht)',
+          textBody: ERASED_BODY,
+          calendarContent: null,
+          dedupKey: null,
+          ...(unsent ? { status: 'failed' as const, lastError: 'Die empfangende Person wurde gelöscht (Datenschutz); die Nachricht wird nicht gesendet.', claimToken: null, claimedAt: null } : {}),
+          updatedAt: now,
+        },
+      );
+    }
   }
 
   /** What the texts say about a meeting (expects body and location loaded). */

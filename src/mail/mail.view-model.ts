@@ -3,6 +3,7 @@ import { personDisplayName } from '../people/person-name.js';
 import type { RsvpResponse } from '../meetings/attendance.entity.js';
 import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS, RSVP_LABELS } from './mail-labels.js';
 import { meetingWhen } from './mail-texts.js';
+import { ERASED_ADDRESS } from './mail.service.js';
 import { OUTBOX_STATUSES, type OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
 import type { StatusCounts } from './outbox.service.js';
 import type { RsvpContext } from './rsvp.service.js';
@@ -50,7 +51,7 @@ export function mailRow(mail: OutboxMail, retryBase: string): MailRowView {
     address: mail.toAddress,
     subject: mail.subject,
     statusLabel: OUTBOX_STATUS_LABELS[mail.status],
-    isFailed: mail.status === 'failed',
+    isFailed: mail.status === 'failed' && mail.toAddress !== ERASED_ADDRESS,
     isSent: mail.status === 'sent',
     detail: statusDetail(mail),
     meetingTitle: mail.meeting ? mail.meeting.title : null,

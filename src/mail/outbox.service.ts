@@ -16,6 +16,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { MailSignal } from './mail-signal.js';
+import { ERASED_ADDRESS } from './mail.service.js';
 import { currentMembers, firstEmail } from './meeting-recipients.js';
 import { outboxDir } from './mail-transport.js';
 import { OUTBOX_STATUSES, OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
@@ -87,6 +88,7 @@ export class OutboxService {
     assertMember(viewer);
     const mail = await this.dataSource.getRepository(OutboxMail).findOne({ where: { id: mailId } });
     if (!mail) throw notFound('Diese Nachricht gibt es nicht.');
+    if (mail.toAddress === ERASED_ADDRESS) throw forbidden('Diese Nachricht gehört zu einer gelöschten Person und wird nicht mehr gesendet.');
     if (!isAdmin(viewer)) {
       if (mail.meetingId === null) throw forbidden('Diese Nachricht können nur Administratorinnen und Administratoren erneut senden.');
       const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: mail.meetingId } });

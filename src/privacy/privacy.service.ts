@@ -22,6 +22,7 @@ import { personSortKey } from '../people/person-name.js';
 import { PersonPhone } from '../people/person-phone.entity.js';
 import { Person } from '../people/person.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
+import { MailService } from '../mail/mail.service.js';
 
 const ALL_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
 
@@ -52,6 +53,7 @@ export class PrivacyService {
     private readonly indexer: SearchIndexer,
     private readonly audit: AuditLog,
     private readonly editor: PeopleEditorService,
+    private readonly mail: MailService,
   ) {}
 
   async overview(viewer: Viewer, id: number): Promise<PrivacyOverview> {
@@ -187,6 +189,8 @@ export class PrivacyService {
         },
       );
       await this.audit.scrubPerson(manager, id, account?.id ?? null);
+      // [mail] Their mails lose address, name and text; unsent ones are never sent (src/mail).
+      await this.mail.erasePerson(manager, id, account?.id ?? null, now);
       await this.audit.record(manager, actor, { action: 'erase', entityType: 'person', entityId: id, label: ERASED_PERSON_NAME, changes: [] }, now);
       await this.indexer.reindex(manager, 'person', id);
     });
