@@ -20,6 +20,7 @@ import { MinutesService } from '../minutes/minutes.service.js';
 import { minutesLinkView } from '../minutes/minutes.view-model.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';
 import { longDate, meetingListItem, shortDate, timeRangeLabel } from './meetings.view-model.js';
+import { BodyPermissionsService } from '../auth/body-permissions.service.js';
 
 const PAGE_SIZE = 20;
 
@@ -34,6 +35,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly editor: MeetingEditorService,
     private readonly minutes: MinutesService,
+    private readonly permissions: BodyPermissionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,6 +60,7 @@ export class MeetingsController {
     const req = pageRequest(rawPage, PAGE_SIZE);
     const [items, total] = await this.meetings.list(viewer, { scope, bodyId, offset: req.offset, limit: req.pageSize });
     const body = bodies.find((b) => b.id === bodyId);
+    const manageable = isMember(viewer) ? await this.permissions.manageableBodyIds(viewer) : [];
     const feedPath = bodyId === undefined ? '/kalender/oeffentlich.ics' : `/gremien/${bodyId}/sitzungen.ics`;
     return {
       pageTitle: scope === 'past' ? 'Vergangene Sitzungen' : 'Sitzungen',
@@ -75,6 +78,8 @@ export class MeetingsController {
       pager: pageView(req, total, (n) => `/sitzungen${queryString({ gremium: bodyId, zeit: scope === 'past' ? 'vergangen' : undefined, page: n })}`),
       feed: { ...subscriptionLinks(this.config.baseUrl, feedPath), name: body ? body.name : 'alle öffentlichen Sitzungen' },
       isMember: isMember(viewer),
+      // Chairs, deputies, secretaries and admins plan meetings from here.
+      planLinks: manageable === 'all' || manageable.length > 0 ? { newHref: '/sitzungen/neu', seriesHref: '/sitzungen/serie/neu', locationsHref: '/orte' } : null,
     };
   }
 
