@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OpsModule } from './ops/ops.module.js';
 import { HomeModule } from './home/home.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         MinutesModule,
         SeedsModule,
         HealthModule,
+        OpsModule,
         PagesModule,
       ],
     };

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseService } from '../src/database/database.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
+import { BackupSchedulerService } from '../src/ops/backup-scheduler.service.js';
 import { backupDatabase, backupName, integrityProblems, restoreDatabase } from '../src/ops/backup.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -91,5 +93,31 @@ describe('backup and restore', () => {
     expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
     await expect(restoreDatabase(join(dir, 'fehlt.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow('Sicherungsdatei nicht gefunden');
     await expect(backupDatabase(join(dir, 'fehlt.sqlite'), dir, 3)).rejects.toThrow('Datenbank nicht gefunden');
+  });
+});
+
+describe('daily backup inside the app', () => {
+  it('is off by default', async () => {
+    const t = await createTestApp({ databaseUrl: null });
+    try {
+      expect(t.app.get(BackupSchedulerService).nextRun()).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with BACKUP_TIME plans the next run at that Berlin time and writes a sound backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netzwerk-daily-'));
+    const t = await createTestApp({ databaseUrl: null, backupTime: '03:00', backupDir: dir, backupKeep: 2 });
+    try {
+      const scheduler = t.app.get(BackupSchedulerService);
+      expect(scheduler.nextRun(new Date('2026-11-25T12:00:00Z'))?.toISOString()).toBe('2026-11-26T02:00:00.000Z');
+      const file = await scheduler.runOnce();
+      expect(dirname(file)).toBe(dir);
+      expect(integrityProblems(file)).toEqual([]);
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

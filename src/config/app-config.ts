@@ -17,6 +17,8 @@ export interface AppConfig {
   siteName: string;
   backupDir: string;
   backupKeep: number;
+  /** Daily backup inside the app at this Berlin time ("03:00"); null → off (the default). */
+  backupTime: string | null;
   /** Email of the administrator account created on first start (auth). */
   adminEmail: string;
   /** Its password; null → a random one is generated, logged once and must be changed at first login. */
@@ -148,6 +150,10 @@ class EnvironmentVariables {
   @Min(1, { message: 'BACKUP_KEEP muss mindestens 1 sein' })
   @Max(1000, { message: 'BACKUP_KEEP darf höchstens 1000 sein' })
   BACKUP_KEEP?: number;
+
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'BACKUP_TIME muss eine Uhrzeit im Format HH:MM sein, z. B. 03:00' })
+  BACKUP_TIME?: string;
 
   @IsOptional()
   @IsEmail({ require_tld: false }, { message: 'ADMIN_EMAIL muss eine E-Mail-Adresse sein, z. B. admin@example.org' })
@@ -352,6 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     siteName: raw.SITE_NAME ?? 'Netzwerk Migration',
     backupDir: raw.BACKUP_DIR ?? 'data/backups',
     backupKeep: raw.BACKUP_KEEP ?? 14,
+    backupTime: raw.BACKUP_TIME ?? null,
     adminEmail: (raw.ADMIN_EMAIL ?? 'admin@localhost').trim().toLowerCase(),
     adminPassword: raw.ADMIN_PASSWORD ?? null,
     accessibilityContact: (raw.ACCESSIBILITY_CONTACT ?? raw.ADMIN_EMAIL ?? 'admin@localhost').trim(),
