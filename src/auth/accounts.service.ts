@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound, forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
@@ -15,6 +15,8 @@ import { passwordProblem } from './password-policy.js';
 import { PasswordSetToken } from './password-set-token.entity.js';
 import { TypeOrmSessionStore } from './session-store.js';
 import type { Viewer } from './viewer.js';
+import type { AuditChange } from '../audit/audit-entry.entity.js';
+import { type AuditActor, AuditLog } from '../audit/audit-log.service.js';
 
 /** How long a set-password link works. */
 export const SET_PASSWORD_LINK_HOURS = 72;
@@ -45,7 +47,13 @@ export class AccountsService {
     private readonly sessions: TypeOrmSessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly audit: AuditLog,
   ) {}
+
+  /** Every account change goes into the audit log, in the transaction that makes it; never a password. */
+  private recordAccount(m: EntityManager, viewer: Viewer | AuditActor, account: Pick<Account, 'id' | 'email'>, action: 'create' | 'update', changes: AuditChange[]): Promise<void> {
+    return this.audit.record(m, viewer, { action, entityType: 'account', entityId: account.id, label: account.email, changes });
+  }
 
   /** An account with its person, for the viewer and the header; null when gone. */
   findWithPerson(id: number): Promise<Account | null> {
@@ -85,9 +93,15 @@ export class AccountsService {
       }
     }
     const passwordHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
-    const account = await this.db.write((m) =>
-      m.getRepository(Account).save(m.getRepository(Account).create({ email, passwordHash, personId: input.personId, isAdmin: input.isAdmin })),
-    );
+    const account = await this.db.write(async (m) => {
+      const saved = await m.getRepository(Account).save(m.getRepository(Account).create({ email, passwordHash, personId: input.personId, isAdmin: input.isAdmin }));
+      await this.recordAccount(m, viewer, saved, 'create', [
+        { field: 'email', label: 'E-Mail', old: null, new: email },
+        { field: 'isAdmin', label: 'Administrator', old: null, new: input.isAdmin ? 'ja' : 'nein' },
+        ...(input.personId !== null ? [{ field: 'personId', label: 'Person', old: null, new: String(input.personId) }] : []),
+      ]);
+      return saved;
+    });
     return this.createLink(viewer, account);
   }
 
@@ -110,6 +124,7 @@ export class AccountsService {
         expiresAt,
         createdById: viewer.kind === 'member' ? viewer.accountId : null,
       });
+      await this.recordAccount(m, viewer, account, 'update', [{ field: 'setPasswordLink', label: 'Link zum Passwortsetzen', old: null, new: 'ausgestellt' }]);
       // [mail] The link also goes out by mail, queued in this same transaction (src/mail).
       await this.mail.queueSetPasswordLink(m, { account, url, expiresAt });
     });
@@ -138,6 +153,9 @@ export class AccountsService {
       if ((claimed.affected ?? 0) === 0) return false;
       await m.getRepository(PasswordSetToken).update({ accountId: account.id, usedAt: IsNull() }, { usedAt: now });
       await m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+      await this.recordAccount(m, { accountId: account.id, name: account.email }, account, 'update', [
+        { field: 'password', label: 'Passwort', old: null, new: 'über Link neu gesetzt' },
+      ]);
       return true;
     });
     if (!used) throw notFound('Dieser Link wurde gerade schon benutzt.');
@@ -161,9 +179,10 @@ export class AccountsService {
       throw new FormRejected({ newPassword: 'Das neue Passwort muss sich vom aktuellen unterscheiden.' });
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.write((m) =>
-      m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }),
-    );
+    await this.db.write(async (m) => {
+      await m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
+      await this.recordAccount(m, viewer, account, 'update', [{ field: 'password', label: 'Passwort', old: null, new: 'geändert' }]);
+    });
     await this.sessions.destroyAllOf(account.id, currentSid);
   }
 
@@ -173,7 +192,12 @@ export class AccountsService {
     if (viewer.accountId === accountId && disabled) throw forbidden('Sie können Ihr eigenes Konto nicht sperren.');
     const account = await this.repository.findById(accountId);
     if (!account) throw notFound('Dieses Konto gibt es nicht.');
-    await this.db.write((m) => m.getRepository(Account).update({ id: accountId }, { disabledAt: disabled ? new Date() : null }));
+    await this.db.write(async (m) => {
+      await m.getRepository(Account).update({ id: accountId }, { disabledAt: disabled ? new Date() : null });
+      await this.recordAccount(m, viewer, account, 'update', [
+        { field: 'disabled', label: 'Gesperrt', old: account.disabledAt ? 'ja' : 'nein', new: disabled ? 'ja' : 'nein' },
+      ]);
+    });
     if (disabled) await this.sessions.destroyAllOf(accountId);
     return account;
   }
