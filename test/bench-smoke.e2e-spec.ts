@@ -37,11 +37,12 @@ describe('benchmark smoke', () => {
     const etag = await feedEtag(base, dataset);
     const rows = [];
     for (const target of targets(dataset, etag)) {
-      const r = await measure(base, target, 2, 0.3);
+      // One second per case: long enough for a slow request on a busy machine to finish.
+      const r = await measure(base, target, 2, 1);
       expect({ name: r.name, bad: r.non2xx3xx, errors: r.errors }).toEqual({ name: target.name, bad: 0, errors: 0 });
-      expect(r.requestsPerSecond).toBeGreaterThan(0);
+      expect(r.requestsPerSecond).toBeGreaterThanOrEqual(1);
       rows.push({ ...r, ratio: null });
     }
     expect(table(rows)).toContain('| search');
-  }, 60_000);
+  }, 120_000);
 });
