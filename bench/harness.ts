@@ -12,6 +12,8 @@ export interface CaseResult {
   ratio: number | null;
   non2xx3xx: number;
   errors: number;
+  /** Requests answered during the run. */
+  total: number;
 }
 
 export interface Target {
@@ -49,6 +51,7 @@ export async function measure(base: string, target: Target, connections: number,
     p99: result.latency.p99,
     non2xx3xx: bad,
     errors: result.errors + result.timeouts,
+    total: result.requests.total,
   };
 }
 

@@ -40,7 +40,7 @@ describe('benchmark smoke', () => {
       // One second per case: long enough for a slow request on a busy machine to finish.
       const r = await measure(base, target, 2, 1);
       expect({ name: r.name, bad: r.non2xx3xx, errors: r.errors }).toEqual({ name: target.name, bad: 0, errors: 0 });
-      expect(r.requestsPerSecond).toBeGreaterThanOrEqual(1);
+      expect(r.total).toBeGreaterThan(0);
       rows.push({ ...r, ratio: null });
     }
     expect(table(rows)).toContain('| search');
