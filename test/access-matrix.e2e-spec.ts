@@ -10,6 +10,7 @@ import { Person } from '../src/people/person.entity.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { createAccount, csrfTokenFrom, login, type Agent } from './helpers/auth.js';
 import { createMatrixMeetings, type MatrixMeetingIds } from './helpers/matrix-meetings.js';
+import { registeredRoutes } from './helpers/routes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -238,20 +239,6 @@ const MATRIX: Record<string, Row> = {
 };
 
 const PASSWORD = 'Matrix-Passwort für alle Rollen';
-
-/** Every METHOD /path the app's Express router serves (middleware-only entries once). */
-function registeredRoutes(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
-  const stack = (express.router ?? express._router)?.stack ?? [];
-  const routes = new Set<string>();
-  for (const layer of stack as { route?: { path: unknown; methods: Record<string, boolean> } }[]) {
-    if (!layer.route || typeof layer.route.path !== 'string') continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      if (method !== '_all') routes.add(`${method.toUpperCase()} ${layer.route.path}`);
-    }
-  }
-  return [...routes].sort();
-}
 
 describe('role × route matrix', () => {
   let t: TestApp;
