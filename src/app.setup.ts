@@ -4,6 +4,7 @@ import hbs from 'hbs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { ControlCharactersPipe } from './common/http/control-characters.pipe.js';
 import { createAppLogger } from './common/logging/app-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
@@ -52,6 +53,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     next();
   });
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(new ControlCharactersPipe()); // no NUL or other control characters from any form or filter
   app.enableShutdownHooks();
 
   await app.get(DataSource).runMigrations({ transaction: 'each' });

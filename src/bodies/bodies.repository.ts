@@ -26,9 +26,12 @@ export class BodiesRepository {
     return this.bodies.findOne({ where: { id } });
   }
 
-  /** One membership of a body, with person, body and the organisation represented. */
+  /**
+   * One membership of a body, with person, body and the organisation represented — people and
+   * organisations removed from the directory included (their memberships stay as history, editable).
+   */
   findMembership(bodyId: number, membershipId: number): Promise<Membership | null> {
-    return this.memberships.findOne({ where: { id: membershipId, bodyId }, relations: { person: true, body: true, onBehalfOf: true } });
+    return this.memberships.findOne({ where: { id: membershipId, bodyId }, relations: { person: true, body: true, onBehalfOf: true }, withDeleted: true });
   }
 
   /** How many different people currently sit on each of the bodies (a person with two roles counts once). */

@@ -75,8 +75,9 @@ export class OutboxService {
    * with the current members mail cannot reach (no address on record).
    */
   async forMeeting(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; mails: OutboxMail[]; withoutEmail: Person[] }> {
-    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true } });
-    if (!meeting) throw notFound('Diese Sitzung gibt es nicht.');
+    // a meeting of a removed body is gone, as everywhere else
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true }, withDeleted: true });
+    if (!meeting || meeting.body.deletedAt !== null) throw notFound('Diese Sitzung gibt es nicht.');
     await this.permissions.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}/versand`);
     const mails = await this.dataSource.getRepository(OutboxMail).find({ where: { meetingId }, relations: { person: true }, order: { createdAt: 'DESC', id: 'DESC' } });
     const members = await currentMembers(this.dataSource.manager, meeting.bodyId, isoDate(berlinDateOf(meeting.startsAt)));

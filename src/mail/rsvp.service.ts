@@ -53,7 +53,8 @@ export class RsvpService {
     }
     const { grant } = check;
     const [meeting, person, attendance] = await Promise.all([
-      this.dataSource.getRepository(Meeting).findOne({ where: { id: grant.meetingId }, relations: { body: true, location: true } }),
+      // with a removed body (deletedAt set) rather than none, so that the check below can refuse it
+      this.dataSource.getRepository(Meeting).findOne({ where: { id: grant.meetingId }, relations: { body: true, location: true }, withDeleted: true }),
       this.dataSource.getRepository(Person).findOne({ where: { id: grant.personId } }),
       this.dataSource.getRepository(Attendance).findOne({ where: { meetingId: grant.meetingId, personId: grant.personId } }),
     ]);

@@ -62,9 +62,9 @@ export class MinutesRepository {
     @InjectRepository(BodyQuorumRule) private readonly quorumRules: Repository<BodyQuorumRule>,
   ) {}
 
-  /** A meeting with its body (also a soft-deleted one is left out) and location. */
+  /** A meeting with its body (a removed one too, with deletedAt set: callers refuse it) and location. */
   findMeeting(id: number): Promise<Meeting | null> {
-    return this.meetings.findOne({ where: { id }, relations: { body: true, location: true } });
+    return this.meetings.findOne({ where: { id }, relations: { body: true, location: true }, withDeleted: true });
   }
 
   findAgenda(meetingId: number): Promise<AgendaItem[]> {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { withoutControlCharacters } from '../common/http/control-characters.pipe.js';
 
 /**
  * CSV as German Excel writes and reads it: UTF-8 with BOM (so umlauts and Cyrillic show), semicolon
@@ -25,7 +26,7 @@ export interface ParsedCsv {
 
 export class CsvFormatError extends Error {}
 
-/** Text of an uploaded file: UTF-8 (BOM removed), or Windows-1252 as older Excel versions save it. */
+/** Text of an uploaded file: UTF-8 (BOM and control characters removed), or Windows-1252 as older Excel versions save it. */
 export function decodeUpload(bytes: Buffer): string {
   let text: string;
   try {
@@ -33,7 +34,7 @@ export function decodeUpload(bytes: Buffer): string {
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
-  return text.replace(/^\uFEFF/, '');
+  return withoutControlCharacters(text.replace(/^\uFEFF/, ''));
 }
 
 /** Reads CSV text (semicolon, or comma when the header has no semicolon); cells trimmed, formula apostrophes removed. */
