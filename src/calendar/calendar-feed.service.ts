@@ -39,6 +39,7 @@ interface CacheEntry {
 @Injectable()
 export class CalendarFeedService {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly building = new Map<string, Promise<RenderedCalendar>>();
   /** How many feeds were built (not served from cache); for tests and diagnostics. */
   builds = 0;
   private readonly host: string;
@@ -68,6 +69,16 @@ export class CalendarFeedService {
     const fp = await this.fingerprint(now);
     const hit = this.cache.get(scope);
     if (hit && hit.key === fp.key) return hit.calendar;
+    // Pollers that arrive while a stale feed is being rebuilt wait for that one build.
+    const flightKey = `${scope}#${fp.key}`;
+    const inFlight = this.building.get(flightKey);
+    if (inFlight) return inFlight;
+    const job = this.rebuild(scope, fp, hit, build).finally(() => this.building.delete(flightKey));
+    this.building.set(flightKey, job);
+    return job;
+  }
+
+  private async rebuild(scope: string, fp: DataFingerprint, hit: CacheEntry | undefined, build: () => Promise<string>): Promise<RenderedCalendar> {
     const fresh = rendered(await build(), fp.lastModified);
     this.builds++;
     // Same bytes as before: keep the old validators, clients need not download again.
