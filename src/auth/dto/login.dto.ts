@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, MaxLength } from 'class-validator';
 
-/** Only presence is checked: any wrong email gets the same answer as a wrong password. */
+/** Only presence is checked; every wrong email gets the same answer as a wrong password. */
 export class LoginDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsNotEmpty({ message: 'Bitte geben Sie Ihre E-Mail-Adresse ein.' })
