@@ -1,13 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsOptionalId } from '../../common/forms/format-validators.js';
+import { IsIn, IsNotEmpty, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { RHYTHMS } from '../meetings.forms.js';
-import { CHECKBOX_MESSAGE, trim, URL_MESSAGE } from './meeting.dto.js';
+import { MeetingBaseDto, trim } from './meeting.dto.js';
 
-export class SeriesDto {
-  @Matches(/^[1-9]\d{0,14}$/, { message: 'Bitte ein Gremium wählen.' })
-  bodyId: string;
-
+/** A series of meetings as typed; body, times, place and visibility as for a single meeting. */
+export class SeriesDto extends MeetingBaseDto {
   @MaxLength(180, { message: 'Der Titel darf höchstens 180 Zeichen lang sein.' })
   @IsNotEmpty({ message: 'Bitte einen Titel eingeben.' })
   @Transform(trim)
@@ -16,14 +13,6 @@ export class SeriesDto {
   @IsNotEmpty({ message: 'Bitte den ersten möglichen Tag angeben.' })
   @Transform(trim)
   startDate: string;
-
-  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Beginns angeben.' })
-  @Transform(trim)
-  startTime: string;
-
-  @IsNotEmpty({ message: 'Bitte die Uhrzeit des Endes angeben.' })
-  @Transform(trim)
-  endTime: string;
 
   @IsIn(RHYTHMS.map((r) => r.value), { message: 'Bitte einen Rhythmus wählen.' })
   rhythm: string;
@@ -47,16 +36,4 @@ export class SeriesDto {
   @ValidateIf((o: SeriesDto) => o.endKind === 'until')
   @Transform(trim)
   until: string;
-
-  @IsOptionalId({ message: 'Bitte einen Ort aus der Liste wählen.' })
-  locationId: string;
-
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: URL_MESSAGE })
-  @MaxLength(500, { message: 'Der Link darf höchstens 500 Zeichen lang sein.' })
-  @ValidateIf((o: SeriesDto) => o.onlineLink !== '')
-  @Transform(trim)
-  onlineLink: string;
-
-  @IsIn(['', 'on'], { message: CHECKBOX_MESSAGE })
-  isPublic: string;
 }
