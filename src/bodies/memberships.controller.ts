@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
 import { formatGermanDate, parseGermanDate } from '../common/forms/field-formats.js';
-import { FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
+import { formView, readForm, renderInvalid, type SelectOption, submitForm, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
 import { personDisplayName } from '../people/person-name.js';
@@ -34,15 +34,14 @@ export class MembershipsController {
     const body = await this.memberships.manageableBody(viewer, bodyId, `/gremien/${bodyId}`);
     const options = await this.newOptions();
     const values = readForm(NEW_MEMBERSHIP_FORM, raw);
-    const result = await validateForm(NEW_MEMBERSHIP_FORM, NewMembershipDto, values);
-    if (!result.ok) return renderInvalid(res, 'bodies/membership-form', NEW_MEMBERSHIP_FORM, values, result.errors, this.newModel(body), options);
-    try {
-      await this.memberships.create(viewer, bodyId, Number(result.value.personId), membershipInput(result.value));
-      res.redirect(303, `/gremien/${bodyId}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return renderInvalid(res, 'bodies/membership-form', NEW_MEMBERSHIP_FORM, values, e.errors, this.newModel(body), options);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await validateForm(NEW_MEMBERSHIP_FORM, NewMembershipDto, values),
+      save: async (dto) => {
+        await this.memberships.create(viewer, bodyId, Number(dto.personId), membershipInput(dto));
+        return `/gremien/${bodyId}`;
+      },
+      invalid: (errors) => renderInvalid(res, 'bodies/membership-form', NEW_MEMBERSHIP_FORM, values, errors, this.newModel(body), options),
+    });
   }
 
   @Get(':membershipId/bearbeiten')
@@ -68,15 +67,14 @@ export class MembershipsController {
     const m = await this.memberships.manageableMembership(viewer, bodyId, membershipId, `/gremien/${bodyId}`);
     const options = await this.editOptions();
     const values = readForm(MEMBERSHIP_FORM, raw);
-    const result = await validateForm(MEMBERSHIP_FORM, MembershipDto, values);
-    if (!result.ok) return renderInvalid(res, 'bodies/membership-form', MEMBERSHIP_FORM, values, result.errors, this.editModel(m), options);
-    try {
-      await this.memberships.update(viewer, bodyId, membershipId, membershipInput(result.value));
-      res.redirect(303, `/gremien/${bodyId}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return renderInvalid(res, 'bodies/membership-form', MEMBERSHIP_FORM, values, e.errors, this.editModel(m), options);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await validateForm(MEMBERSHIP_FORM, MembershipDto, values),
+      save: async (dto) => {
+        await this.memberships.update(viewer, bodyId, membershipId, membershipInput(dto));
+        return `/gremien/${bodyId}`;
+      },
+      invalid: (errors) => renderInvalid(res, 'bodies/membership-form', MEMBERSHIP_FORM, values, errors, this.editModel(m), options),
+    });
   }
 
   @Get(':membershipId/beenden')
@@ -100,15 +98,14 @@ export class MembershipsController {
   ): Promise<void> {
     const m = await this.memberships.manageableMembership(viewer, bodyId, membershipId, `/gremien/${bodyId}`);
     const values = readForm(END_MEMBERSHIP_FORM, raw);
-    const result = await validateForm(END_MEMBERSHIP_FORM, EndMembershipDto, values);
-    if (!result.ok) return renderInvalid(res, 'bodies/membership-end', END_MEMBERSHIP_FORM, values, result.errors, this.endModel(m));
-    try {
-      await this.memberships.end(viewer, bodyId, membershipId, parseGermanDate(result.value.endDate) ?? '');
-      res.redirect(303, `/gremien/${bodyId}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return renderInvalid(res, 'bodies/membership-end', END_MEMBERSHIP_FORM, values, e.errors, this.endModel(m));
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await validateForm(END_MEMBERSHIP_FORM, EndMembershipDto, values),
+      save: async (dto) => {
+        await this.memberships.end(viewer, bodyId, membershipId, parseGermanDate(dto.endDate) ?? '');
+        return `/gremien/${bodyId}`;
+      },
+      invalid: (errors) => renderInvalid(res, 'bodies/membership-end', END_MEMBERSHIP_FORM, values, errors, this.endModel(m)),
+    });
   }
 
   private async newOptions(): Promise<{ personId: SelectOption[]; onBehalfOfId: SelectOption[] }> {

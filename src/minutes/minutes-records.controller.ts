@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
-import { type FormErrors, type FormValues, formView, FormRejected, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
+import { type FormErrors, type FormValues, formView, readForm, renderInvalid, type SelectOption, submitForm, validateForm, type ValidationResult } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
@@ -17,14 +17,24 @@ import { ACTION_ITEM_FORM, type ActionItemField, DECISION_FORM, type DecisionFie
 import { MinutesRepository } from './minutes.repository.js';
 import { agendaLabel, minutesPath } from './minutes.view-model.js';
 
-/** Deleting needs the confirmation field of the delete button (an empty or forged form deletes nothing). */
-function confirmed(body: unknown): boolean {
-  return field(bodyRecord(body), 'bestaetigung') === 'ja';
+interface DeleteQuestion {
+  title: string;
+  text: string;
+  action: string;
+  backHref: string;
 }
 
-/** 422: asks again, with a button that confirms. */
-function confirmPage(res: Response, title: string, text: string, action: string, backHref: string): void {
-  res.status(422).render('minutes/confirm-delete', { pageTitle: `Bestätigen: ${title}`, title, text, action, backHref });
+/**
+ * Deleting needs the confirmation field of the delete button (an empty or forged form deletes nothing):
+ * without it 422 with a page that asks again, with a button that confirms; with it `remove`, then 303 to `next`.
+ */
+async function removeConfirmed(res: Response, body: unknown, ask: DeleteQuestion, remove: () => Promise<void>, next: string): Promise<void> {
+  if (field(bodyRecord(body), 'bestaetigung') !== 'ja') {
+    const { title, text, action, backHref } = ask;
+    return void res.status(422).render('minutes/confirm-delete', { pageTitle: `Bestätigen: ${title}`, title, text, action, backHref });
+  }
+  await remove();
+  res.redirect(303, next);
 }
 
 const agendaOptions = (agenda: AgendaItem[]): SelectOption[] => agenda.map((a) => ({ value: String(a.id), label: agendaLabel(a) }));
@@ -55,6 +65,14 @@ export class MinutesRecordsController {
     };
   }
 
+  /** 422: the decision form again with the typed values and the errors. */
+  private decisionInvalid(res: Response, meeting: Meeting, agenda: AgendaItem[], values: FormValues<DecisionField>, decision: { id: number; number: string } | null) {
+    return (errors: FormErrors<DecisionField>): void => {
+      const model = this.decisionModel(meeting, agenda, values, errors, decision);
+      renderInvalid(res, 'minutes/decision-form', DECISION_FORM, values, errors, model, model.options);
+    };
+  }
+
   private decisionInput(values: FormValues<DecisionField>): DecisionInput {
     return {
       agendaItemId: Number(values.agendaItemId),
@@ -77,19 +95,14 @@ export class MinutesRecordsController {
   async createDecision(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
     const { meeting, agenda } = await this.decisions.formContext(meetingId, viewer);
     const values = readForm(DECISION_FORM, body);
-    const invalid = (errors: FormErrors<DecisionField>): void => {
-      const model = this.decisionModel(meeting, agenda, values, errors, null);
-      renderInvalid(res, 'minutes/decision-form', DECISION_FORM, values, errors, model, model.options);
-    };
-    const result = await validateForm(DECISION_FORM, DecisionDto, values);
-    if (!result.ok) return invalid(result.errors);
-    try {
-      const created = await this.decisions.create(meetingId, viewer, this.decisionInput(values));
-      res.redirect(303, `${minutesPath(meetingId)}#beschluss-${created.number}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return invalid(e.errors);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await validateForm(DECISION_FORM, DecisionDto, values),
+      save: async () => {
+        const created = await this.decisions.create(meetingId, viewer, this.decisionInput(values));
+        return `${minutesPath(meetingId)}#beschluss-${created.number}`;
+      },
+      invalid: this.decisionInvalid(res, meeting, agenda, values, null),
+    });
   }
 
   @Get('beschluesse/:id/bearbeiten')
@@ -118,19 +131,14 @@ export class MinutesRecordsController {
   ): Promise<void> {
     const { meeting, agenda, decision } = await this.decisions.forEdit(meetingId, id, viewer);
     const values = readForm(DECISION_FORM, body);
-    const invalid = (errors: FormErrors<DecisionField>): void => {
-      const model = this.decisionModel(meeting, agenda, values, errors, decision);
-      renderInvalid(res, 'minutes/decision-form', DECISION_FORM, values, errors, model, model.options);
-    };
-    const result = await validateForm(DECISION_FORM, DecisionDto, values);
-    if (!result.ok) return invalid(result.errors);
-    try {
-      await this.decisions.update(meetingId, id, viewer, this.decisionInput(values));
-      res.redirect(303, `${minutesPath(meetingId)}#beschluss-${decision.number}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return invalid(e.errors);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await validateForm(DECISION_FORM, DecisionDto, values),
+      save: async () => {
+        await this.decisions.update(meetingId, id, viewer, this.decisionInput(values));
+        return `${minutesPath(meetingId)}#beschluss-${decision.number}`;
+      },
+      invalid: this.decisionInvalid(res, meeting, agenda, values, decision),
+    });
   }
 
   @Post('beschluesse/:id/loeschen')
@@ -142,11 +150,13 @@ export class MinutesRecordsController {
     @Res() res: Response,
   ): Promise<void> {
     const { decision } = await this.decisions.forEdit(meetingId, id, viewer);
-    if (!confirmed(body)) {
-      return confirmPage(res, `Beschluss ${decision.number} löschen`, `Die Nummer ${decision.number} wird nicht erneut vergeben.`, `${minutesPath(meetingId)}/beschluesse/${id}/loeschen`, minutesPath(meetingId));
-    }
-    await this.decisions.remove(meetingId, id, viewer);
-    res.redirect(303, minutesPath(meetingId));
+    const ask = {
+      title: `Beschluss ${decision.number} löschen`,
+      text: `Die Nummer ${decision.number} wird nicht erneut vergeben.`,
+      action: `${minutesPath(meetingId)}/beschluesse/${id}/loeschen`,
+      backHref: minutesPath(meetingId),
+    };
+    await removeConfirmed(res, body, ask, () => this.decisions.remove(meetingId, id, viewer), minutesPath(meetingId));
   }
 
   // ---- action items ----
@@ -174,8 +184,16 @@ export class MinutesRecordsController {
     };
   }
 
+  /** 422: the action item form again with the typed values and the errors. */
+  private actionItemInvalid(res: Response, meeting: Meeting, agenda: AgendaItem[], values: FormValues<ActionItemField>, itemId: number | null) {
+    return async (errors: FormErrors<ActionItemField>): Promise<void> => {
+      const model = await this.actionItemModel(meeting, agenda, values, errors, itemId);
+      renderInvalid(res, 'minutes/action-item-form', ACTION_ITEM_FORM, values, errors, model, model.options);
+    };
+  }
+
   /** Validates the form; returns the input or the errors by field. */
-  private async actionItemInput(values: FormValues<ActionItemField>): Promise<{ ok: true; input: ActionItemInput } | { ok: false; errors: FormErrors<ActionItemField> }> {
+  private async actionItemInput(values: FormValues<ActionItemField>): Promise<ValidationResult<ActionItemField, ActionItemInput>> {
     const result = await validateForm(ACTION_ITEM_FORM, ActionItemDto, values);
     const errors: FormErrors<ActionItemField> = result.ok ? {} : { ...result.errors };
     const due = optionalDate(values.dueDate);
@@ -187,7 +205,7 @@ export class MinutesRecordsController {
     };
     return {
       ok: true,
-      input: {
+      value: {
         what: values.what,
         agendaItemId: id(values.agendaItemId),
         responsiblePersonId: id(values.responsiblePersonId),
@@ -207,19 +225,14 @@ export class MinutesRecordsController {
   async createActionItem(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
     const { meeting, agenda } = await this.actionItems.formContext(meetingId, viewer);
     const values = readForm(ACTION_ITEM_FORM, body);
-    const invalid = async (errors: FormErrors<ActionItemField>): Promise<void> => {
-      const model = await this.actionItemModel(meeting, agenda, values, errors, null);
-      renderInvalid(res, 'minutes/action-item-form', ACTION_ITEM_FORM, values, errors, model, model.options);
-    };
-    const parsed = await this.actionItemInput(values);
-    if (!parsed.ok) return invalid(parsed.errors);
-    try {
-      await this.actionItems.create(meetingId, viewer, parsed.input);
-      res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
-    } catch (e) {
-      if (e instanceof FormRejected) return invalid(e.errors);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await this.actionItemInput(values),
+      save: async (input) => {
+        await this.actionItems.create(meetingId, viewer, input);
+        return `${minutesPath(meetingId)}#aufgaben`;
+      },
+      invalid: this.actionItemInvalid(res, meeting, agenda, values, null),
+    });
   }
 
   @Get('aufgaben/:id/bearbeiten')
@@ -245,19 +258,14 @@ export class MinutesRecordsController {
   ): Promise<void> {
     const { meeting, agenda } = await this.actionItems.forEdit(meetingId, id, viewer);
     const values = readForm(ACTION_ITEM_FORM, body);
-    const invalid = async (errors: FormErrors<ActionItemField>): Promise<void> => {
-      const model = await this.actionItemModel(meeting, agenda, values, errors, id);
-      renderInvalid(res, 'minutes/action-item-form', ACTION_ITEM_FORM, values, errors, model, model.options);
-    };
-    const parsed = await this.actionItemInput(values);
-    if (!parsed.ok) return invalid(parsed.errors);
-    try {
-      await this.actionItems.update(meetingId, id, viewer, parsed.input);
-      res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
-    } catch (e) {
-      if (e instanceof FormRejected) return invalid(e.errors);
-      throw e;
-    }
+    await submitForm(res, {
+      validated: await this.actionItemInput(values),
+      save: async (input) => {
+        await this.actionItems.update(meetingId, id, viewer, input);
+        return `${minutesPath(meetingId)}#aufgaben`;
+      },
+      invalid: this.actionItemInvalid(res, meeting, agenda, values, id),
+    });
   }
 
   @Post('aufgaben/:id/loeschen')
@@ -269,10 +277,7 @@ export class MinutesRecordsController {
     @Res() res: Response,
   ): Promise<void> {
     const { item } = await this.actionItems.forEdit(meetingId, id, viewer);
-    if (!confirmed(body)) {
-      return confirmPage(res, 'Aufgabe löschen', `„${item.what.slice(0, 120)}“`, `${minutesPath(meetingId)}/aufgaben/${id}/loeschen`, minutesPath(meetingId));
-    }
-    await this.actionItems.remove(meetingId, id, viewer);
-    res.redirect(303, `${minutesPath(meetingId)}#aufgaben`);
+    const ask = { title: 'Aufgabe löschen', text: `„${item.what.slice(0, 120)}“`, action: `${minutesPath(meetingId)}/aufgaben/${id}/loeschen`, backHref: minutesPath(meetingId) };
+    await removeConfirmed(res, body, ask, () => this.actionItems.remove(meetingId, id, viewer), `${minutesPath(meetingId)}#aufgaben`);
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsEmail, IsNotEmpty, MaxLength } from 'class-validator';
-import { defineForm, formView, pageTitleFor, readForm, validateForm } from './form.js';
+import type { Response } from 'express';
+import { defineForm, FormRejected, formView, pageTitleFor, readForm, submitForm, validateForm } from './form.js';
 
 const SPEC = defineForm('probe', {
   name: { label: 'Name', required: true, hint: 'Vor- und Nachname' },
@@ -71,5 +72,48 @@ describe('form pattern', () => {
     const good = await validateForm(SPEC, ProbeDto, readForm(SPEC, { name: 'Anna', email: 'anna@example.org' }));
     expect(good.ok).toBe(true);
     if (good.ok) expect(good.value).toBeInstanceOf(ProbeDto);
+  });
+});
+
+describe('submitForm', () => {
+  function fakeResponse(): { res: Response; redirects: [number, string][] } {
+    const redirects: [number, string][] = [];
+    const res = { redirect: (status: number, url: string) => void redirects.push([status, url]) } as unknown as Response;
+    return { res, redirects };
+  }
+
+  it('shows invalid values again without saving', async () => {
+    const { res, redirects } = fakeResponse();
+    const shown: unknown[] = [];
+    let saved = false;
+    await submitForm(res, {
+      validated: { ok: false, errors: { name: 'Name fehlt' } },
+      save: () => {
+        saved = true;
+        return Promise.resolve('/weiter');
+      },
+      invalid: (errors) => void shown.push(errors),
+    });
+    expect({ shown, saved, redirects }).toEqual({ shown: [{ name: 'Name fehlt' }], saved: false, redirects: [] });
+  });
+
+  it('saves a valid value and redirects with 303; a FormRejected from the service is shown at the field', async () => {
+    const ok = fakeResponse();
+    await submitForm(ok.res, { validated: { ok: true, value: 'Anna' }, save: (v) => Promise.resolve(`/personen/${v}`), invalid: () => undefined });
+    expect(ok.redirects).toEqual([[303, '/personen/Anna']]);
+
+    const rejected = fakeResponse();
+    const shown: unknown[] = [];
+    await submitForm(rejected.res, {
+      validated: { ok: true, value: 'Anna' },
+      save: () => Promise.reject(new FormRejected({ email: 'Schon vergeben.' })),
+      invalid: (errors) => void shown.push(errors),
+    });
+    expect({ shown, redirects: rejected.redirects }).toEqual({ shown: [{ email: 'Schon vergeben.' }], redirects: [] });
+  });
+
+  it('passes other errors through', async () => {
+    const { res } = fakeResponse();
+    await expect(submitForm(res, { validated: { ok: true, value: 1 }, save: () => Promise.reject(new Error('kaputt')), invalid: () => undefined })).rejects.toThrow('kaputt');
   });
 });

@@ -21,6 +21,8 @@
  *      try { await this.people.create(viewer, result.value); }
  *      catch (e) { if (e instanceof FormRejected) return renderInvalid(..., e.errors, model); throw e; }
  *      res.redirect(303, '/personen/…');
+ *    submitForm(res, { validated: result, save, invalid }) does the try/catch and the redirect for you:
+ *    `save` writes and returns the redirect target, `invalid` is the renderInvalid(...) call.
  *    renderInvalid answers 422 with the same view, every typed value kept (except keepValue: false),
  *    per-field messages and `pageTitle` prefixed with "Fehler: ".
  *    Services throw FormRejected({ field: 'German message' }) for rule violations found after
@@ -254,4 +256,32 @@ export function renderInvalid<K extends string>(
 ): void {
   const form = formView(spec, values, errors, dynamicOptions);
   res.status(status).render(view, { ...model, form, pageTitle: pageTitleFor(model.pageTitle, form) });
+}
+
+/** The POST half of the form pattern, for submitForm(). */
+export interface FormSubmission<K extends string, T> {
+  /** What validateForm() returned, or a handler's own check in the same shape. */
+  validated: ValidationResult<K, T>;
+  /** Writes the valid value (services throw FormRejected for broken rules) and returns where to go next. */
+  save: (value: T) => Promise<string>;
+  /** Shows the form again with the errors, usually renderInvalid() (422, typed values kept). */
+  invalid: (errors: FormErrors<K>) => void | Promise<void>;
+}
+
+/**
+ * Step 3 of the form pattern after readForm() and validateForm(): invalid values or a FormRejected from
+ * `save` go to `invalid`; otherwise `save` runs and the answer is a 303 redirect to what it returned.
+ * Any other exception (404, 403 …) passes through.
+ */
+export async function submitForm<K extends string, T>(res: Response, submission: FormSubmission<K, T>): Promise<void> {
+  const { validated, save, invalid } = submission;
+  if (!validated.ok) return invalid(validated.errors);
+  let next: string;
+  try {
+    next = await save(validated.value);
+  } catch (e) {
+    if (e instanceof FormRejected) return invalid(e.errors as FormErrors<K>);
+    throw e;
+  }
+  res.redirect(303, next);
 }
