@@ -2,7 +2,7 @@ import { Body as RequestBody, Controller, Get, Inject, Param, Post, Render, Res 
 import type { Response } from 'express';
 import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
-import { ConfirmDto } from '../common/forms/confirm-form.js';
+import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -120,19 +120,14 @@ export class BodiesController {
   @Get(':id/entfernen')
   @RequireAdmin()
   async removePage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    const body = await this.editor.forEditing(viewer, id);
-    res.render('bodies/remove', { ...this.removeModel(body), form: formView(REMOVE_BODY_FORM) });
+    renderConfirmPage(res, this.removeConfirmation(await this.editor.forEditing(viewer, id)));
   }
 
   @Post(':id/entfernen')
   @RequireAdmin()
   async remove(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @RequestBody() raw: unknown, @Res() res: Response): Promise<void> {
-    const body = await this.editor.forEditing(viewer, id);
-    const values = readForm(REMOVE_BODY_FORM, raw);
-    const result = await validateForm(REMOVE_BODY_FORM, ConfirmDto, values);
-    if (!result.ok) return renderInvalid(res, 'bodies/remove', REMOVE_BODY_FORM, values, result.errors, this.removeModel(body));
-    await this.editor.remove(viewer, id);
-    res.redirect(303, '/gremien');
+    const page = this.removeConfirmation(await this.editor.forEditing(viewer, id));
+    await submitConfirmed(res, page, raw, () => this.editor.remove(viewer, id), '/gremien');
   }
 
   /** All current members in one .vcf, each with only the contact details the viewer may see. */
@@ -158,7 +153,8 @@ export class BodiesController {
     return { pageTitle: `${b.name} bearbeiten`, heading: `${b.name} bearbeiten`, action: `/gremien/${b.id}/bearbeiten`, cancelHref: `/gremien/${b.id}`, submitLabel: 'Änderungen speichern' };
   }
 
-  private removeModel(b: Body) {
-    return { pageTitle: `${b.name} entfernen`, name: b.name, action: `/gremien/${b.id}/entfernen`, cancelHref: `/gremien/${b.id}` };
+  private removeConfirmation(b: Body): ConfirmPage {
+    const model = { pageTitle: `${b.name} entfernen`, name: b.name, action: `/gremien/${b.id}/entfernen`, cancelHref: `/gremien/${b.id}` };
+    return { spec: REMOVE_BODY_FORM, view: 'bodies/remove', model };
   }
 }

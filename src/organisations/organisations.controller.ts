@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/
 import type { Response } from 'express';
 import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
-import { ConfirmDto } from '../common/forms/confirm-form.js';
+import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
 import { MEMBERSHIP_ROLE_LABELS, ORGANISATION_KIND_LABELS } from '../common/labels.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
@@ -132,19 +132,14 @@ export class OrganisationsController {
   @Get(':id/entfernen')
   @RequireAdmin()
   async removePage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    const organisation = await this.organisations.forEditing(viewer, id);
-    res.render('organisations/remove', { ...this.removeModel(organisation), form: formView(REMOVE_ORGANISATION_FORM) });
+    renderConfirmPage(res, this.removeConfirmation(await this.organisations.forEditing(viewer, id)));
   }
 
   @Post(':id/entfernen')
   @RequireAdmin()
   async remove(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
-    const organisation = await this.organisations.forEditing(viewer, id);
-    const values = readForm(REMOVE_ORGANISATION_FORM, body);
-    const result = await validateForm(REMOVE_ORGANISATION_FORM, ConfirmDto, values);
-    if (!result.ok) return renderInvalid(res, 'organisations/remove', REMOVE_ORGANISATION_FORM, values, result.errors, this.removeModel(organisation));
-    await this.organisations.remove(viewer, id);
-    res.redirect(303, '/organisationen');
+    const page = this.removeConfirmation(await this.organisations.forEditing(viewer, id));
+    await submitConfirmed(res, page, body, () => this.organisations.remove(viewer, id), '/organisationen');
   }
 
   private newModel() {
@@ -161,7 +156,8 @@ export class OrganisationsController {
     };
   }
 
-  private removeModel(o: Organisation) {
-    return { pageTitle: `${o.name} entfernen`, name: o.name, action: `/organisationen/${o.id}/entfernen`, cancelHref: `/organisationen/${o.id}` };
+  private removeConfirmation(o: Organisation): ConfirmPage {
+    const model = { pageTitle: `${o.name} entfernen`, name: o.name, action: `/organisationen/${o.id}/entfernen`, cancelHref: `/organisationen/${o.id}` };
+    return { spec: REMOVE_ORGANISATION_FORM, view: 'organisations/remove', model };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Render, Res } from '
 import type { Response } from 'express';
 import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
-import { ConfirmDto } from '../common/forms/confirm-form.js';
+import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
@@ -184,19 +184,14 @@ export class PeopleController {
   @Get(':id/entfernen')
   @RequireAdmin()
   async removePage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    const person = await this.editor.forEditing(viewer, id);
-    res.render('people/remove', { ...this.removeModel(person), form: formView(REMOVE_PERSON_FORM) });
+    renderConfirmPage(res, this.removeConfirmation(await this.editor.forEditing(viewer, id)));
   }
 
   @Post(':id/entfernen')
   @RequireAdmin()
   async remove(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
-    const person = await this.editor.forEditing(viewer, id);
-    const values = readForm(REMOVE_PERSON_FORM, body);
-    const result = await validateForm(REMOVE_PERSON_FORM, ConfirmDto, values);
-    if (!result.ok) return renderInvalid(res, 'people/remove', REMOVE_PERSON_FORM, values, result.errors, this.removeModel(person));
-    await this.editor.remove(viewer, id);
-    res.redirect(303, '/personen');
+    const page = this.removeConfirmation(await this.editor.forEditing(viewer, id));
+    await submitConfirmed(res, page, body, () => this.editor.remove(viewer, id), '/personen');
   }
 
   @Get(':id/vcard')
@@ -229,8 +224,9 @@ export class PeopleController {
     };
   }
 
-  private removeModel(p: Person) {
+  private removeConfirmation(p: Person): ConfirmPage {
     const name = personDisplayName(p);
-    return { pageTitle: `${name} entfernen`, name, action: `/personen/${p.id}/entfernen`, cancelHref: `/personen/${p.id}`, privacyHref: `/personen/${p.id}/datenschutz` };
+    const model = { pageTitle: `${name} entfernen`, name, action: `/personen/${p.id}/entfernen`, cancelHref: `/personen/${p.id}`, privacyHref: `/personen/${p.id}/datenschutz` };
+    return { spec: REMOVE_PERSON_FORM, view: 'people/remove', model };
   }
 }
