@@ -2,7 +2,7 @@ import { Body as RequestBody, Controller, Get, Param, Post, Query, Res } from '@
 import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
-import { type FormErrors, type FormSpec, type FormValues, FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
+import { type FormErrors, type FormSpec, type FormValues, FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm, type ValidationResult } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { queryText } from '../common/http/pagination.js';
 import { RSVP_RESPONSE_LABELS } from '../common/labels.js';
@@ -22,7 +22,6 @@ import {
   MEETING_FORM,
   type MeetingField,
   POSTPONE_FORM,
-  type PostponeField,
   type Rhythm,
   RSVP_FORM,
   type RsvpField,
@@ -65,6 +64,44 @@ function ruleOf(rhythm: Rhythm, ordinal: string, weekday: string): SeriesRule {
 
 const warningView = (warnings: MeetingWarning[]) => (warnings.length > 0 ? warnings.map((w) => w.message) : null);
 
+/** A scheduling form to show again: its spec, view, what was typed and the page's view model for errors and warnings. */
+interface SchedulingForm<K extends string> {
+  spec: FormSpec<K>;
+  view: string;
+  values: FormValues<K>;
+  model: (errors: FormErrors<K>, warnings: MeetingWarning[]) => SchedulingModel<K> | Promise<SchedulingModel<K>>;
+}
+
+type SchedulingModel<K extends string> = { pageTitle: string; options?: Partial<Record<K, SelectOption[]>> } & Record<string, unknown>;
+
+/**
+ * The POST of a form whose save may warn (conflicts, holidays): invalid values or a FormRejected → 422
+ * with the typed values and the errors; warnings → 200 with the warnings and the "save anyway" button;
+ * saved → 303 to `next`.
+ */
+async function submitScheduling<K extends string, T>(
+  res: Response,
+  form: SchedulingForm<K>,
+  validated: ValidationResult<K, unknown>,
+  save: () => Promise<SaveOutcome<T>>,
+  next: (saved: T) => string,
+): Promise<void> {
+  const again = async (errors: FormErrors<K>, warnings: MeetingWarning[] = []): Promise<void> => {
+    const model = await form.model(errors, warnings);
+    if (warnings.length > 0) return void res.status(200).render(form.view, model);
+    renderInvalid(res, form.view, form.spec, form.values, errors, model, model.options);
+  };
+  if (!validated.ok) return again(validated.errors);
+  try {
+    const outcome = await save();
+    if (!outcome.saved) return again({}, outcome.warnings);
+    res.redirect(303, next(outcome.value));
+  } catch (e) {
+    if (e instanceof FormRejected) return again(e.errors as FormErrors<K>);
+    throw e;
+  }
+}
+
 /** Scheduling pages for chairs, deputy chairs and secretaries: create, edit, postpone, cancel, invite; RSVP for members. */
 @Controller('sitzungen')
 export class MeetingsManageController {
@@ -97,24 +134,26 @@ export class MeetingsManageController {
     };
   }
 
-  @Get('neu')
-  async newForm(@CurrentViewer() viewer: Viewer, @Query('gremium') rawBody: unknown, @Res() res: Response): Promise<void> {
-    const bodies = await this.editor.manageableBodies(viewer, '/sitzungen/neu');
+  /** The first values of a new meeting or series: 18–20 h, or the defaults of the requested (or only) manageable body. */
+  private async newValues(viewer: Viewer, path: string, rawBody: unknown): Promise<Partial<Record<MeetingField & SeriesField, string>>> {
+    const bodies = await this.editor.manageableBodies(viewer, path);
     const requested = optionalId(queryText(rawBody, 15));
     const body = bodies.find((b) => b.id === requested) ?? (bodies.length === 1 ? bodies[0] : undefined);
-    const values: Partial<Record<MeetingField, string>> = { startTime: '18:00', isPublic: 'on' };
-    if (body) {
-      const defaults = await this.editor.defaultsFor(body);
-      Object.assign(values, {
-        bodyId: String(body.id),
-        title: defaults.title,
-        endTime: endTimeAfter('18:00', defaults.durationMinutes),
-        locationId: defaults.locationId === null ? '' : String(defaults.locationId),
-        isPublic: body.isPublic ? 'on' : '',
-      });
-    } else {
-      values.endTime = '20:00';
-    }
+    if (!body) return { startTime: '18:00', endTime: '20:00', isPublic: 'on' };
+    const defaults = await this.editor.defaultsFor(body);
+    return {
+      bodyId: String(body.id),
+      title: defaults.title,
+      startTime: '18:00',
+      endTime: endTimeAfter('18:00', defaults.durationMinutes),
+      locationId: defaults.locationId === null ? '' : String(defaults.locationId),
+      isPublic: body.isPublic ? 'on' : '',
+    };
+  }
+
+  @Get('neu')
+  async newForm(@CurrentViewer() viewer: Viewer, @Query('gremium') rawBody: unknown, @Res() res: Response): Promise<void> {
+    const values = await this.newValues(viewer, '/sitzungen/neu', rawBody);
     res.render('meetings/form', await this.newModel(viewer, values, {}));
   }
 
@@ -122,21 +161,13 @@ export class MeetingsManageController {
   async create(@CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     await this.editor.manageableBodies(viewer, '/sitzungen/neu');
     const values = readForm(MEETING_FORM, body);
-    const again = async (errors: FormErrors<MeetingField>, warnings: MeetingWarning[] = []): Promise<void> => {
-      const model = await this.newModel(viewer, values, errors, warnings);
-      if (warnings.length > 0) return void res.status(200).render('meetings/form', model);
-      renderInvalid(res, 'meetings/form', MEETING_FORM, values, errors, model, model.options);
-    };
-    const valid = await validateForm(MEETING_FORM, MeetingDto, values);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      const outcome = await this.editor.create(viewer, this.meetingInput(values), confirmedAnyway(body));
-      if (!outcome.saved) return again({}, outcome.warnings);
-      res.redirect(303, `/sitzungen/${outcome.value.id}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return again(e.errors);
-      throw e;
-    }
+    await submitScheduling(
+      res,
+      { spec: MEETING_FORM, view: 'meetings/form', values, model: (errors, warnings) => this.newModel(viewer, values, errors, warnings) },
+      await validateForm(MEETING_FORM, MeetingDto, values),
+      () => this.editor.create(viewer, this.meetingInput(values), confirmedAnyway(body)),
+      (meeting) => `/sitzungen/${meeting.id}`,
+    );
   }
 
   private meetingInput(v: FormValues<MeetingField>) {
@@ -169,20 +200,14 @@ export class MeetingsManageController {
 
   @Get('serie/neu')
   async seriesForm(@CurrentViewer() viewer: Viewer, @Query('gremium') rawBody: unknown, @Res() res: Response): Promise<void> {
-    const bodies = await this.editor.manageableBodies(viewer, '/sitzungen/serie/neu');
-    const requested = optionalId(queryText(rawBody, 15));
-    const body = bodies.find((b) => b.id === requested) ?? (bodies.length === 1 ? bodies[0] : undefined);
-    const values: Partial<Record<SeriesField, string>> = { startTime: '18:00', endTime: '20:00', rhythm: 'monthly', ordinal: '2', weekday: '2', endKind: 'count', count: '6', isPublic: 'on' };
-    if (body) {
-      const defaults = await this.editor.defaultsFor(body);
-      Object.assign(values, {
-        bodyId: String(body.id),
-        title: defaults.title,
-        endTime: endTimeAfter('18:00', defaults.durationMinutes),
-        locationId: defaults.locationId === null ? '' : String(defaults.locationId),
-        isPublic: body.isPublic ? 'on' : '',
-      });
-    }
+    const values: Partial<Record<SeriesField, string>> = {
+      rhythm: 'monthly',
+      ordinal: '2',
+      weekday: '2',
+      endKind: 'count',
+      count: '6',
+      ...(await this.newValues(viewer, '/sitzungen/serie/neu', rawBody)),
+    };
     res.render('meetings/series-form', await this.seriesModel(viewer, values, {}));
   }
 
@@ -190,14 +215,17 @@ export class MeetingsManageController {
   async createSeries(@CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     await this.editor.manageableBodies(viewer, '/sitzungen/serie/neu');
     const values = readForm(SERIES_FORM, body);
-    const again = async (errors: FormErrors<SeriesField>, warnings: MeetingWarning[] = []): Promise<void> => {
-      const model = await this.seriesModel(viewer, values, errors, warnings);
-      if (warnings.length > 0) return void res.status(200).render('meetings/series-form', model);
-      renderInvalid(res, 'meetings/series-form', SERIES_FORM, values, errors, model, model.options);
-    };
-    const valid = await validateForm(SERIES_FORM, SeriesDto, values);
-    if (!valid.ok) return again(valid.errors);
-    const input: SeriesInput = {
+    await submitScheduling(
+      res,
+      { spec: SERIES_FORM, view: 'meetings/series-form', values, model: (errors, warnings) => this.seriesModel(viewer, values, errors, warnings) },
+      await validateForm(SERIES_FORM, SeriesDto, values),
+      () => this.editor.createSeries(viewer, this.seriesInput(values), confirmedAnyway(body)),
+      () => `/sitzungen?gremium=${Number(values.bodyId)}`,
+    );
+  }
+
+  private seriesInput(values: FormValues<SeriesField>): SeriesInput {
+    return {
       bodyId: Number(values.bodyId),
       title: values.title.trim(),
       startDate: values.startDate,
@@ -209,14 +237,6 @@ export class MeetingsManageController {
       onlineLink: emptyToNull(values.onlineLink),
       isPublic: values.isPublic === 'on',
     };
-    try {
-      const outcome = await this.editor.createSeries(viewer, input, confirmedAnyway(body));
-      if (!outcome.saved) return again({}, outcome.warnings);
-      res.redirect(303, `/sitzungen?gremium=${input.bodyId}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return again(e.errors);
-      throw e;
-    }
   }
 
   // ---- edit ----
@@ -248,21 +268,13 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer);
     const locations = locationOptions(await this.locations.list());
     const values = { ...readForm(MEETING_FORM, body), bodyId: String(meeting.bodyId) };
-    const again = (errors: FormErrors<MeetingField>, warnings: MeetingWarning[] = []): void => {
-      const model = this.editModel(meeting, bodyOptions([meeting.body]), locations, values, errors, warnings);
-      if (warnings.length > 0) return void res.status(200).render('meetings/form', model);
-      renderInvalid(res, 'meetings/form', MEETING_FORM, values, errors, model, model.options);
-    };
-    const valid = await validateForm(MEETING_FORM, MeetingDto, values);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      const outcome = await this.editor.update(viewer, id, this.meetingInput(values), confirmedAnyway(body));
-      if (!outcome.saved) return again({}, outcome.warnings);
-      res.redirect(303, `/sitzungen/${id}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return again(e.errors);
-      throw e;
-    }
+    await submitScheduling(
+      res,
+      { spec: MEETING_FORM, view: 'meetings/form', values, model: (errors, warnings) => this.editModel(meeting, bodyOptions([meeting.body]), locations, values, errors, warnings) },
+      await validateForm(MEETING_FORM, MeetingDto, values),
+      () => this.editor.update(viewer, id, this.meetingInput(values), confirmedAnyway(body)),
+      () => `/sitzungen/${id}`,
+    );
   }
 
   // ---- postpone and cancel ----
@@ -295,21 +307,13 @@ export class MeetingsManageController {
   async postpone(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     const meeting = await this.editor.forManage(id, viewer);
     const values = readForm(POSTPONE_FORM, body);
-    const again = (errors: FormErrors<PostponeField>, warnings: MeetingWarning[] = []): void => {
-      const model = this.simpleModel(meeting, POSTPONE_FORM, 'postpone', values, errors, warnings);
-      if (warnings.length > 0) return void res.status(200).render('meetings/simple-form', model);
-      renderInvalid(res, 'meetings/simple-form', POSTPONE_FORM, values, errors, model);
-    };
-    const valid = await validateForm(POSTPONE_FORM, PostponeDto, values);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      const outcome: SaveOutcome<Meeting> = await this.editor.postpone(viewer, id, values, confirmedAnyway(body));
-      if (!outcome.saved) return again({}, outcome.warnings);
-      res.redirect(303, `/sitzungen/${id}`);
-    } catch (e) {
-      if (e instanceof FormRejected) return again(e.errors);
-      throw e;
-    }
+    await submitScheduling(
+      res,
+      { spec: POSTPONE_FORM, view: 'meetings/simple-form', values, model: (errors, warnings) => this.simpleModel(meeting, POSTPONE_FORM, 'postpone', values, errors, warnings) },
+      await validateForm(POSTPONE_FORM, PostponeDto, values),
+      () => this.editor.postpone(viewer, id, values, confirmedAnyway(body)),
+      () => `/sitzungen/${id}`,
+    );
   }
 
   @Get(':id/absagen')
