@@ -11,6 +11,7 @@ import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
 import { SeederService } from './database/seeder.service.js';
 import { configureAuth, configureSecurity } from './auth/auth.setup.js';
 import { join } from 'node:path';
+import { configurePageCache } from './page-cache/page-cache.setup.js';
 
 /**
  * Handlebars indents every line of a partial's output by the indentation of its `{{> partial}}` tag —
@@ -41,6 +42,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   configureSecurity(app, config); // security headers (also on static files and errors) + Fetch-Metadata CSRF check
   app.disable('x-powered-by');
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
+  configurePageCache(app, config); // anonymous pages from memory, before sessions and routing
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('hbs');
   preventPartialIndent();

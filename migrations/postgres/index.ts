@@ -1,8 +1,9 @@
 import { PostgresInitialSchema1795623467450 } from './1795623467450-PostgresInitialSchema.js';
 import { PostgresSearchIndex1795623500000 } from './1795623500000-PostgresSearchIndex.js';
+import { PostgresContentVersion1796487984331 } from './1796487984331-PostgresContentVersion.js';
 
 /**
  * Every PostgreSQL migration in order, in step with migrations/sqlite (test/schema-parity compares
  * the two schemas). Add new ones at the end; never edit a committed one.
  */
-export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000];
+export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000, PostgresContentVersion1796487984331];

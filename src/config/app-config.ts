@@ -40,6 +40,15 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** Outgoing mail (src/mail): SMTP when smtp.host is set, else .eml files in the outbox folder. */
   mail: MailConfig;
+  /** Rendered answers for anonymous visitors, kept per data version (src/page-cache). */
+  pageCache: PageCacheConfig;
+}
+
+export interface PageCacheConfig {
+  /** An answer is rendered again after this many seconds even without a change; 0 turns the cache off. */
+  ttlSeconds: number;
+  /** Memory for stored answers, in MB. */
+  maxMegabytes: number;
 }
 
 /** Mail settings (SMTP_*, MAIL_*, RSVP_*, REMINDER_*). */
@@ -209,6 +218,20 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL muss eine postgres://-Adresse sein, z. B. postgres://netzwerk:geheim@localhost:5432/netzwerk' })
   DATABASE_URL?: string;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PAGE_CACHE_SECONDS muss eine ganze Zahl sein' })
+  @Min(0, { message: 'PAGE_CACHE_SECONDS muss zwischen 0 und 3600 liegen (0: kein Seitencache)' })
+  @Max(3600, { message: 'PAGE_CACHE_SECONDS muss zwischen 0 und 3600 liegen (0: kein Seitencache)' })
+  PAGE_CACHE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PAGE_CACHE_MB muss eine ganze Zahl sein' })
+  @Min(1, { message: 'PAGE_CACHE_MB muss zwischen 1 und 1024 liegen' })
+  @Max(1024, { message: 'PAGE_CACHE_MB muss zwischen 1 und 1024 liegen' })
+  PAGE_CACHE_MB?: number;
+
   // --- mail (src/mail) ---
 
   @IsOptional()
@@ -370,6 +393,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
     databaseUrl: raw.DATABASE_URL ?? null,
     mail: mailConfig(raw, baseUrl, raw.SITE_NAME ?? 'Netzwerk Migration'),
+    pageCache: { ttlSeconds: raw.PAGE_CACHE_SECONDS ?? 60, maxMegabytes: raw.PAGE_CACHE_MB ?? 32 },
   };
 }
 

@@ -29,6 +29,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ImportDraft } from '../transfer/import-draft.entity.js';
 import { BodyMailSettings } from '../mail/body-mail-settings.entity.js';
 import { OutboxMail } from '../mail/outbox-mail.entity.js';
+import { ContentVersion } from '../page-cache/content-version.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -36,4 +37,5 @@ export const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
   AuditEntry, ImportDraft,
-  OutboxMail, BodyMailSettings];
+  OutboxMail, BodyMailSettings,
+  ContentVersion];

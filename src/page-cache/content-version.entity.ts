@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row (id 1): a counter raised in the same transaction as every write to a table whose rows
+ * can appear on a page, a vCard or a feed (ContentVersionSubscriber). Rendered answers for
+ * anonymous visitors are cached per version (PublicPageCache), so every app instance sharing the
+ * database agrees on when a cached page is stale.
+ */
+@Entity('content_version')
+export class ContentVersion {
+  @PrimaryColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer', default: 0 })
+  version: number;
+
+  @Column({ name: 'changed_at', type: Date })
+  changedAt: Date;
+}

@@ -1,0 +1,135 @@
+import express, { type Express } from 'express';
+import request from 'supertest';
+import type { ContentVersionReader } from './content-version.reader.js';
+import { isShareableRequest, publicPageCache } from './page-cache.middleware.js';
+import { PublicPageCache } from './public-page-cache.js';
+
+/** A tiny Express app behind the cache; `version` plays the content version, `renders` counts work. */
+function appWithCache(): { app: Express; cache: PublicPageCache; bump: () => void; renders: () => number } {
+  let version = 1;
+  let renders = 0;
+  const versions = { current: () => Promise.resolve(String(version)) } as unknown as ContentVersionReader;
+  const cache = new PublicPageCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+  const app = express();
+  app.use((_req, res, next) => {
+    res.setHeader('X-Request-Id', 'per-request');
+    next();
+  });
+  app.use(publicPageCache(cache, versions));
+  app.get('/personen/:id', (req, res) => {
+    renders++;
+    res.type('html').send(`<p>Person ${req.params.id} v${version} (${renders})</p>`);
+  });
+  app.get('/gremien/1/sitzungen.ics', (_req, res) => {
+    renders++;
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, no-cache');
+    res.send(`BEGIN:VCALENDAR\r\nX-RENDER:${renders}\r\nEND:VCALENDAR\r\n`);
+  });
+  app.get('/suche', (_req, res) => {
+    renders++;
+    res.cookie('nm.sid', 'fresh-session').type('html').send('<form>mit Sitzung</form>');
+  });
+  app.get('/sitzungen', (_req, res) => {
+    renders++;
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.type('html').send('<p>nie speichern</p>');
+  });
+  app.get('/organisationen', (_req, res) => {
+    renders++;
+    res.type('html');
+    res.write('<p>gestreamt');
+    res.end('</p>');
+  });
+  app.get('/gremien/:id', (_req, res) => {
+    renders++;
+    res.status(404).type('html').send('<p>Nicht gefunden</p>');
+  });
+  app.get('/konto', (_req, res) => {
+    renders++;
+    res.type('html').send('<p>Konto</p>');
+  });
+  app.get('/health', (_req, res) => {
+    renders++;
+    res.json({ status: 'ok' });
+  });
+  return { app, cache, bump: () => void version++, renders: () => renders };
+}
+
+describe('publicPageCache', () => {
+  it('renders a public page once per data version and replays it with its own headers', async () => {
+    const { app, bump, renders } = appWithCache();
+    const first = await request(app).get('/personen/7').expect(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    const second = await request(app).get('/personen/7').expect(200);
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.headers['x-request-id']).toBe('per-request');
+    expect(renders()).toBe(1);
+
+    bump();
+    const third = await request(app).get('/personen/7').expect(200);
+    expect(third.headers['x-cache']).toBe('miss');
+    expect(third.text).toContain('v2');
+    expect(renders()).toBe(2);
+  });
+
+  it('answers a conditional request from the cache with 304, and HEAD without a body', async () => {
+    const { app, renders } = appWithCache();
+    const first = await request(app).get('/gremien/1/sitzungen.ics').expect(200);
+    const etag = String(first.headers.etag);
+    const conditional = await request(app).get('/gremien/1/sitzungen.ics').set('If-None-Match', etag).expect(304);
+    expect(conditional.headers['x-cache']).toBe('hit');
+    expect(conditional.text ?? '').toBe('');
+    const head = await request(app).head('/gremien/1/sitzungen.ics').expect(200);
+    expect(head.headers['x-cache']).toBe('hit');
+    expect(head.headers['content-type']).toContain('text/calendar');
+    expect(head.headers['cache-control']).toBe('public, no-cache');
+    expect(renders()).toBe(1);
+  });
+
+  it('renders afresh for a reload (no-cache) and keeps nothing for no-store', async () => {
+    const { app, renders } = appWithCache();
+    await request(app).get('/personen/1').expect(200);
+    const reload = await request(app).get('/personen/1').set('Cache-Control', 'no-cache').expect(200);
+    expect(reload.headers['x-cache']).toBe('miss');
+    expect(reload.text).toContain('(2)');
+    expect((await request(app).get('/personen/1').expect(200)).text).toContain('(2)'); // the reload replaced it
+    await request(app).get('/personen/2').set('Cache-Control', 'no-store').expect(200);
+    expect((await request(app).get('/personen/2').expect(200)).headers['x-cache']).toBe('miss');
+    expect(renders()).toBe(4);
+  });
+
+  it('never serves or keeps answers for members, with cookies set, no-store, streamed, errors or other sections', async () => {
+    const { app, cache, renders } = appWithCache();
+    const member = await request(app).get('/personen/3').set('Cookie', 'nm.sid=s%3Aabc').expect(200);
+    expect(member.headers['x-cache']).toBeUndefined();
+    await request(app).get('/personen/3').set('Cookie', 'other=1; __Host-nm.sid=s%3Aabc').expect(200);
+    for (const path of ['/suche', '/sitzungen', '/organisationen', '/konto', '/health']) {
+      await request(app).get(path).expect(200);
+      expect((await request(app).get(path).expect(200)).headers['x-cache']).not.toBe('hit');
+    }
+    await request(app).get('/gremien/5').expect(404);
+    expect((await request(app).get('/gremien/5').expect(404)).headers['x-cache']).toBe('miss');
+    expect(cache.size).toBe(0);
+    expect(renders()).toBe(14);
+  });
+
+  it('decides by method, cookies and first path segment', () => {
+    const req = (method: string, path: string, headers: Record<string, string> = {}) => ({ method, path, headers });
+    expect(isShareableRequest(req('GET', '/'))).toBe(true);
+    expect(isShareableRequest(req('GET', '/suche'))).toBe(true);
+    expect(isShareableRequest(req('HEAD', '/gremien/3/vcard'))).toBe(true);
+    expect(isShareableRequest(req('POST', '/personen/1'))).toBe(false);
+    expect(isShareableRequest(req('GET', '/personen/1', { cookie: 'nm.sid=x' }))).toBe(false);
+    expect(isShareableRequest(req('GET', '/personen/1', { cookie: 'nm.minutes-draft=abc' }))).toBe(false);
+    expect(isShareableRequest(req('GET', '/barrierefreiheit'))).toBe(false);
+    expect(isShareableRequest(req('GET', '/personen/1', { authorization: 'Basic eA==' }))).toBe(false);
+    expect(isShareableRequest(req('GET', '/antwort/abc'))).toBe(false);
+    expect(isShareableRequest(req('GET', '/passwort-setzen/abc'))).toBe(false);
+    expect(isShareableRequest(req('GET', '/admin/konten'))).toBe(false);
+    expect(isShareableRequest(req('GET', '/personenliste'))).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { todayInBerlin } from '../common/dates.js';
+import type { ContentVersionReader } from './content-version.reader.js';
+import type { CachedAnswer, PublicPageCache } from './public-page-cache.js';
+
+/**
+ * First path segments whose GET answers may be shared between anonymous visitors: the directory,
+ * search, bodies, meetings, decisions, feeds and the start page. Everything else (forms, tokens in
+ * links, accounts, administration, health, the accessibility statement that quotes the Referer)
+ * always goes to the app.
+ */
+export const CACHEABLE_SECTIONS: ReadonlySet<string> = new Set(['', 'suche', 'personen', 'organisationen', 'gremien', 'sitzungen', 'kalender', 'beschluesse']);
+
+const CACHEABLE_TYPES = /^(?:text\/html|text\/calendar|text\/vcard|text\/x-vcard)\b/i;
+/** Headers that belong to one response only, never replayed. */
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-cache']);
+
+function section(path: string): string {
+  const end = path.indexOf('/', 1);
+  return path.slice(1, end === -1 ? undefined : end);
+}
+
+/** Whether this request may be answered from, and its answer kept in, the shared cache. */
+export function isShareableRequest(req: Pick<Request, 'method' | 'path' | 'headers'>): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (req.headers.authorization !== undefined) return false;
+  // Any cookie: a member's session (members see more, and their own name) or a saved minutes draft.
+  // Visitors who never logged in, and calendar clients, send none.
+  if (req.headers.cookie !== undefined) return false;
+  return CACHEABLE_SECTIONS.has(section(req.path));
+}
+
+/**
+ * What the client's own cache directives allow (RFC 9111): `no-cache` (a reload, or the older
+ * Pragma) wants a fresh rendering, which then replaces the stored one; `no-store` keeps it out too.
+ */
+function clientDirective(req: Request): 'reuse' | 'refresh' | 'bypass' {
+  const cc = req.headers['cache-control'];
+  if (typeof cc === 'string' && /\bno-store\b/i.test(cc)) return 'bypass';
+  if ((typeof cc === 'string' && /\bno-cache\b/i.test(cc)) || req.headers.pragma === 'no-cache') return 'refresh';
+  return 'reuse';
+}
+
+/** Today in Berlin, recomputed once a minute at most (the hot path asks on every request). */
+function berlinDay(): () => string {
+  let minute = -1;
+  let day = '';
+  return () => {
+    const now = Date.now();
+    const m = Math.floor(now / 60_000);
+    if (m !== minute) {
+      minute = m;
+      day = todayInBerlin(new Date(now));
+    }
+    return day;
+  };
+}
+
+function replay(req: Request, res: Response, answer: CachedAnswer): void {
+  res.setHeader('X-Cache', 'hit');
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.statusCode = 200;
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.removeHeader('Content-Type');
+    res.removeHeader('Content-Length');
+    res.end();
+    return;
+  }
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
+}
+
+/** Keeps the answer the app is about to send if it is a complete, shareable 200. */
+function captureInto(cache: PublicPageCache, url: string, variant: string, res: Response): void {
+  const before = new Set(res.getHeaderNames());
+  const write = res.write.bind(res);
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  let streamed = false;
+  res.write = ((...args: Parameters<Response['write']>) => {
+    streamed = true;
+    return write(...args);
+  }) as Response['write'];
+  res.end = ((...args: unknown[]) => {
+    const [chunk, encoding] = args;
+    if (!streamed && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+      const type = res.getHeader('content-type');
+      const cacheControl = String(res.getHeader('cache-control') ?? '');
+      if (typeof type === 'string' && CACHEABLE_TYPES.test(type) && !res.hasHeader('set-cookie') && !/\bno-store\b/i.test(cacheControl)) {
+        const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
+        const headers = Object.entries(res.getHeaders())
+          .filter(([name, value]) => value !== undefined && !before.has(name) && !PER_RESPONSE.has(name))
+          .map(([name, value]) => [name, value] as [string, string | number | readonly string[]]);
+        cache.set(url, variant, { headers, body });
+      }
+    }
+    return end(...args);
+  }) as Response['end'];
+}
+
+/**
+ * Answers anonymous GETs of public pages, vCards and feeds from memory while the data they were
+ * rendered from is unchanged: one primary-key read instead of queries and templates. Runs before
+ * sessions and routing (after security headers and the request log, so cached answers carry both).
+ * A change anywhere raises the content version (ContentVersionSubscriber) and every page renders
+ * afresh; answers are also renewed after `ttl` and at midnight, for what depends on the time.
+ * Requests with cookies (members) always get their own rendering. Conditional requests get 304.
+ */
+export function publicPageCache(cache: PublicPageCache, versions: ContentVersionReader): RequestHandler {
+  const today = berlinDay();
+  const run = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const directive = clientDirective(req);
+    if (!isShareableRequest(req) || directive === 'bypass') return next();
+    const variant = `${await versions.current()}|${today()}`;
+    const url = req.originalUrl;
+    const hit = directive === 'refresh' ? undefined : cache.get(url, variant);
+    if (hit) return replay(req, res, hit);
+    res.setHeader('X-Cache', 'miss');
+    if (req.method === 'GET') captureInto(cache, url, variant, res);
+    next();
+  };
+  return (req, res, next) => {
+    run(req, res, next).catch(next);
+  };
+}
