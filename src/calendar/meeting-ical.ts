@@ -31,10 +31,17 @@ export interface IcalCalendarInput {
 /** Clients poll no more often than this (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
 export const FEED_TTL_SECONDS = 3600;
 
-/** A real VTIMEZONE block (with the DST rules) for a zone, so Outlook does not shift times. */
+const VTIMEZONES = new Map<string, string | null>();
+
+/** A real VTIMEZONE block (with the DST rules) for a zone, so Outlook does not shift times (built once per zone). */
 export function vtimezone(zone: string): string | null {
-  const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && typeof block[0] === 'string' && block[0].startsWith('BEGIN:VTIMEZONE') ? block[0] : null;
+  let block = VTIMEZONES.get(zone);
+  if (block === undefined) {
+    const found = tzlib_get_ical_block(zone);
+    block = Array.isArray(found) && typeof found[0] === 'string' && found[0].startsWith('BEGIN:VTIMEZONE') ? found[0] : null;
+    VTIMEZONES.set(zone, block);
+  }
+  return block;
 }
 
 /** Names go into NAME / X-WR-CALNAME unescaped by ical-generator; make them valid TEXT values. */
@@ -42,10 +49,50 @@ function calendarText(text: string): string {
   return escape(text.replace(/[\r\n]+/g, ' '), false);
 }
 
+/** UTF-8 length of one character (a surrogate pair is one character of four bytes; a lone surrogate becomes U+FFFD). */
+function utf8Length(ch: string): number {
+  if (ch.length === 2) return 4;
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+}
+
+/**
+ * RFC 5545 §3.1 line folding: content lines longer than 75 octets continue on the next line after
+ * CRLF and a space, never inside a UTF-8 sequence. The same rule and result as ical-generator's own
+ * foldLines, which measures each character with a new TextEncoder and took most of a 500-meeting
+ * feed's build time; this one counts bytes by code point and leaves short lines alone.
+ */
+export function foldContentLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (line.length <= 24 || Buffer.byteLength(line, 'utf8') <= 74) return line;
+      let out = '';
+      let octets = 0;
+      for (let i = 0; i < line.length; i++) {
+        let ch = line.charAt(i);
+        if (ch >= '\ud800' && ch <= '\udbff' && i + 1 < line.length) ch += line.charAt(++i);
+        const size = utf8Length(ch);
+        octets += size;
+        if (octets > 74) {
+          out += '\r\n ';
+          octets = size;
+        }
+        out += ch;
+      }
+      return out;
+    })
+    .join('\r\n');
+}
+
 /**
  * The iCalendar text. DTSTART/DTEND carry TZID=Europe/Berlin with the zone's VTIMEZONE;
  * DTSTAMP, CREATED and LAST-MODIFIED are UTC. DTSTAMP is the meeting's last change, so the
  * same data always gives the same bytes (and the same ETag).
+ *
+ * ical-generator writes every line; the calendar's own properties come first, then the VTIMEZONE
+ * and the events (components after properties, as RFC 5545 orders them), folded by
+ * foldContentLines instead of the library's slow folding of the whole text.
  */
 export function renderCalendar(input: IcalCalendarInput): string {
   const calendar = new ICalCalendar({
@@ -59,23 +106,29 @@ export function renderCalendar(input: IcalCalendarInput): string {
     ttl: FEED_TTL_SECONDS,
     x: [['X-WR-TIMEZONE', ZONE]],
   });
-  for (const e of input.events) {
-    calendar.createEvent({
-      id: e.uid,
-      sequence: e.sequence,
-      stamp: e.updatedAt,
-      created: e.createdAt,
-      lastModified: e.updatedAt,
-      timezone: ZONE,
-      start: DateTime.fromJSDate(e.startsAt, { zone: ZONE }),
-      end: DateTime.fromJSDate(e.endsAt, { zone: ZONE }),
-      summary: e.summary,
-      location: e.location,
-      description: e.description,
-      url: e.url,
-      organizer: e.organizer,
-      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
-  return calendar.toString();
+  const events = input.events.map((e) =>
+    calendar
+      .createEvent({
+        id: e.uid,
+        sequence: e.sequence,
+        stamp: e.updatedAt,
+        created: e.createdAt,
+        lastModified: e.updatedAt,
+        timezone: ZONE,
+        start: DateTime.fromJSDate(e.startsAt, { zone: ZONE }),
+        end: DateTime.fromJSDate(e.endsAt, { zone: ZONE }),
+        summary: e.summary,
+        location: e.location,
+        description: e.description,
+        url: e.url,
+        organizer: e.organizer,
+        status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      })
+      .toString(),
+  );
+  calendar.clear();
+  const shell = calendar.toString(); // properties only: no events, hence no VTIMEZONE yet
+  const zone = events.length > 0 ? vtimezone(ZONE) : null;
+  const components = (zone ? `${zone.replace(/\r?\n/g, '\r\n').trim()}\r\n` : '') + events.join('');
+  return shell.replace(/END:VCALENDAR$/, `${foldContentLines(components)}END:VCALENDAR`);
 }
