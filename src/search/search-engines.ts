@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { SearchKind } from './search-document.entity.js';
-import { fts5Expression, type ParsedQuery, tsqueryExpression } from './search-query.js';
+import { fts5Expression, MATCH_TIERS, type MatchTier, type ParsedQuery, tsqueryExpression } from './search-query.js';
 
 export interface SearchRow {
   kind: SearchKind;
   ref_id: number;
   title: string;
   subtitle: string | null;
+  /** The tier it was found in (0 whole name, 1 name prefix, 2 anywhere). */
   exactness: number;
   score: number;
 }
@@ -23,33 +24,74 @@ export interface SearchEngine {
   run(dataSource: DataSource, request: SearchRequest): Promise<SearchRow[]>;
 }
 
-/**
- * Exactness (0 whole-word name match, 1 name prefix match, 2 other) is computed in SQL so that
- * exact names survive the candidate limit in a large directory. Tokens hold only letters and
- * digits and are passed as parameters.
- */
-function exactnessSql(tokens: string[], placeholder: () => string, position: (needle: string, haystack: string) => string, concat: (...parts: string[]) => string): string {
-  const names = concat(`' '`, 'd.name_folded', `' '`);
-  const whole = tokens.map(() => `${position(concat(`' '`, placeholder(), `' '`), names)} > 0`).join(' AND ');
-  const prefix = tokens.map(() => `${position(concat(`' '`, placeholder()), names)} > 0`).join(' AND ');
-  return `CASE WHEN ${whole} THEN 0 WHEN ${prefix} THEN 1 ELSE 2 END`;
+interface Candidate {
+  id: number;
+  score: number;
 }
+
+interface DocumentRow {
+  id: number;
+  kind: SearchKind;
+  ref_id: number;
+  title: string;
+  subtitle: string | null;
+}
+
+/**
+ * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
+ * at most `limit` best-scored documents, and stops as soon as `limit` hits are together. The work
+ * is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000 people reads
+ * the whole-name tier only. `tierQuery` returns the ids and scores of one tier, best first.
+ */
+async function tiered(
+  ds: DataSource,
+  request: SearchRequest,
+  tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>,
+  documents: (ids: number[]) => Promise<DocumentRow[]>,
+): Promise<SearchRow[]> {
+  const picked: (Candidate & { exactness: number })[] = [];
+  const seen = new Set<number>();
+  for (const [exactness, tier] of MATCH_TIERS.entries()) {
+    if (picked.length >= request.limit) break;
+    // Better tiers' hits come again in the wider ones; ask for enough to fill up with new ones.
+    for (const c of await tierQuery(tier, request.limit + seen.size)) {
+      const id = Number(c.id);
+      if (seen.has(id) || picked.length >= request.limit) continue;
+      seen.add(id);
+      picked.push({ id, score: Number(c.score), exactness });
+    }
+  }
+  if (picked.length === 0) return [];
+  const byId = new Map((await documents(picked.map((p) => p.id))).map((d) => [Number(d.id), d]));
+  return picked.flatMap((p) => {
+    const d = byId.get(p.id);
+    return d ? [{ kind: d.kind, ref_id: Number(d.ref_id), title: d.title, subtitle: d.subtitle, exactness: p.exactness, score: p.score }] : [];
+  });
+}
+
+const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
 
 /** SQLite: the FTS5 table search_fts (prefix indexes), ranked by bm25 with names weighted 10:1. */
 export const SQLITE_SEARCH: SearchEngine = {
-  run(ds, { query, kinds, includeInternalBodies, limit }) {
-    const exactness = exactnessSql(query.tokens, () => '?', (n, h) => `instr(${h}, ${n})`, (...p) => `(${p.join(' || ')})`);
-    return ds.query(
-      `SELECT d.kind, d.ref_id, d.title, d.subtitle, ${exactness} AS exactness, bm25(search_fts, 10.0, 1.0) AS score
-         FROM search_fts
-         JOIN search_documents d ON d.id = search_fts.rowid
-         LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-        WHERE search_fts MATCH ?
-          AND d.kind IN (${kinds.map(() => '?').join(', ')})
-          AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)
-        ORDER BY exactness, score
-        LIMIT ${limit}`,
-      [...query.tokens, ...query.tokens, fts5Expression(query), ...kinds, includeInternalBodies ? 1 : 0],
+  run(ds, request) {
+    const { query, kinds, includeInternalBodies } = request;
+    return tiered(
+      ds,
+      request,
+      (tier, limit) =>
+        ds.query(
+          `SELECT search_fts.rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+             FROM search_fts
+             JOIN search_documents d ON d.id = search_fts.rowid
+             LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
+            WHERE search_fts MATCH ?
+              AND d.kind IN (${placeholders(kinds.length, () => '?')})
+              AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)
+            ORDER BY score, search_fts.rowid
+            LIMIT ${limit}`,
+          [fts5Expression(query, tier), ...kinds, includeInternalBodies ? 1 : 0],
+        ),
+      (ids) => ds.query(`SELECT id, kind, ref_id, title, subtitle FROM search_documents WHERE id IN (${placeholders(ids.length, () => '?')})`, ids),
     );
   },
 };
@@ -59,24 +101,30 @@ export const PG_SEARCH_VECTOR = `(setweight(to_tsvector('simple'::regconfig, d.n
 
 /** PostgreSQL: full text search over the already folded text with the 'simple' configuration. */
 export const POSTGRES_SEARCH: SearchEngine = {
-  run(ds, { query, kinds, includeInternalBodies, limit }) {
-    let n = 0;
-    const next = (): string => `$${++n}`;
-    const exactness = exactnessSql(query.tokens, next, (needle, hay) => `strpos(${hay}, ${needle})`, (...p) => `(${p.join(' || ')})`);
-    const tsq = next();
-    const kindParams = kinds.map(() => next());
-    const internal = next();
-    return ds.query(
-      `SELECT d.kind, d.ref_id, d.title, d.subtitle, ${exactness} AS exactness,
-              -ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', ${tsq})) AS score
-         FROM search_documents d
-         LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-        WHERE ${PG_SEARCH_VECTOR} @@ to_tsquery('simple', ${tsq})
-          AND d.kind IN (${kindParams.join(', ')})
-          AND (d.kind <> 'body' OR b.is_public OR ${internal}::boolean)
-        ORDER BY exactness, score
-        LIMIT ${limit}`,
-      [...query.tokens, ...query.tokens, tsqueryExpression(query), ...kinds, includeInternalBodies],
+  run(ds, request) {
+    const { query, kinds, includeInternalBodies } = request;
+    return tiered(
+      ds,
+      request,
+      (tier, limit) => {
+        let n = 1;
+        const next = (): string => `$${++n}`;
+        return ds.query(
+          `SELECT d.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) AS score
+             FROM search_documents d
+             LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
+            WHERE ${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1)
+              AND d.kind IN (${placeholders(kinds.length, next)})
+              AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)
+            ORDER BY score, d.id
+            LIMIT ${limit}`,
+          [tsqueryExpression(query, tier), ...kinds, includeInternalBodies],
+        );
+      },
+      (ids) => {
+        let n = 0;
+        return ds.query(`SELECT id, kind, ref_id, title, subtitle FROM search_documents WHERE id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
+      },
     );
   },
 };

@@ -22,12 +22,27 @@ export function parseQuery(raw: string): ParsedQuery {
   return { folded: searchFold(bounded).replace(/\s+/gu, ' ').trim(), tokens: words };
 }
 
-/** An FTS5 MATCH expression: every token as a quoted prefix, all required ("dmit"* "avr"*). */
-export function fts5Expression(q: ParsedQuery): string {
-  return q.tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
+/**
+ * How well a document matches, best first: every word is a whole word of the name (0), every word
+ * starts a word of the name (1), every word starts a word anywhere, name or further text (2).
+ */
+export const MATCH_TIERS = ['whole-name', 'name-prefix', 'anywhere'] as const;
+export type MatchTier = (typeof MATCH_TIERS)[number];
+
+/**
+ * An FTS5 MATCH expression, all tokens required: `"dmit"* "avr"*` anywhere; restricted to the name
+ * column for the name tiers, as whole words (`"dmitrij"`) or prefixes (`"dmit"*`).
+ */
+export function fts5Expression(q: ParsedQuery, tier: MatchTier = 'anywhere'): string {
+  const quoted = q.tokens.map((t) => `"${t.replace(/"/g, '')}"${tier === 'whole-name' ? '' : '*'}`);
+  return tier === 'anywhere' ? quoted.join(' ') : `{name_folded} : (${quoted.join(' AND ')})`;
 }
 
-/** A PostgreSQL tsquery over the 'simple' configuration: every token as a prefix, all required. */
-export function tsqueryExpression(q: ParsedQuery): string {
-  return q.tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+/**
+ * A PostgreSQL tsquery over the 'simple' configuration, all tokens required: prefixes anywhere
+ * (`dmit:*`), or in the name (weight A) as whole words (`dmitrij:A`) or prefixes (`dmit:*A`).
+ */
+export function tsqueryExpression(q: ParsedQuery, tier: MatchTier = 'anywhere'): string {
+  const suffix = tier === 'whole-name' ? ':A' : tier === 'name-prefix' ? ':*A' : ':*';
+  return q.tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}${suffix}`).join(' & ');
 }
