@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'public/', 'jest.config.js', 'eslint.config.js', 'test/summary-reporter.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.scratch/', 'public/', 'jest.config.js', 'eslint.config.js', 'test/summary-reporter.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
