@@ -11,6 +11,7 @@ import { PersonEmail } from '../src/people/person-email.entity.js';
 import { PersonLanguage } from '../src/people/person-language.entity.js';
 import { PHONE_KINDS, PersonPhone } from '../src/people/person-phone.entity.js';
 import { Person, VISIBILITIES } from '../src/people/person.entity.js';
+import { SearchDocument } from '../src/search/search-document.entity.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const REAL_ORGANISATIONS = ['Fachstelle Integration', 'Landeshauptstadt Schwerin', 'Servicestelle Integration'];
@@ -265,5 +266,29 @@ describe('production seed (seedDemo from NODE_ENV=production)', () => {
   it('stays free of demo data when seeded again', async () => {
     expect(await t.app.get(SeederService).seed({ demo: false })).toBe(0);
     expect(await ds.getRepository(Person).count()).toBe(1);
+  });
+});
+
+describe('search index after a later seed set', () => {
+  let t: TestApp;
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('indexes only what the new seed set added and leaves existing documents alone', async () => {
+    t = await createTestApp({ seedDemo: false });
+    const ds = t.app.get(DataSource);
+    const docs = ds.getRepository(SearchDocument);
+    const avramenko = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Avramenko' });
+    // A marker on an existing document: a full rebuild would overwrite it, indexing what is missing keeps it.
+    await docs.update({ kind: 'person', refId: avramenko.id }, { subtitle: 'Marker vor dem Demo-Seed' });
+
+    expect(await t.app.get(SeederService).seed({ demo: true })).toBeGreaterThan(100);
+
+    expect((await docs.findOneByOrFail({ kind: 'person', refId: avramenko.id })).subtitle).toBe('Marker vor dem Demo-Seed');
+    const [people, organisations, bodies] = await Promise.all([ds.getRepository(Person).count(), ds.getRepository(Organisation).count(), ds.getRepository(Body).count()]);
+    expect(await docs.count()).toBe(people + organisations + bodies);
+    const page = await request(t.http).get(`/suche?q=${encodeURIComponent(DEMO_PEOPLE.boardDeputyChair.familyName)}`).expect(200);
+    expect(page.text).toContain(DEMO_PEOPLE.boardDeputyChair.familyName);
   });
 });

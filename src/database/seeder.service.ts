@@ -38,9 +38,12 @@ export class SeederService {
         await load();
         await runs.save({ name, appliedAt: new Date(), createdRecords: ctx.created - before });
       }
+      // An empty index (first start) or a forced run is rebuilt; otherwise only what the seeds added is indexed.
       const indexEmpty = (await manager.getRepository(SearchDocument).count()) === 0;
-      if (ctx.created > 0 || indexEmpty) {
+      if (indexEmpty || (options.force && ctx.created > 0)) {
         await this.indexer.rebuildAll(manager);
+      } else if (ctx.created > 0) {
+        await this.indexer.indexMissing(manager);
       }
       if (ctx.created > 0) {
         this.logger.log(`${ctx.created} Datensätze angelegt${options.demo ? ' (mit Demodaten)' : ''}.`);

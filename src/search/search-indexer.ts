@@ -60,6 +60,34 @@ export class SearchIndexer {
     }
   }
 
+  /**
+   * Indexes the people, organisations and bodies that have no search document yet (records a seed
+   * has just added), leaving the rest of the index alone: a new seed set on a large directory costs
+   * what it adds, not a rebuild of everything.
+   */
+  async indexMissing(manager: EntityManager): Promise<number> {
+    const missing = async (entity: typeof Person | typeof Organisation | typeof Body, kind: SearchKind, alias: string): Promise<number[]> => {
+      const rows = await manager
+        .getRepository<{ id: number }>(entity)
+        .createQueryBuilder(alias)
+        .select(`${alias}.id`, 'id')
+        .where(`NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.kind = :kind AND d.ref_id = ${alias}.id)`, { kind })
+        .getRawMany<{ id: number }>();
+      return rows.map((r) => Number(r.id));
+    };
+    const work: [SearchKind, number[]][] = [
+      ['person', await missing(Person, 'person', 'p')],
+      ['organisation', await missing(Organisation, 'organisation', 'o')],
+      ['body', await missing(Body, 'body', 'b')],
+    ];
+    let count = 0;
+    for (const [kind, ids] of work) {
+      for (const id of ids) await this.reindex(manager, kind, id);
+      count += ids.length;
+    }
+    return count;
+  }
+
   private async documentFor(manager: EntityManager, kind: SearchKind, id: number): Promise<DocumentFields | null> {
     switch (kind) {
       case 'person': {
