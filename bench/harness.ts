@@ -65,9 +65,9 @@ export interface Server {
 }
 
 /** Forks a compiled server script and waits until `readyPath` answers 200 (or the child says ready). */
-export async function startServer(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Server> {
+export async function startServer(script: string, env: Record<string, string>, port: number, readyPath: string, nodeFlags: string[] = []): Promise<Server> {
   const started = Date.now();
-  const child = fork(script, [], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, [], { execArgv: nodeFlags, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} ended with code ${child.exitCode}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildDataset, sizeFor } from '../bench/dataset.js';
 import { measure, table } from '../bench/harness.js';
-import { coldFeedMs, feedEtag, targets } from '../bench/run.js';
+import { checkTargets, coldFeedMs, feedEtag, targets } from '../bench/run.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Keeps the benchmark harness from rotting: a tiny dataset, every case, a few requests each. */
@@ -44,5 +44,9 @@ describe('benchmark smoke', () => {
       rows.push({ ...r, ratio: null });
     }
     expect(table(rows)).toContain('| search');
+    expect(table(rows)).toContain('| search, no-cache');
+    const checks = checkTargets(rows, [], cold, 100);
+    expect(checks.map((c) => c.target)).toHaveLength(8);
+    expect(checks.find((c) => c.target.startsWith('0 errors'))?.met).toBe(true);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
 import type { ContentVersionReader } from './content-version.reader.js';
-import { isShareableRequest, publicPageCache } from './page-cache.middleware.js';
+import { acceptsGzip, isShareableRequest, publicPageCache } from './page-cache.middleware.js';
 import { PublicPageCache } from './public-page-cache.js';
 
 /** A tiny Express app behind the cache; `version` plays the content version, `renders` counts work. */
@@ -24,7 +24,7 @@ function appWithCache(): { app: Express; cache: PublicPageCache; bump: () => voi
     renders++;
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Cache-Control', 'public, no-cache');
-    res.send(`BEGIN:VCALENDAR\r\nX-RENDER:${renders}\r\nEND:VCALENDAR\r\n`);
+    res.send(`BEGIN:VCALENDAR\r\nX-RENDER:${renders}\r\n${'X-FILL:Sitzung – Интеграция – الاندماج\r\n'.repeat(60)}END:VCALENDAR\r\n`);
   });
   app.get('/suche', (_req, res) => {
     renders++;
@@ -88,6 +88,35 @@ describe('publicPageCache', () => {
     expect(head.headers['content-type']).toContain('text/calendar');
     expect(head.headers['cache-control']).toBe('public, no-cache');
     expect(renders()).toBe(1);
+  });
+
+  it('serves stored answers gzip-compressed to clients that take gzip, as a variant with its own ETag', async () => {
+    const { app, renders } = appWithCache();
+    const plain = await request(app).get('/gremien/1/sitzungen.ics').set('Accept-Encoding', 'identity').expect(200);
+    const zipped = await request(app).get('/gremien/1/sitzungen.ics').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(zipped.headers['x-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.text).toBe(plain.text); // supertest unzips
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(plain.text.length / 5);
+    expect(zipped.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-gzip"'));
+    await request(app).get('/gremien/1/sitzungen.ics').set('Accept-Encoding', 'gzip').set('If-None-Match', String(zipped.headers.etag)).expect(304);
+    const again = await request(app).get('/gremien/1/sitzungen.ics').set('Accept-Encoding', 'identity').expect(200);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.headers.etag).toBe(plain.headers.etag);
+    const small = await request(app).get('/personen/1').set('Accept-Encoding', 'gzip');
+    expect((await request(app).get('/personen/1').set('Accept-Encoding', 'gzip')).headers['content-encoding']).toBeUndefined();
+    expect(small.status).toBe(200);
+    expect(renders()).toBe(2);
+  });
+
+  it('reads Accept-Encoding with its q-values', () => {
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('deflate, gzip;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('x-gzip-ish')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 
   it('renders afresh for a reload (no-cache) and keeps nothing for no-store', async () => {

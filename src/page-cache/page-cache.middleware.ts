@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { todayInBerlin } from '../common/dates.js';
 import type { ContentVersionReader } from './content-version.reader.js';
@@ -56,18 +57,59 @@ function berlinDay(): () => string {
   };
 }
 
+/** Smaller answers are not worth compressing. */
+const GZIP_MIN_BYTES = 1024;
+
+/** Whether the client takes gzip (every browser and calendar client says so; `gzip;q=0` refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip') return false;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+/** The ETag of the gzip variant: a representation of its own (RFC 9110 §8.8.3). */
+function gzipEtag(etag: string | number | readonly string[] | undefined): string | undefined {
+  return typeof etag === 'string' ? etag.replace(/"$/, '-gzip"') : undefined;
+}
+
 function replay(req: Request, res: Response, answer: CachedAnswer): void {
   res.setHeader('X-Cache', 'hit');
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.statusCode = 200;
-  if (req.fresh) {
+  const identityEtag = res.getHeader('etag');
+  const compress = answer.body.length >= GZIP_MIN_BYTES;
+  const gzip = compress && acceptsGzip(req.headers['accept-encoding']);
+  if (compress) res.setHeader('Vary', 'Accept-Encoding');
+  const variantEtag = gzip ? gzipEtag(identityEtag) : undefined;
+  if (variantEtag) res.setHeader('ETag', variantEtag);
+  // A client holding either variant of this answer has it current (it may have been sent uncompressed
+  // while the app rendered it): 304 with the validator the client holds.
+  let fresh = req.fresh;
+  if (!fresh && variantEtag && identityEtag !== undefined) {
+    res.setHeader('ETag', identityEtag);
+    fresh = req.fresh;
+    if (!fresh) res.setHeader('ETag', variantEtag);
+  }
+  if (fresh) {
     res.statusCode = 304;
     res.removeHeader('Content-Type');
     res.removeHeader('Content-Length');
     res.end();
     return;
   }
-  res.end(req.method === 'HEAD' ? undefined : answer.body);
+  let body = answer.body;
+  if (gzip) {
+    // Compressed once per stored answer, then served as it is: a 500-meeting feed shrinks about tenfold.
+    answer.gzipped ??= gzipSync(answer.body);
+    body = answer.gzipped;
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', String(body.length));
+  }
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Keeps the answer the app is about to send if it is a complete, shareable 200. */

@@ -4,6 +4,8 @@ export interface CachedAnswer {
   body: Buffer;
   /** ms since the epoch when it was stored. */
   storedAt: number;
+  /** The body gzip-compressed, made on the first request that accepts it (see page-cache.middleware). */
+  gzipped?: Buffer;
 }
 
 export interface PublicPageCacheOptions {
@@ -44,7 +46,7 @@ export class PublicPageCache {
     return entry.answer;
   }
 
-  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt'>): void {
+  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt' | 'gzipped'>): void {
     if (answer.body.length > this.options.maxBytes / 8) return;
     this.delete(url);
     this.entries.set(url, { variant, answer: { ...answer, storedAt: this.now() } });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, MoreThan } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { BODY_KIND_LABELS, ORGANISATION_KIND_LABELS, languageLabel } from '../common/labels.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -7,6 +7,8 @@ import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
 import { SearchDocument, type SearchKind } from './search-document.entity.js';
 import { contentVariants, nameVariants } from './search-text.js';
+
+const REBUILD_BATCH = 1000;
 
 type DocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'>;
 
@@ -46,18 +48,31 @@ export class SearchIndexer {
     await repo.save(existing ? Object.assign(existing, fields) : repo.create({ kind, refId, ...fields }));
   }
 
+  /** Rebuilds the whole index, a thousand records at a time (memory stays flat however large the directory). */
   async rebuildAll(manager: EntityManager): Promise<void> {
-    await manager.getRepository(SearchDocument).clear();
-    const docs: Partial<SearchDocument>[] = [];
-    const people = await manager.getRepository(Person).find({ relations: { organisation: true, languages: true } });
-    for (const p of people) docs.push({ kind: 'person', refId: p.id, ...this.personFields(p) });
-    const orgs = await manager.getRepository(Organisation).find({ relations: { parent: true } });
-    for (const o of orgs) docs.push({ kind: 'organisation', refId: o.id, ...this.organisationFields(o) });
-    const bodies = await manager.getRepository(Body).find();
-    for (const b of bodies) docs.push({ kind: 'body', refId: b.id, ...this.bodyFields(b) });
-    for (let i = 0; i < docs.length; i += 500) {
-      await manager.getRepository(SearchDocument).insert(docs.slice(i, i + 500));
-    }
+    const docs = manager.getRepository(SearchDocument);
+    await docs.clear();
+    const batches = async <T extends { id: number }>(load: (afterId: number) => Promise<T[]>, fields: (record: T) => Partial<SearchDocument>): Promise<void> => {
+      for (let afterId = 0; ; ) {
+        const records = await load(afterId);
+        if (records.length === 0) return;
+        for (let i = 0; i < records.length; i += 500) await docs.insert(records.slice(i, i + 500).map(fields));
+        afterId = records[records.length - 1].id;
+      }
+    };
+    const page = { order: { id: 'ASC' }, take: REBUILD_BATCH } as const;
+    await batches(
+      (afterId) => manager.getRepository(Person).find({ ...page, where: { id: MoreThan(afterId) }, relations: { organisation: true, languages: true } }),
+      (p) => ({ kind: 'person', refId: p.id, ...this.personFields(p) }),
+    );
+    await batches(
+      (afterId) => manager.getRepository(Organisation).find({ ...page, where: { id: MoreThan(afterId) }, relations: { parent: true } }),
+      (o) => ({ kind: 'organisation', refId: o.id, ...this.organisationFields(o) }),
+    );
+    await batches(
+      (afterId) => manager.getRepository(Body).find({ ...page, where: { id: MoreThan(afterId) } }),
+      (b) => ({ kind: 'body', refId: b.id, ...this.bodyFields(b) }),
+    );
   }
 
   /**
