@@ -71,26 +71,38 @@ async function tiered(
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
 
+/**
+ * How many matches of one tier are ranked at most: the first ones by document id (the order the
+ * index keeps them in), of which the best-scored `limit` are taken. A tier with more matches than
+ * this ("Müller" among 80,000 people) is about a name too common to page through anyway; the
+ * search stays as fast as for a small directory and the exact names still come first.
+ */
+export const CANDIDATE_WINDOW = 1000;
+
 /** SQLite: the FTS5 table search_fts (prefix indexes), ranked by bm25 with names weighted 10:1. */
 export const SQLITE_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query, kinds, includeInternalBodies } = request;
-    return tiered(
-      ds,
-      request,
-      (tier, limit) =>
-        ds.query(
-          `SELECT search_fts.rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
-             FROM search_fts
+    const matching = `FROM search_fts
              JOIN search_documents d ON d.id = search_fts.rowid
              LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
             WHERE search_fts MATCH ?
               AND d.kind IN (${placeholders(kinds.length, () => '?')})
-              AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)
+              AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)`;
+    return tiered(
+      ds,
+      request,
+      (tier, limit) => {
+        const params = [fts5Expression(query, tier), ...kinds, includeInternalBodies ? 1 : 0];
+        return ds.query(
+          `SELECT search_fts.rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+             ${matching}
+              AND search_fts.rowid <= coalesce((SELECT max(id) FROM (SELECT search_fts.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW})), 0)
             ORDER BY score, search_fts.rowid
             LIMIT ${limit}`,
-          [fts5Expression(query, tier), ...kinds, includeInternalBodies ? 1 : 0],
-        ),
+          [...params, ...params],
+        );
+      },
       (ids) => ds.query(`SELECT id, kind, ref_id, title, subtitle FROM search_documents WHERE id IN (${placeholders(ids.length, () => '?')})`, ids),
     );
   },
@@ -110,12 +122,18 @@ export const POSTGRES_SEARCH: SearchEngine = {
         let n = 1;
         const next = (): string => `$${++n}`;
         return ds.query(
-          `SELECT d.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) AS score
+          `WITH candidates AS (
+             SELECT d.id
+               FROM search_documents d
+               LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
+              WHERE ${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1)
+                AND d.kind IN (${placeholders(kinds.length, next)})
+                AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)
+              ORDER BY d.id
+              LIMIT ${CANDIDATE_WINDOW})
+           SELECT d.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) AS score
              FROM search_documents d
-             LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-            WHERE ${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1)
-              AND d.kind IN (${placeholders(kinds.length, next)})
-              AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)
+            WHERE d.id IN (SELECT id FROM candidates)
             ORDER BY score, d.id
             LIMIT ${limit}`,
           [tsqueryExpression(query, tier), ...kinds, includeInternalBodies],
