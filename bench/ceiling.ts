@@ -1,14 +1,30 @@
 import 'reflect-metadata';
-import { Controller, Get, Module } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { Controller, Get, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Response } from 'express';
 
-/** The ceiling: a bare NestJS app on the same Express adapter answering a constant string. */
+/** The bytes of the cached body feed as the app sends them gzip-compressed (CEILING_BYTES_FILE), if given. */
+const bytes = process.env.CEILING_BYTES_FILE ? readFileSync(process.env.CEILING_BYTES_FILE) : Buffer.alloc(0);
+
+/**
+ * The ceiling: a bare NestJS app on the same Express adapter answering a constant string; and, for
+ * the cached feed, the same constant answer with the feed's compressed bytes (what moving them
+ * alone costs on this machine, the load generator's share included).
+ */
 @Controller()
 class CeilingController {
   @Get()
   hello(): string {
     return 'Netzwerk Migration';
+  }
+
+  @Get('bytes')
+  feedBytes(@Res() res: Response): void {
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Encoding', 'gzip');
+    res.end(bytes);
   }
 }
 

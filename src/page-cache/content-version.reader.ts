@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { localContentChanges } from './content-version.subscriber.js';
 
 interface SqliteStatement {
   get(): { version: number; changed_at: string } | undefined;
@@ -10,22 +11,38 @@ interface SqliteHandle {
 const SQL = 'SELECT version, changed_at FROM content_version WHERE id = 1';
 
 /**
+ * How long an SQLite reader trusts its last reading when this process has written nothing since:
+ * only another process (`npm run seed`) can change the file behind its back, and such a change shows
+ * after at most this long. Writes of this process are seen at once (localContentChanges).
+ */
+export const SQLITE_VERSION_MAX_AGE_MS = 200;
+
+/**
  * Reads the content version as a cache key on every cached request, so it must be cheap: on SQLite
- * a statement prepared once on better-sqlite3's own handle (microseconds, no TypeORM on the hot
- * path); on PostgreSQL one primary-key read from the pool. The key joins the counter with the time
- * of the last change, so a counter value that a rolled-back transaction had used once is never
- * mistaken for the same data.
+ * a statement prepared once on better-sqlite3's own handle, and read again only after a write of
+ * this process or SQLITE_VERSION_MAX_AGE_MS; on PostgreSQL (several app instances) one primary-key
+ * read from the pool on every request. The key joins the counter with the time of the last change,
+ * so a counter value that a rolled-back transaction had used once is never mistaken for the same data.
  */
 export class ContentVersionReader {
   private statement: SqliteStatement | null = null;
+  private last: { key: string; at: number; changes: number } | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async current(): Promise<string> {
     if (this.dataSource.options.type === 'better-sqlite3') {
+      const at = this.now();
+      const last = this.last;
+      if (last && last.changes === localContentChanges.count && at - last.at < SQLITE_VERSION_MAX_AGE_MS) return last.key;
       this.statement ??= (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection.prepare(SQL);
       const row = this.statement.get();
-      return row ? `${row.version}@${row.changed_at}` : '0';
+      const key = row ? `${row.version}@${row.changed_at}` : '0';
+      this.last = { key, at, changes: localContentChanges.count };
+      return key;
     }
     const rows: { version: number; changed_at: Date | string }[] = await this.dataSource.query(SQL);
     const row = rows[0];

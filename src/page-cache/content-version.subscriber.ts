@@ -19,6 +19,9 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'pending_minutes_drafts',
 ]);
 
+/** Raised with every bump in this process, so a reader here knows at once that its copy is stale. */
+export const localContentChanges = { count: 0 };
+
 /** Raise the content version inside the caller's write transaction. */
 export async function bumpContentVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
   const result = await manager
@@ -30,6 +33,7 @@ export async function bumpContentVersion(manager: EntityManager, now: Date = new
   if (!result.affected) {
     await manager.getRepository(ContentVersion).insert({ id: 1, version: 1, changedAt: now });
   }
+  localContentChanges.count++;
 }
 
 type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent<unknown> | SoftRemoveEvent<unknown>;
