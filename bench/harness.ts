@@ -66,9 +66,15 @@ export interface Server {
 
 /** Forks a compiled server script and waits until `readyPath` answers 200 (or the child says ready). */
 export async function startServer(script: string, env: Record<string, string>, port: number, readyPath: string, nodeFlags: string[] = []): Promise<Server> {
+  const base = `http://127.0.0.1:${port}`;
+  // An old server still answering here would be measured instead of ours.
+  const stale = await fetch(base + readyPath).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${port} is already in use (a server left over from an earlier run?)`);
   const started = Date.now();
   const child = fork(script, [], { execArgv: nodeFlags, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} ended with code ${child.exitCode}`);
     try {
@@ -92,6 +98,7 @@ export async function startServer(script: string, env: Record<string, string>, p
     },
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
