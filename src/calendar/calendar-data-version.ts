@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { bumpVersionRow } from '../database/version-row.js';
 import { CalendarDataVersion } from './calendar-data-version.entity.js';
 
 /**
@@ -6,14 +7,6 @@ import { CalendarDataVersion } from './calendar-data-version.entity.js';
  * change a feed (meetings, agenda, locations) calls this, so cached feeds on every app instance
  * see that they are stale.
  */
-export async function bumpCalendarVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(CalendarDataVersion)
-    .set({ version: () => 'version + 1', changedAt: now })
-    .where('id = :id', { id: 1 })
-    .execute();
-  if (!result.affected) {
-    await manager.getRepository(CalendarDataVersion).insert({ id: 1, version: 1, changedAt: now });
-  }
+export function bumpCalendarVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
+  return bumpVersionRow(manager, CalendarDataVersion, now);
 }

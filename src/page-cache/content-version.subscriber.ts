@@ -1,4 +1,5 @@
-import { type EntityManager, type EntitySubscriberInterface, EventSubscriber, type InsertEvent, type RemoveEvent, type SoftRemoveEvent, type UpdateEvent } from 'typeorm';
+import { type EntityManager, EventSubscriber } from 'typeorm';
+import { bumpVersionRow, VersionRowSubscriber } from '../database/version-row.js';
 import { ContentVersion } from './content-version.entity.js';
 
 /**
@@ -24,43 +25,20 @@ export const localContentChanges = { count: 0 };
 
 /** Raise the content version inside the caller's write transaction. */
 export async function bumpContentVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(ContentVersion)
-    .set({ version: () => 'version + 1', changedAt: now })
-    .where('id = :id', { id: 1 })
-    .execute();
-  if (!result.affected) {
-    await manager.getRepository(ContentVersion).insert({ id: 1, version: 1, changedAt: now });
-  }
+  await bumpVersionRow(manager, ContentVersion, now);
   localContentChanges.count++;
 }
 
-type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent<unknown> | SoftRemoveEvent<unknown>;
-
 /**
- * Raises the content version in the same transaction as every write to a content table — through
- * repositories and query builders alike — so no writer can forget to invalidate cached pages.
+ * Raises the content version with every write to a content table, so cached pages of every app
+ * instance see at once that they are stale.
  */
 @EventSubscriber()
-export class ContentVersionSubscriber implements EntitySubscriberInterface {
-  afterInsert(event: InsertEvent<unknown>): Promise<void> {
-    return this.bump(event);
+export class ContentVersionSubscriber extends VersionRowSubscriber {
+  protected watches(tableName: string): boolean {
+    return !NON_CONTENT_TABLES.has(tableName);
   }
-  afterUpdate(event: UpdateEvent<unknown>): Promise<void> {
-    return this.bump(event);
-  }
-  afterRemove(event: RemoveEvent<unknown>): Promise<void> {
-    return this.bump(event);
-  }
-  afterSoftRemove(event: SoftRemoveEvent<unknown>): Promise<void> {
-    return this.bump(event);
-  }
-  afterRecover(event: SoftRemoveEvent<unknown>): Promise<void> {
-    return this.bump(event);
-  }
-
-  private async bump(event: AnyEvent): Promise<void> {
-    if (!NON_CONTENT_TABLES.has(event.metadata.tableName)) await bumpContentVersion(event.manager);
+  protected bump(manager: EntityManager): Promise<void> {
+    return bumpContentVersion(manager);
   }
 }

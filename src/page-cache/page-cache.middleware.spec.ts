@@ -26,6 +26,11 @@ function appWithCache(): { app: Express; cache: PublicPageCache; bump: () => voi
     res.setHeader('Cache-Control', 'public, no-cache');
     res.send(`BEGIN:VCALENDAR\r\nX-RENDER:${renders}\r\n${'X-FILL:Sitzung – Интеграция – الاندماج\r\n'.repeat(60)}END:VCALENDAR\r\n`);
   });
+  app.get('/gremien/2/sitzungen.ics', (_req, res) => {
+    renders++;
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.send(`BEGIN:VCALENDAR\r\n${'X-FILL:immer gleich\r\n'.repeat(80)}END:VCALENDAR\r\n`);
+  });
   app.get('/suche', (_req, res) => {
     renders++;
     res.cookie('nm.sid', 'fresh-session').type('html').send('<form>mit Sitzung</form>');
@@ -108,6 +113,22 @@ describe('publicPageCache', () => {
     expect((await request(app).get('/personen/1').set('Accept-Encoding', 'gzip')).headers['content-encoding']).toBeUndefined();
     expect(small.status).toBe(200);
     expect(renders()).toBe(2);
+  });
+
+  it('takes a validator of the gzip copy as one of the same content when the app renders again', async () => {
+    const { app, bump, renders } = appWithCache();
+    await request(app).get('/gremien/2/sitzungen.ics').set('Accept-Encoding', 'identity').expect(200);
+    const zipped = await request(app).get('/gremien/2/sitzungen.ics').set('Accept-Encoding', 'gzip').expect(200);
+    expect(String(zipped.headers.etag)).toMatch(/-gzip"$/);
+    bump(); // an unrelated change: the app renders again, with the same bytes and ETag
+    const again = await request(app).get('/gremien/2/sitzungen.ics').set('Accept-Encoding', 'gzip').set('If-None-Match', String(zipped.headers.etag)).expect(304);
+    expect(again.headers['x-cache']).toBe('miss');
+    expect(again.headers.etag).toBe(zipped.headers.etag); // the validator the client holds
+    const fresh = await request(app).get('/gremien/2/sitzungen.ics').set('Accept-Encoding', 'gzip').set('Cache-Control', 'no-cache').expect(200);
+    expect(fresh.headers['x-cache']).toBe('miss');
+    expect(fresh.headers['content-encoding']).toBe('gzip'); // rendered answers go out as cached ones would
+    expect(fresh.headers.etag).toBe(zipped.headers.etag);
+    expect(renders()).toBe(3);
   });
 
   it('reads Accept-Encoding with its q-values', () => {

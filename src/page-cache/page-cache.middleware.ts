@@ -112,8 +112,12 @@ function replay(req: Request, res: Response, answer: CachedAnswer): void {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** Keeps the answer the app is about to send if it is a complete, shareable 200. */
-function captureInto(cache: PublicPageCache, url: string, variant: string, res: Response): void {
+/**
+ * Keeps the answer the app is about to send if it is a complete, shareable 200 — and sends it the way
+ * a cached answer would go out, so a client sees one variant (gzip or not, by its Accept-Encoding)
+ * with one ETag whether or not the answer came from the cache.
+ */
+function captureInto(cache: PublicPageCache, url: string, variant: string, res: Response, options: { gzip: boolean; heldGzip: boolean; store: boolean }): void {
   const before = new Set(res.getHeaderNames());
   const write = res.write.bind(res);
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -124,18 +128,29 @@ function captureInto(cache: PublicPageCache, url: string, variant: string, res: 
   }) as Response['write'];
   res.end = ((...args: unknown[]) => {
     const [chunk, encoding] = args;
-    if (!streamed && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-      const type = res.getHeader('content-type');
-      const cacheControl = String(res.getHeader('cache-control') ?? '');
-      if (typeof type === 'string' && CACHEABLE_TYPES.test(type) && !res.hasHeader('set-cookie') && !/\bno-store\b/i.test(cacheControl)) {
-        const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
-        const headers = Object.entries(res.getHeaders())
-          .filter(([name, value]) => value !== undefined && !before.has(name) && !PER_RESPONSE.has(name))
-          .map(([name, value]) => [name, value] as [string, string | number | readonly string[]]);
-        cache.set(url, variant, { headers, body });
-      }
+    if (res.statusCode === 304 && options.heldGzip) {
+      const etag = gzipEtag(res.getHeader('etag'));
+      if (etag) res.setHeader('ETag', etag);
+      return end(...args);
     }
-    return end(...args);
+    if (!options.store || streamed || res.statusCode !== 200 || !(typeof chunk === 'string' || Buffer.isBuffer(chunk))) return end(...args);
+    const type = res.getHeader('content-type');
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    if (typeof type !== 'string' || !CACHEABLE_TYPES.test(type) || res.hasHeader('set-cookie') || /\bno-store\b/i.test(cacheControl)) return end(...args);
+    const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
+    const headers = Object.entries(res.getHeaders())
+      .filter(([name, value]) => value !== undefined && !before.has(name) && !PER_RESPONSE.has(name))
+      .map(([name, value]) => [name, value] as [string, string | number | readonly string[]]);
+    const compress = body.length >= GZIP_MIN_BYTES;
+    const gzipped = compress && options.gzip ? gzipSync(body) : undefined;
+    cache.set(url, variant, { headers, body, gzipped });
+    if (compress) res.setHeader('Vary', 'Accept-Encoding');
+    if (!gzipped) return end(body);
+    const etag = gzipEtag(res.getHeader('etag'));
+    if (etag) res.setHeader('ETag', etag);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', String(gzipped.length));
+    return end(gzipped);
   }) as Response['end'];
 }
 
@@ -157,7 +172,11 @@ export function publicPageCache(cache: PublicPageCache, versions: ContentVersion
     const hit = directive === 'refresh' ? undefined : cache.get(url, variant);
     if (hit) return replay(req, res, hit);
     res.setHeader('X-Cache', 'miss');
-    if (req.method === 'GET') captureInto(cache, url, variant, res);
+    // The app knows only the identity ETag; the gzip copy is the same content, so its validator counts too.
+    const inm = req.headers['if-none-match'];
+    const heldGzip = typeof inm === 'string' && inm.includes('-gzip"');
+    if (heldGzip) req.headers['if-none-match'] = inm.replace(/-gzip"/g, '"');
+    captureInto(cache, url, variant, res, { gzip: acceptsGzip(req.headers['accept-encoding']), heldGzip, store: req.method === 'GET' });
     next();
   };
   return (req, res, next) => {

@@ -46,7 +46,7 @@ export class PublicPageCache {
     return entry.answer;
   }
 
-  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt' | 'gzipped'>): void {
+  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt'>): void {
     if (answer.body.length > this.options.maxBytes / 8) return;
     this.delete(url);
     this.entries.set(url, { variant, answer: { ...answer, storedAt: this.now() } });
