@@ -65,9 +65,14 @@ export class PeopleRepository {
     return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
   }
 
-  /** One person with everything the contact card needs. */
-  findWithContact(id: number): Promise<Person | null> {
-    return this.people.findOne({ where: { id }, relations: CONTACT_RELATIONS });
+  /**
+   * One person with everything the contact card needs. `find`, not `findOne`: with collections among
+   * the relations, TypeORM turns a limit of one into a second, DISTINCT query first; the id alone
+   * already selects one person.
+   */
+  async findWithContact(id: number): Promise<Person | null> {
+    const [person] = await this.people.find({ where: { id }, relations: CONTACT_RELATIONS });
+    return person ?? null;
   }
 
   /** All memberships of a person (current and former), with body and represented organisation. */
