@@ -10,6 +10,14 @@ interface SqliteHandle {
 
 const SQL = 'SELECT version, changed_at FROM content_version WHERE id = 1';
 
+interface VersionRecord {
+  version: number;
+  changed_at: Date | string;
+}
+interface PgPool {
+  query<T>(sql: string): Promise<{ rows: T[] }>;
+}
+
 /**
  * How long an SQLite reader trusts its last reading when this process has written nothing since:
  * only another process (`npm run seed`) can change the file behind its back, and such a change shows
@@ -44,7 +52,9 @@ export class ContentVersionReader {
       this.last = { key, at, changes: localContentChanges.count };
       return key;
     }
-    const rows: { version: number; changed_at: Date | string }[] = await this.dataSource.query(SQL);
+    // Straight from node-postgres' pool: TypeORM's query runner would cost more than the query itself here.
+    const pool = (this.dataSource.driver as unknown as { master?: PgPool } | undefined)?.master;
+    const rows: VersionRecord[] = pool ? (await pool.query<VersionRecord>(SQL)).rows : await this.dataSource.query(SQL);
     const row = rows[0];
     return row ? `${row.version}@${row.changed_at instanceof Date ? row.changed_at.toISOString() : row.changed_at}` : '0';
   }

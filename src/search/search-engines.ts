@@ -111,7 +111,15 @@ export const SQLITE_SEARCH: SearchEngine = {
 /** The document vector; the same expression is indexed with GIN in the PostgreSQL migration. */
 export const PG_SEARCH_VECTOR = `(setweight(to_tsvector('simple'::regconfig, d.name_folded), 'A') || setweight(to_tsvector('simple'::regconfig, d.content_folded), 'D'))`;
 
-/** PostgreSQL: full text search over the already folded text with the 'simple' configuration. */
+/** The names alone, indexed with GIN of their own (migration PostgresSearchNameIndex) for the name tiers. */
+export const PG_NAME_VECTOR = `to_tsvector('simple'::regconfig, d.name_folded)`;
+
+/**
+ * PostgreSQL: full text search over the already folded text with the 'simple' configuration. The
+ * matches are collected first (MATERIALIZED: else the planner may walk the primary key in id order
+ * and compute a vector for every row until it has enough), then the first CANDIDATE_WINDOW by id
+ * are ranked.
+ */
 export const POSTGRES_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query, kinds, includeInternalBodies } = request;
@@ -121,17 +129,18 @@ export const POSTGRES_SEARCH: SearchEngine = {
       (tier, limit) => {
         let n = 1;
         const next = (): string => `$${++n}`;
+        const vector = tier === 'anywhere' ? PG_SEARCH_VECTOR : PG_NAME_VECTOR;
+        const rank = tier === 'anywhere' ? `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${vector}, to_tsquery('simple', $1))` : `ts_rank(${vector}, to_tsquery('simple', $1))`;
         return ds.query(
-          `WITH candidates AS (
+          `WITH matches AS MATERIALIZED (
              SELECT d.id
                FROM search_documents d
                LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-              WHERE ${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1)
+              WHERE ${vector} @@ to_tsquery('simple', $1)
                 AND d.kind IN (${placeholders(kinds.length, next)})
-                AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)
-              ORDER BY d.id
-              LIMIT ${CANDIDATE_WINDOW})
-           SELECT d.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) AS score
+                AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)),
+           candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW})
+           SELECT d.id, -${rank} AS score
              FROM search_documents d
             WHERE d.id IN (SELECT id FROM candidates)
             ORDER BY score, d.id

@@ -39,10 +39,11 @@ export function fts5Expression(q: ParsedQuery, tier: MatchTier = 'anywhere'): st
 }
 
 /**
- * A PostgreSQL tsquery over the 'simple' configuration, all tokens required: prefixes anywhere
- * (`dmit:*`), or in the name (weight A) as whole words (`dmitrij:A`) or prefixes (`dmit:*A`).
+ * A PostgreSQL tsquery over the 'simple' configuration, all tokens required: prefixes (`dmit:*`) for
+ * the name-prefix and anywhere tiers, whole words (`dmitrij`) for the whole-name tier. The name tiers
+ * run against the vector of the names alone, so no weights are needed.
  */
 export function tsqueryExpression(q: ParsedQuery, tier: MatchTier = 'anywhere'): string {
-  const suffix = tier === 'whole-name' ? ':A' : tier === 'name-prefix' ? ':*A' : ':*';
+  const suffix = tier === 'whole-name' ? '' : ':*';
   return q.tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}${suffix}`).join(' & ');
 }
