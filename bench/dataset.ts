@@ -201,6 +201,9 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   const ds2 = new DataSource(dataSourceOptions(location));
   await ds2.initialize();
   await ds2.transaction((m) => new SearchIndexer().rebuildAll(m));
+  // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
+  // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.
+  if (location.databaseUrl) await ds2.query('ANALYZE');
   await ds2.destroy();
   return {
     location,
