@@ -1,4 +1,4 @@
-import { ICalCalendar, ICalCalendarMethod, ICalEventStatus, escape } from 'ical-generator';
+import { ICalCalendar, ICalCalendarMethod, type ICalEventData, ICalEventStatus, escape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { ZONE } from '../common/dates.js';
@@ -47,6 +47,29 @@ export function vtimezone(zone: string): string | null {
 /** Names go into NAME / X-WR-CALNAME unescaped by ical-generator; make them valid TEXT values. */
 function calendarText(text: string): string {
   return escape(text.replace(/[\r\n]+/g, ' '), false);
+}
+
+/**
+ * ical-generator's data for one meeting, in Berlin time with the zone's VTIMEZONE. `stamp` is DTSTAMP:
+ * the last change in feeds (same data, same bytes), the moment of sending in iTIP mails.
+ */
+export function eventData(e: IcalEventInput, stamp: Date, cancelled: boolean): ICalEventData {
+  return {
+    id: e.uid,
+    sequence: e.sequence,
+    stamp,
+    created: e.createdAt,
+    lastModified: e.updatedAt,
+    timezone: ZONE,
+    start: DateTime.fromJSDate(e.startsAt, { zone: ZONE }),
+    end: DateTime.fromJSDate(e.endsAt, { zone: ZONE }),
+    summary: e.summary,
+    location: e.location,
+    description: e.description,
+    url: e.url,
+    organizer: e.organizer,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  };
 }
 
 /** UTF-8 length of one character (a surrogate pair is one character of four bytes; a lone surrogate becomes U+FFFD). */
@@ -106,26 +129,7 @@ export function renderCalendar(input: IcalCalendarInput): string {
     ttl: FEED_TTL_SECONDS,
     x: [['X-WR-TIMEZONE', ZONE]],
   });
-  const events = input.events.map((e) =>
-    calendar
-      .createEvent({
-        id: e.uid,
-        sequence: e.sequence,
-        stamp: e.updatedAt,
-        created: e.createdAt,
-        lastModified: e.updatedAt,
-        timezone: ZONE,
-        start: DateTime.fromJSDate(e.startsAt, { zone: ZONE }),
-        end: DateTime.fromJSDate(e.endsAt, { zone: ZONE }),
-        summary: e.summary,
-        location: e.location,
-        description: e.description,
-        url: e.url,
-        organizer: e.organizer,
-        status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      })
-      .toString(),
-  );
+  const events = input.events.map((e) => calendar.createEvent(eventData(e, e.updatedAt, e.cancelled)).toString());
   calendar.clear();
   const shell = calendar.toString(); // properties only: no events, hence no VTIMEZONE yet
   const zone = events.length > 0 ? vtimezone(ZONE) : null;

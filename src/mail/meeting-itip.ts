@@ -1,8 +1,5 @@
-import { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
-import type { IcalEventInput } from '../calendar/meeting-ical.js';
-import { vtimezone } from '../calendar/meeting-ical.js';
-import { ZONE } from '../common/dates.js';
+import { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendar, ICalCalendarMethod } from 'ical-generator';
+import { eventData, type IcalEventInput, vtimezone } from '../calendar/meeting-ical.js';
 import type { CalendarMethod } from './outbox-mail.entity.js';
 
 export interface ItipAttendee {
@@ -24,20 +21,7 @@ export function renderItip(event: IcalEventInput, method: CalendarMethod, attend
     timezone: { name: null, generator: vtimezone },
   });
   calendar.createEvent({
-    id: event.uid,
-    sequence: event.sequence,
-    stamp,
-    created: event.createdAt,
-    lastModified: event.updatedAt,
-    timezone: ZONE,
-    start: DateTime.fromJSDate(event.startsAt, { zone: ZONE }),
-    end: DateTime.fromJSDate(event.endsAt, { zone: ZONE }),
-    summary: event.summary,
-    location: event.location,
-    description: event.description,
-    url: event.url,
-    organizer: event.organizer,
-    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    ...eventData(event, stamp, method === 'CANCEL'),
     attendees: [
       {
         name: attendee.name,
