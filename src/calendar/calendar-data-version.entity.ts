@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { VersionRow } from '../database/version-row.js';
 
 /**
  * One row (id 1): a counter raised in the same transaction as every write to meetings, agenda items,
@@ -6,13 +7,4 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * database agree on when a cached feed is stale.
  */
 @Entity('calendar_data_version')
-export class CalendarDataVersion {
-  @PrimaryColumn({ type: 'integer' })
-  id: number;
-
-  @Column({ type: 'integer', default: 0 })
-  version: number;
-
-  @Column({ name: 'changed_at', type: Date })
-  changedAt: Date;
-}
+export class CalendarDataVersion extends VersionRow {}

@@ -1,9 +1,14 @@
-import type { EntityManager, EntitySubscriberInterface, EntityTarget, InsertEvent, RemoveEvent, SoftRemoveEvent, UpdateEvent } from 'typeorm';
+import { Column, type EntityManager, type EntitySubscriberInterface, type EntityTarget, type InsertEvent, PrimaryColumn, type RemoveEvent, type SoftRemoveEvent, type UpdateEvent } from 'typeorm';
 
-/** A one-row counter table (id 1): `version` raised and `changed_at` set by every write it watches. */
-export interface VersionRow {
+/** The columns of a one-row counter table (id 1): `version` raised and `changed_at` set by every write it watches. */
+export abstract class VersionRow {
+  @PrimaryColumn({ type: 'integer' })
   id: number;
+
+  @Column({ type: 'integer', default: 0 })
   version: number;
+
+  @Column({ name: 'changed_at', type: Date })
   changedAt: Date;
 }
 

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { VersionRow } from '../database/version-row.js';
 
 /**
  * One row (id 1): a counter raised in the same transaction as every write to a table whose rows
@@ -7,13 +8,4 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * database agrees on when a cached page is stale.
  */
 @Entity('content_version')
-export class ContentVersion {
-  @PrimaryColumn({ type: 'integer' })
-  id: number;
-
-  @Column({ type: 'integer', default: 0 })
-  version: number;
-
-  @Column({ name: 'changed_at', type: Date })
-  changedAt: Date;
-}
+export class ContentVersion extends VersionRow {}
