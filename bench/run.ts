@@ -190,7 +190,6 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     writeFileSync(bytesFile, gzipSync(Buffer.from(feedText)));
 
     const ceilingRps = new Map<number, number>();
-    const bytesRps = new Map<number, number>();
     const ceiling = await startServer(CEILING, { CEILING_BYTES_FILE: bytesFile }, 3901, '/');
     running.add(ceiling);
     for (const c of opts.connections) {
@@ -200,7 +199,6 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     }
     for (const c of opts.connections) {
       const r = await measure(ceiling.base, { name: 'same bytes as the cached feed, bare NestJS', paths: ['/bytes'] }, c, opts.duration);
-      bytesRps.set(c, r.requestsPerSecond);
       rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
     }
     await ceiling.stop();
@@ -216,7 +214,6 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     }
     const peakRssMb = app.peakRssMb();
     await app.stop();
-    const sameBytes = Object.fromEntries([...bytesRps].map(([c, rps]) => [c, rps]));
 
     const growth: { people: number; searchP50: number; searchP99: number }[] = [];
     for (const n of opts.growth) {
@@ -236,7 +233,6 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
       startupMs,
       peakRssMb,
       coldFeed,
-      sameBytesRps: sameBytes,
       cases: rows,
       growth,
     };

@@ -76,46 +76,49 @@ function gzipEtag(etag: string | number | readonly string[] | undefined): string
   return typeof etag === 'string' ? etag.replace(/"$/, '-gzip"') : undefined;
 }
 
+/**
+ * The headers of the variant a client gets: Vary wherever a gzip copy exists, and for the gzip copy
+ * its encoding, length and own ETag. Shared by answers from the cache and answers just rendered, so a
+ * client sees one variant with one validator either way.
+ */
+function setVariantHeaders(res: Response, answer: Pick<CachedAnswer, 'gzipped'>, gzip: boolean): void {
+  if (!answer.gzipped) return;
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (!gzip) return;
+  const etag = gzipEtag(res.getHeader('etag'));
+  if (etag) res.setHeader('ETag', etag);
+  res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', String(answer.gzipped.length));
+}
+
 function replay(req: Request, res: Response, answer: CachedAnswer): void {
   res.setHeader('X-Cache', 'hit');
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.statusCode = 200;
   const identityEtag = res.getHeader('etag');
-  const compress = answer.body.length >= GZIP_MIN_BYTES;
-  const gzip = compress && acceptsGzip(req.headers['accept-encoding']);
-  if (compress) res.setHeader('Vary', 'Accept-Encoding');
-  const variantEtag = gzip ? gzipEtag(identityEtag) : undefined;
-  if (variantEtag) res.setHeader('ETag', variantEtag);
-  // A client holding either variant of this answer has it current (it may have been sent uncompressed
-  // while the app rendered it): 304 with the validator the client holds.
+  const gzip = answer.gzipped !== undefined && acceptsGzip(req.headers['accept-encoding']);
+  setVariantHeaders(res, answer, gzip);
+  // A client holding either variant of this answer has it current (it may have switched encodings):
+  // 304 with the validator the client holds.
   let fresh = req.fresh;
-  if (!fresh && variantEtag && identityEtag !== undefined) {
+  if (!fresh && gzip && identityEtag !== undefined) {
+    const variantEtag = res.getHeader('etag');
     res.setHeader('ETag', identityEtag);
     fresh = req.fresh;
-    if (!fresh) res.setHeader('ETag', variantEtag);
+    if (!fresh && variantEtag !== undefined) res.setHeader('ETag', variantEtag);
   }
   if (fresh) {
     res.statusCode = 304;
-    res.removeHeader('Content-Type');
-    res.removeHeader('Content-Length');
+    for (const name of ['Content-Type', 'Content-Length', 'Content-Encoding']) res.removeHeader(name);
     res.end();
     return;
   }
-  let body = answer.body;
-  if (gzip) {
-    // Compressed once per stored answer, then served as it is: a 500-meeting feed shrinks about tenfold.
-    answer.gzipped ??= gzipSync(answer.body);
-    body = answer.gzipped;
-    res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Content-Length', String(body.length));
-  }
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' ? undefined : gzip ? answer.gzipped : answer.body);
 }
 
 /**
- * Keeps the answer the app is about to send if it is a complete, shareable 200 — and sends it the way
- * a cached answer would go out, so a client sees one variant (gzip or not, by its Accept-Encoding)
- * with one ETag whether or not the answer came from the cache.
+ * Keeps the answer the app is about to send if it is a complete, shareable 200 (with a gzip copy,
+ * made once here, when it is large enough) — and sends it the way a cached answer would go out.
  */
 function captureInto(cache: PublicPageCache, url: string, variant: string, res: Response, options: { gzip: boolean; heldGzip: boolean; store: boolean }): void {
   const before = new Set(res.getHeaderNames());
@@ -141,16 +144,12 @@ function captureInto(cache: PublicPageCache, url: string, variant: string, res: 
     const headers = Object.entries(res.getHeaders())
       .filter(([name, value]) => value !== undefined && !before.has(name) && !PER_RESPONSE.has(name))
       .map(([name, value]) => [name, value] as [string, string | number | readonly string[]]);
-    const compress = body.length >= GZIP_MIN_BYTES;
-    const gzipped = compress && options.gzip ? gzipSync(body) : undefined;
-    cache.set(url, variant, { headers, body, gzipped });
-    if (compress) res.setHeader('Vary', 'Accept-Encoding');
-    if (!gzipped) return end(body);
-    const etag = gzipEtag(res.getHeader('etag'));
-    if (etag) res.setHeader('ETag', etag);
-    res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Content-Length', String(gzipped.length));
-    return end(gzipped);
+    // Compressed once per stored answer, then served as it is: a 500-meeting feed shrinks about tenfold.
+    const answer = { headers, body, gzipped: body.length >= GZIP_MIN_BYTES ? gzipSync(body) : undefined };
+    cache.set(url, variant, answer);
+    const gzip = answer.gzipped !== undefined && options.gzip;
+    setVariantHeaders(res, answer, gzip);
+    return end(gzip ? answer.gzipped : body);
   }) as Response['end'];
 }
 

@@ -36,4 +36,12 @@ describe('PublicPageCache', () => {
     expect(cache.storedBytes).toBe(70);
     expect(cache.get('/a', 'v2')?.body.toString()).toBe('y'.repeat(70));
   });
+
+  it('counts the compressed copy with its answer', () => {
+    const cache = new PublicPageCache({ maxBytes: 800, ttlMs: 60_000 });
+    cache.set('/a', 'v', { ...answer('x'.repeat(60)), gzipped: Buffer.alloc(20) });
+    expect(cache.storedBytes).toBe(80);
+    cache.set('/a', 'v', answer('x'.repeat(10)));
+    expect(cache.storedBytes).toBe(10);
+  });
 });

@@ -4,12 +4,17 @@ export interface CachedAnswer {
   body: Buffer;
   /** ms since the epoch when it was stored. */
   storedAt: number;
-  /** The body gzip-compressed, made on the first request that accepts it (see page-cache.middleware). */
+  /** The body gzip-compressed, made when the answer is stored (answers of 1 KB and more). */
   gzipped?: Buffer;
 }
 
+/** Memory an answer takes: its body and its compressed copy. */
+function sizeOf(answer: Pick<CachedAnswer, 'body' | 'gzipped'>): number {
+  return answer.body.length + (answer.gzipped?.length ?? 0);
+}
+
 export interface PublicPageCacheOptions {
-  /** Upper bound for the bytes of all stored bodies. */
+  /** Upper bound for the bytes of all stored bodies and their compressed copies. */
   maxBytes: number;
   /** An answer older than this is rendered again (time-dependent parts: "upcoming" meetings). */
   ttlMs: number;
@@ -47,14 +52,14 @@ export class PublicPageCache {
   }
 
   set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt'>): void {
-    if (answer.body.length > this.options.maxBytes / 8) return;
+    if (sizeOf(answer) > this.options.maxBytes / 8) return;
     this.delete(url);
     this.entries.set(url, { variant, answer: { ...answer, storedAt: this.now() } });
-    this.bytes += answer.body.length;
+    this.bytes += sizeOf(answer);
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.answer.body.length;
+      this.bytes -= sizeOf(entry.answer);
     }
   }
 
@@ -70,6 +75,6 @@ export class PublicPageCache {
     const old = this.entries.get(url);
     if (!old) return;
     this.entries.delete(url);
-    this.bytes -= old.answer.body.length;
+    this.bytes -= sizeOf(old.answer);
   }
 }
