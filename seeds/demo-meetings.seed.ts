@@ -6,7 +6,7 @@ import { ZONE } from '../src/common/dates.js';
 import { agendaNumbers } from '../src/meetings/agenda.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Attendance, type RsvpResponse } from '../src/meetings/attendance.entity.js';
-import { addDays, berlinToUtc, isoDate, type LocalDate } from '../src/meetings/berlin-time.js';
+import { addDays, berlinToUtc, isoDate, type LocalDate } from '../src/common/berlin-time.js';
 import { holidayOn } from '../src/meetings/holidays.js';
 import { Location } from '../src/meetings/location.entity.js';
 import { membershipCurrentOn } from '../src/meetings/meeting-rules.js';

@@ -5,7 +5,8 @@ import { notFound } from '../common/errors/user-facing.js';
 import { type PersonContact, visibleContact } from '../people/person-contact.js';
 import type { Person } from '../people/person.entity.js';
 import type { Body } from './body.entity.js';
-import { canViewBody, isCurrentMembership, seesInternalBodies } from './body-visibility.js';
+import { canViewBody, seesInternalBodies } from './body-visibility.js';
+import { isCurrentMembership } from './current-membership.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { MEMBERSHIP_ROLES, type Membership } from './membership.entity.js';
 

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import { canViewBody, isCurrentMembership, seesInternalBodies } from './body-visibility.js';
+import { canViewBody, seesInternalBodies } from './body-visibility.js';
 
 const anonymous: Viewer = { kind: 'anonymous' };
 const member: Viewer = { kind: 'member', accountId: 1, personId: null, isAdmin: false };
@@ -16,18 +16,5 @@ describe('body visibility', () => {
     expect(canViewBody({ isPublic: false }, admin)).toBe(true);
     expect(seesInternalBodies(anonymous)).toBe(false);
     expect(seesInternalBodies(member)).toBe(true);
-  });
-});
-
-describe('isCurrentMembership', () => {
-  const today = '2026-03-29';
-  it.each([
-    [null, true],
-    ['2026-03-29', true],
-    ['2026-12-31', true],
-    ['2026-03-28', false],
-    ['2003-01-01', false],
-  ])('end date %p → current %p', (endDate, expected) => {
-    expect(isCurrentMembership({ endDate }, today)).toBe(expected);
   });
 });

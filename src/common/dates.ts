@@ -12,7 +12,12 @@ export function formatDateTime(instant: Date): string {
   return DateTime.fromJSDate(instant).setZone(ZONE).setLocale('de').toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
 }
 
-/** Today's date in Berlin as YYYY-MM-DD (for comparing with date-only columns). */
+/** The Berlin calendar day of an instant as YYYY-MM-DD (for comparing with date-only columns). */
+export function berlinDay(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(ZONE).toISODate() ?? '';
+}
+
+/** Today's date in Berlin as YYYY-MM-DD. */
 export function todayInBerlin(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(ZONE).toISODate() ?? '';
+  return berlinDay(now);
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './database-options.js';
 import { DatabaseService } from './database.service.js';
+import { DomainEvents } from './domain-events.js';
 
 @Global()
 @Module({
@@ -12,7 +13,7 @@ import { DatabaseService } from './database.service.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config),
     }),
   ],
-  providers: [DatabaseService],
-  exports: [DatabaseService],
+  providers: [DatabaseService, DomainEvents],
+  exports: [DatabaseService, DomainEvents],
 })
 export class DatabaseModule {}

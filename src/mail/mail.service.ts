@@ -5,7 +5,7 @@ import { memberViewer } from '../auth/viewer.js';
 import { effectiveOnlineLink, locationText, meetingEvent, meetingSummary } from '../calendar/meeting-event.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { berlinDateOf, isoDate } from '../meetings/berlin-time.js';
+import { berlinDay } from '../common/dates.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
@@ -142,7 +142,7 @@ export class MailService {
   async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingMailChange, now: Date = new Date()): Promise<MeetingMailResult> {
     const meeting = await manager.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
     if (!meeting) throw new Error(`queueMeetingMails: meeting ${meetingId} not found`);
-    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const day = berlinDay(meeting.startsAt);
     const result: MeetingMailResult = { queued: 0, alreadyQueued: 0, withoutEmail: [] };
 
     // a held meeting is history: corrections need no mail

@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
-import { berlinDateOf, isoDate } from '../meetings/berlin-time.js';
+import { berlinDay } from '../common/dates.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
@@ -80,7 +80,7 @@ export class OutboxService {
     if (!meeting || meeting.body.deletedAt !== null) throw notFound('Diese Sitzung gibt es nicht.');
     await this.permissions.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}/versand`);
     const mails = await this.dataSource.getRepository(OutboxMail).find({ where: { meetingId }, relations: { person: true }, order: { createdAt: 'DESC', id: 'DESC' } });
-    const members = await currentMembers(this.dataSource.manager, meeting.bodyId, isoDate(berlinDateOf(meeting.startsAt)));
+    const members = await currentMembers(this.dataSource.manager, meeting.bodyId, berlinDay(meeting.startsAt));
     return { meeting, mails, withoutEmail: members.filter((p) => firstEmail(p) === null) };
   }
 

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { meetingEvent } from '../calendar/meeting-event.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { todayInBerlin } from '../common/dates.js';
+import { berlinDay, todayInBerlin } from '../common/dates.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Attendance } from '../meetings/attendance.entity.js';
-import { addDays, berlinDateOf, isoDate } from '../meetings/berlin-time.js';
+import { addDays, isoDate } from '../common/berlin-time.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ActionItem } from '../minutes/action-item.entity.js';
@@ -120,7 +120,7 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     const host = new URL(this.config.baseUrl).hostname;
     for (const meetingId of meetingIds) {
       const meeting = await manager.getRepository(Meeting).findOneOrFail({ where: { id: meetingId }, relations: { body: true, location: true } });
-      const day = isoDate(berlinDateOf(meeting.startsAt));
+      const day = berlinDay(meeting.startsAt);
       if (!meetingReminderDue(day, today, await this.reminderDaysFor(meeting.bodyId, manager))) continue;
       const invited = new Set(await previousMeetingRecipientIds(manager, meeting.id));
       const answered = new Set(

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../common/dates.js';
-import { addDays, berlinDateOf, compareDates, germanDate } from './berlin-time.js';
+import { addDays, berlinDateOf, compareDates, germanDate } from '../common/berlin-time.js';
 import { holidayOn } from './holidays.js';
 import type { MeetingState } from './meeting.entity.js';
 

@@ -1,4 +1,4 @@
-import { addDays, isoDate, type LocalDate } from './berlin-time.js';
+import { addDays, isoDate, type LocalDate } from '../common/berlin-time.js';
 
 export interface PublicHoliday {
   date: LocalDate;

@@ -14,7 +14,8 @@ import { MailService } from '../mail/mail.service.js';
 import { personDisplayName } from '../people/person-name.js';
 import { agendaLengthWarning } from './agenda.js';
 import { Attendance } from './attendance.entity.js';
-import { berlinDateOf, berlinToUtc, germanDate, isoDate, type LocalDate, parseLocalDate, parseLocalTime } from './berlin-time.js';
+import { berlinDay } from '../common/dates.js';
+import { berlinToUtc, germanDate, isoDate, type LocalDate, parseLocalDate, parseLocalTime } from '../common/berlin-time.js';
 import { type ExistingMeeting, findConflicts, type MeetingWarning, type PlannedMeeting } from './conflicts.js';
 import {
   changeBlockedReason,
@@ -188,7 +189,7 @@ export class MeetingEditorService {
   async conflictWarnings(planned: PlannedMeeting): Promise<MeetingWarning[]> {
     const others = await this.repository.findOverlapping(planned.startsAt, planned.endsAt);
     const bodyIds = [...new Set([planned.bodyId, ...others.map((o) => o.bodyId)])];
-    const day = isoDate(berlinDateOf(planned.startsAt));
+    const day = berlinDay(planned.startsAt);
     const memberships = await this.repository.findCurrentMemberships(bodyIds, day);
     const membersByBody = new Map<number, Set<number>>();
     const personNames = new Map<number, string>();
@@ -343,7 +344,7 @@ export class MeetingEditorService {
       const warnings = await this.invitationWarnings(current, now);
       if (warnings.length > 0) return { saved: false, warnings };
     }
-    const day = isoDate(berlinDateOf(current.startsAt));
+    const day = berlinDay(current.startsAt);
     const memberships = await this.repository.findCurrentMemberships([current.bodyId], day);
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);

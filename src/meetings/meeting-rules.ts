@@ -1,4 +1,4 @@
-import { addDays, berlinDateOf, compareDates, germanDate, isoDate, type LocalDate } from './berlin-time.js';
+import { addDays, berlinDateOf, compareDates, germanDate, isoDate, type LocalDate } from '../common/berlin-time.js';
 import type { RsvpResponse } from './attendance.entity.js';
 import type { MeetingState } from './meeting.entity.js';
 

@@ -8,7 +8,7 @@ import { queryText } from '../common/http/pagination.js';
 import { RSVP_RESPONSE_LABELS } from '../common/labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { AttendanceService } from './attendance.service.js';
-import { utcToBerlinFields } from './berlin-time.js';
+import { utcToBerlinFields } from '../common/berlin-time.js';
 import type { MeetingWarning } from './conflicts.js';
 import { CancelDto, MeetingDto, PostponeDto } from './dto/meeting.dto.js';
 import { RsvpDto } from './dto/rsvp.dto.js';

@@ -2,7 +2,7 @@ import type { Body } from '../bodies/body.entity.js';
 import type { SelectOption } from '../common/forms/form.js';
 import type { Location } from './location.entity.js';
 import type { Meeting } from './meeting.entity.js';
-import { utcToBerlinFields } from './berlin-time.js';
+import { utcToBerlinFields } from '../common/berlin-time.js';
 import type { MeetingField } from './meetings.forms.js';
 
 export const bodyOptions = (bodies: Body[]): SelectOption[] => bodies.map((b) => ({ value: String(b.id), label: b.name }));

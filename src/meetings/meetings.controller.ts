@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { personDisplayName } from '../people/person-name.js';
 import { subscriptionLinks } from '../calendar/subscription-links.js';
 import { effectiveOnlineLink } from '../calendar/meeting-event.js';
-import { parseLocalDate } from './berlin-time.js';
+import { parseLocalDate } from '../common/berlin-time.js';
 import { locationView } from './location-view.js';
 import { type MeetingScope, MeetingsService } from './meetings.service.js';
 import { MeetingEditorService } from './meeting-editor.service.js';

@@ -6,7 +6,7 @@ import { notFound } from '../common/errors/user-facing.js';
 import type { Person } from '../people/person.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { Attendance } from './attendance.entity.js';
-import { berlinDateOf, isoDate } from './berlin-time.js';
+import { berlinDay } from '../common/dates.js';
 import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meeting-visibility.js';
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
 import type { Meeting } from './meeting.entity.js';
@@ -119,7 +119,7 @@ export class MeetingsService {
 
   /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
   async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
-    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const day = berlinDay(meeting.startsAt);
     const [memberships, attendances, ownRule] = await Promise.all([
       this.repository.findCurrentMemberships([meeting.bodyId], day),
       this.repository.findAttendances(meeting.id),
@@ -150,13 +150,13 @@ export class MeetingsService {
 
   /** The body's chair on the meeting day (deputy chair when there is none), with emails; or null. */
   async chairOf(meeting: Meeting): Promise<Membership | null> {
-    const chairs = await this.repository.findChairs([meeting.bodyId], isoDate(berlinDateOf(meeting.startsAt)));
+    const chairs = await this.repository.findChairs([meeting.bodyId], berlinDay(meeting.startsAt));
     return chairs[0] ?? null;
   }
 
   /** Deputy candidates for a member: other current members of the body and people of the member's organisation. */
   async deputyCandidates(meeting: Meeting, personId: number): Promise<Person[]> {
-    const day = isoDate(berlinDateOf(meeting.startsAt));
+    const day = berlinDay(meeting.startsAt);
     const memberships = await this.repository.findCurrentMemberships([meeting.bodyId], day);
     const own = memberships.find((m) => m.personId === personId);
     const candidates = new Map<number, Person>();

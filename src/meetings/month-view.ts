@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../common/dates.js';
+import { berlinDay, ZONE } from '../common/dates.js';
 import { queryString } from '../common/http/pagination.js';
-import { berlinDateOf, isoDate, type LocalDate } from './berlin-time.js';
+import { isoDate, type LocalDate } from '../common/berlin-time.js';
 import { holidayOn } from './holidays.js';
 import type { Meeting } from './meeting.entity.js';
 import { WEEKDAY_NAMES } from './series.js';
@@ -59,7 +59,7 @@ export function monthView(ym: YearMonth, meetings: readonly Meeting[], today: Lo
   const first = DateTime.fromObject({ year: ym.year, month: ym.month, day: 1 }, { zone: ZONE }).setLocale('de');
   const byDay = new Map<string, Meeting[]>();
   for (const m of meetings) {
-    const key = isoDate(berlinDateOf(m.startsAt));
+    const key = berlinDay(m.startsAt);
     byDay.set(key, [...(byDay.get(key) ?? []), m]);
   }
   const cells: DayCell[] = [];

@@ -1,4 +1,4 @@
-import { isoDate } from './berlin-time.js';
+import { isoDate } from '../common/berlin-time.js';
 import { describeRule, expandSeries, nthWeekdayOfMonth } from './series.js';
 
 const d = (iso: string) => {

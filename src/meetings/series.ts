@@ -1,4 +1,4 @@
-import { addDays, compareDates, germanDate, type LocalDate, weekdayOf } from './berlin-time.js';
+import { addDays, compareDates, germanDate, type LocalDate, weekdayOf } from '../common/berlin-time.js';
 
 export const MAX_SERIES_OCCURRENCES = 100;
 

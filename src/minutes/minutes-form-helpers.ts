@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { berlinDateOf, berlinToUtc, formatTime, parseLocalDate, parseLocalTime } from '../meetings/berlin-time.js';
+import { berlinDateOf, berlinToUtc, formatTime, parseLocalDate, parseLocalTime } from '../common/berlin-time.js';
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../common/dates.js';
+import { ZONE } from './dates.js';
 
 /** A calendar date without a time zone. */
 export interface LocalDate {
