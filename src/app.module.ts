@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DirectoryPagesModule } from './directory-pages/directory-pages.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -45,6 +46,8 @@ export class AppModule {
         HealthModule,
         OpsModule,
         PagesModule,
+        // after the domain modules: its ':id' pages must not shadow their fixed paths
+        DirectoryPagesModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_PEOPLE } from '../seeds/demo.seed.js';
 import { Account } from '../src/auth/account.entity.js';
-import { BodyPermissionsService } from '../src/auth/body-permissions.service.js';
+import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
 import { DEMO_ACCOUNTS, DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../src/auth/demo-accounts.js';
 import { PasswordHasher } from '../src/auth/password-hasher.js';
 import { memberViewer } from '../src/auth/viewer.js';
@@ -61,7 +61,7 @@ describe('demo accounts', () => {
     it('give chair rights for the Begleitbeirat to the deputy chair and the secretary only', async () => {
       const ds = t.app.get(DataSource);
       const board = await ds.getRepository(Body).findOneByOrFail({ code: 'BB' });
-      const permissions = t.app.get(BodyPermissionsService);
+      const permissions = t.app.get(BodyPolicyService);
       const viewerOf = async (email: string) => {
         const a = await ds.getRepository(Account).findOneByOrFail({ email });
         return memberViewer(a.id, a.personId);

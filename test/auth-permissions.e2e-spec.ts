@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { SeedContext } from '../seeds/seed-context.js';
-import { BodyPermissionsService } from '../src/auth/body-permissions.service.js';
+import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
 import { ANONYMOUS, memberViewer } from '../src/auth/viewer.js';
 import type { MembershipRole } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
@@ -11,9 +11,9 @@ function berlinDate(now: Date, days: number): string {
   return DateTime.fromJSDate(now).setZone('Europe/Berlin').plus({ days }).toISODate() ?? '';
 }
 
-describe('BodyPermissionsService.canManageBody', () => {
+describe('BodyPolicyService.canManageBody', () => {
   let t: TestApp;
-  let permissions: BodyPermissionsService;
+  let permissions: BodyPolicyService;
   let bodyId: number;
   let otherBodyId: number;
   const people: Record<string, number> = {};
@@ -22,7 +22,7 @@ describe('BodyPermissionsService.canManageBody', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    permissions = t.app.get(BodyPermissionsService);
+    permissions = t.app.get(BodyPolicyService);
     await t.app.get(DatabaseService).write(async (m) => {
       const ctx = new SeedContext(m);
       const body = await ctx.ensureBody({ name: 'Testbeirat', code: 'TB', kind: 'advisory_board' });

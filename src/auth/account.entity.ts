@@ -13,7 +13,7 @@ import { Person } from '../people/person.entity.js';
 
 /**
  * A login. Rights come from `isAdmin` and, per body, from the linked person's memberships
- * (see BodyPermissionsService) — there is no global chair flag.
+ * (see bodies/BodyPolicyService) — there is no global chair flag.
  */
 @Entity('accounts')
 export class Account {

@@ -8,7 +8,6 @@ import { AdminAccountsController } from './admin-accounts.controller.js';
 import { AuthBootstrapService } from './auth-bootstrap.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { BodyPermissionsService } from './body-permissions.service.js';
 import { CsrfGuard } from './csrf.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -16,8 +15,8 @@ import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
 
 /**
- * Accounts, login/logout, database sessions, CSRF, guards and body permissions. Global, so other modules
- * inject BodyPermissionsService and use @RequireMember() / @RequireAdmin() without importing it.
+ * Accounts, login/logout, database sessions, CSRF and guards. Global, so other modules use
+ * @RequireMember() / @RequireAdmin() without importing it (per-body rights: bodies/BodyPolicyService).
  * Wired into the HTTP pipeline by configureSecurity() and configureAuth() (auth.setup.ts) from configureApp.
  */
 @Global()
@@ -32,11 +31,10 @@ import { TypeOrmSessionStore } from './session-store.js';
     TypeOrmSessionStore,
     AuthBootstrapService,
     SessionMaintenanceService,
-    BodyPermissionsService,
     MemberGuard,
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher],
+  exports: [AccountsService, MemberGuard, AdminGuard, PasswordHasher],
 })
 export class AuthModule {}

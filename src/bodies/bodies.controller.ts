@@ -9,25 +9,18 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { vCardBundle, vCardDisposition } from '../people/person-vcard.js';
 import { BODY_FORM, REMOVE_BODY_FORM } from './bodies.forms.js';
 import { bodyFormValues, NEW_BODY_VALUES } from './bodies-form.view-model.js';
-import { foundedDate, formerMemberRow, roleGroups, bodySummary } from './bodies.view-model.js';
+import { bodySummary } from './bodies.view-model.js';
 import { BodiesEditorService } from './bodies-editor.service.js';
 import { BodiesService } from './bodies.service.js';
 import type { Body } from './body.entity.js';
 import { BodyDto, bodyInput } from './dto/body.dto.js';
-import { MembershipsService } from './memberships.service.js';
-import { MeetingsService } from '../meetings/meetings.service.js';
-import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
-import { DecisionsService } from '../minutes/decisions.service.js';
-import { recentDecisionsView } from '../minutes/minutes.view-model.js';
 
+/** The bodies' list, forms and member vCards; the body's page (with meetings and decisions) is in directory-pages. */
 @Controller('gremien')
 export class BodiesController {
   constructor(
     private readonly bodies: BodiesService,
     private readonly editor: BodiesEditorService,
-    private readonly memberships: MembershipsService,
-    private readonly meetings: MeetingsService,
-    private readonly decisions: DecisionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,37 +54,6 @@ export class BodiesController {
       if (e instanceof FormRejected) return renderInvalid(res, 'bodies/form', BODY_FORM, values, e.errors, this.newModel());
       throw e;
     }
-  }
-
-  @Get(':id')
-  @Render('bodies/show')
-  async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
-    const { body, current, former } = await this.bodies.detail(id, viewer);
-    const canManage = await this.memberships.canManage(viewer, id);
-    const canEdit = this.editor.canEdit(viewer);
-    const groups = roleGroups(current, canManage);
-    const [upcoming, recent] = await Promise.all([
-      this.meetings.upcoming(viewer, { bodyId: body.id, limit: 3 }),
-      this.decisions.recentOfBody(viewer, body.id, 5),
-    ]);
-    return {
-      pageTitle: body.name,
-      body: {
-        ...bodySummary({ body, currentMemberCount: new Set(current.map((m) => m.personId)).size }),
-        foundedDate: foundedDate(body),
-        description: body.description,
-      },
-      editHref: canEdit ? `/gremien/${id}/bearbeiten` : null,
-      removeHref: canEdit ? `/gremien/${id}/entfernen` : null,
-      addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
-      canManage,
-      vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
-      roleGroups: groups,
-      formerMembers: former.map((m) => formerMemberRow(m, canManage)),
-      upcomingMeetings: upcomingMeetingsView(upcoming, body.id),
-      recentDecisions: recentDecisionsView(recent),
-      recentDecisionsHref: `/beschluesse?gremium=${body.id}`,
-    };
   }
 
   @Get(':id/bearbeiten')

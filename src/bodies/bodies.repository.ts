@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { Person } from '../people/person.entity.js';
 import { Body } from './body.entity.js';
+import { currentMembershipSql } from './current-membership.js';
 import { Membership } from './membership.entity.js';
 
 const germanCollator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
@@ -43,7 +44,7 @@ export class BodiesRepository {
       .select('m.bodyId', 'bodyId')
       .addSelect('COUNT(DISTINCT m.personId)', 'members')
       .where('m.bodyId IN (:...bodyIds)', { bodyIds })
-      .andWhere(new Brackets((w) => w.where('m.endDate IS NULL').orWhere('m.endDate >= :today', { today })))
+      .andWhere(currentMembershipSql('m'), { today })
       .groupBy('m.bodyId')
       .getRawMany<{ bodyId: number; members: number }>();
     return new Map(rows.map((r) => [Number(r.bodyId), Number(r.members)]));
@@ -74,6 +75,43 @@ export class BodiesRepository {
     return this.people.find({
       where: { id: In(ids) },
       relations: { phones: true, emails: true, languages: true, organisation: { parent: true } },
+    });
+  }
+
+  /** All memberships of a person (current, upcoming and ended), with body and represented organisation. */
+  findMembershipsOfPerson(personId: number, includeInternalBodies: boolean): Promise<Membership[]> {
+    const qb = this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.body', 'body')
+      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
+      .where('m.person_id = :personId', { personId });
+    if (!includeInternalBodies) qb.andWhere('body.is_public = :isPublic', { isPublic: true });
+    return qb
+      .orderBy('body.name', 'ASC')
+      .addOrderBy('m.start_date', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** Current memberships held on behalf of the organisation, with body and person. */
+  findCurrentRepresentations(organisationId: number, today: string): Promise<Membership[]> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.body', 'body')
+      .innerJoinAndSelect('m.person', 'person')
+      .where('m.onBehalfOfId = :organisationId', { organisationId })
+      .andWhere(currentMembershipSql('m'), { today })
+      .orderBy('body.name', 'ASC')
+      .addOrderBy('person.sortKey', 'ASC')
+      .getMany();
+  }
+
+  /** Ids and names of the bodies to choose from: public ones, or all when internal bodies may be shown. */
+  findOptions(includeInternal: boolean): Promise<Pick<Body, 'id' | 'name'>[]> {
+    return this.bodies.find({
+      select: { id: true, name: true },
+      where: includeInternal ? {} : { isPublic: true },
+      order: { name: 'ASC' },
     });
   }
 }

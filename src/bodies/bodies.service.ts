@@ -6,7 +6,7 @@ import { type PersonContact, visibleContact } from '../people/person-contact.js'
 import type { Person } from '../people/person.entity.js';
 import type { Body } from './body.entity.js';
 import { canViewBody, seesInternalBodies } from './body-visibility.js';
-import { isCurrentMembership } from './current-membership.js';
+import { membershipPeriod } from './current-membership.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { MEMBERSHIP_ROLES, type Membership } from './membership.entity.js';
 
@@ -20,7 +20,19 @@ export interface BodyDetail {
   body: Body;
   /** Current memberships in role order (chair first), then by name. */
   current: Membership[];
+  /** Memberships that start later, soonest first. */
+  upcoming: Membership[];
   /** Ended memberships, most recently ended first. */
+  former: Membership[];
+}
+
+/** A person's memberships as the viewer may see them (internal bodies for members only). */
+export interface PersonMemberships {
+  /** Leading roles first (chair before member), then by body name. */
+  current: Membership[];
+  /** Starting later, soonest first. */
+  upcoming: Membership[];
+  /** Most recently ended first. */
   former: Membership[];
 }
 
@@ -47,19 +59,41 @@ export class BodiesService {
     return bodies.map((body) => ({ body, currentMemberCount: counts.get(body.id) ?? 0 }));
   }
 
-  /** A body with its current and former memberships; 404 when it does not exist or the viewer may not see it. */
+  /** A body with its current, upcoming and former memberships; 404 when it does not exist or the viewer may not see it. */
   async detail(id: number, viewer: Viewer, today: string = todayInBerlin()): Promise<BodyDetail> {
     const body = await this.visibleBody(id, viewer);
     const memberships = await this.repository.findMembershipsOf(id);
-    // a person removed from the directory has no current memberships, only history
-    const isCurrent = (m: Membership): boolean => m.person.deletedAt === null && isCurrentMembership(m, today);
-    const current = memberships
-      .filter(isCurrent)
-      .sort((a, b) => roleRank(a) - roleRank(b) || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
+    // a person removed from the directory has no current or upcoming memberships, only history
+    const period = (m: Membership) => (m.person.deletedAt === null ? membershipPeriod(m, today) : 'ended');
+    const byName = (a: Membership, b: Membership): number => a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id;
+    const current = memberships.filter((m) => period(m) === 'current').sort((a, b) => roleRank(a) - roleRank(b) || byName(a, b));
+    const upcoming = memberships.filter((m) => period(m) === 'upcoming').sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || byName(a, b));
     const former = memberships
-      .filter((m) => !isCurrent(m))
-      .sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '') || a.person.sortKey.localeCompare(b.person.sortKey) || a.id - b.id);
-    return { body, current, former };
+      .filter((m) => period(m) === 'ended')
+      .sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '') || byName(a, b));
+    return { body, current, upcoming, former };
+  }
+
+  /** A person's memberships, split by the one rule of "current"; internal bodies only for members. */
+  async membershipsOfPerson(personId: number, viewer: Viewer, today: string = todayInBerlin()): Promise<PersonMemberships> {
+    const memberships = await this.repository.findMembershipsOfPerson(personId, seesInternalBodies(viewer));
+    const of = (p: ReturnType<typeof membershipPeriod>) => memberships.filter((m) => membershipPeriod(m, today) === p);
+    return {
+      current: of('current').sort((a, b) => roleRank(a) - roleRank(b)),
+      upcoming: of('upcoming').sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '')),
+      former: of('ended').sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '')),
+    };
+  }
+
+  /** Who currently sits on which body for the organisation (bodies the viewer may see). */
+  async representationsOf(organisationId: number, viewer: Viewer, today: string = todayInBerlin()): Promise<Membership[]> {
+    const memberships = await this.repository.findCurrentRepresentations(organisationId, today);
+    return memberships.filter((m) => canViewBody(m.body, viewer));
+  }
+
+  /** Ids and names of the bodies the viewer may see, by name (for filters). */
+  options(viewer: Viewer): Promise<Pick<Body, 'id' | 'name'>[]> {
+    return this.repository.findOptions(seesInternalBodies(viewer));
   }
 
   /** The contacts of all current members (each person once), as the viewer may see them. */

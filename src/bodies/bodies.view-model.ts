@@ -68,6 +68,17 @@ export interface FormerMemberRowView {
   note: string | null;
 }
 
+export interface UpcomingMemberRowView {
+  personName: string;
+  personHref: string | null;
+  actions: MembershipActionsView | null;
+  roleLabel: string;
+  organisation: OrganisationRefView | null;
+  /** "ab 01.02.2027". */
+  startText: string;
+  note: string | null;
+}
+
 function germanDate(iso: string | null): string | null {
   return iso && ISO_DATE.test(iso) ? formatIsoDate(iso) : null;
 }
@@ -141,6 +152,11 @@ export function votingText(m: Pick<Membership, 'votingRight'>): string {
   return m.votingRight ? 'stimmberechtigt' : 'ohne Stimmrecht';
 }
 
+/** "ab 01.02.2027" — when an upcoming membership starts. */
+export function startsText(m: Pick<Membership, 'startDate'>): string {
+  return m.startDate && ISO_DATE.test(m.startDate) ? `ab ${m.startDate.slice(8, 10)}.${m.startDate.slice(5, 7)}.${m.startDate.slice(0, 4)}` : '';
+}
+
 /** "1. September 2008 – 31. Dezember 2020", "bis 31. Dezember 2020", "seit 1. September 2008". */
 export function periodText(m: Pick<Membership, 'startDate' | 'endDate'>): string {
   const from = germanDate(m.startDate);
@@ -155,6 +171,7 @@ function personHref(m: Membership): string | null {
   return m.person.deletedAt ? null : `/personen/${m.personId}`;
 }
 
+/** Only a current membership can be ended; upcoming and former ones can be edited. */
 function membershipActions(m: Membership, canManage: boolean, current: boolean): MembershipActionsView | null {
   if (!canManage) return null;
   const base = `/gremien/${m.bodyId}/mitgliedschaften/${m.id}`;
@@ -192,6 +209,18 @@ export function formerMemberRow(m: Membership, canManage = false): FormerMemberR
     roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
     organisation: representedOrganisation(m),
     periodText: periodText(m),
+    note: m.note,
+  };
+}
+
+export function upcomingMemberRow(m: Membership, canManage = false): UpcomingMemberRowView {
+  return {
+    personName: personDisplayName(m.person),
+    personHref: personHref(m),
+    actions: membershipActions(m, canManage, false),
+    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
+    organisation: representedOrganisation(m),
+    startText: startsText(m),
     note: m.note,
   };
 }

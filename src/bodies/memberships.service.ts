@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AuditActor, auditChanges, AuditLog } from '../audit/audit-log.service.js';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from './body-policy.service.js';
 import type { Viewer } from '../auth/viewer.js';
+import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { personDisplayName, personSortName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { Body } from './body.entity.js';
+import { membershipPeriod } from './current-membership.js';
 import type { MembershipInput } from './dto/membership.dto.js';
 import { MEMBERSHIP_AUDIT_LABELS, membershipAuditLabel, membershipAuditValues } from './membership-audit.js';
 import { Membership } from './membership.entity.js';
@@ -23,17 +26,21 @@ export interface Choice {
 
 /**
  * Memberships of a body, managed by administrators and by the current chair, deputy chair and
- * secretary of THAT body (BodyPermissionsService). Ending a membership sets its end date: it stays
- * as history. Every change is written with its audit entry in one transaction.
+ * secretary of THAT body (BodyPolicyService). Ending a membership sets its end date: it stays
+ * as history. Every change is written with its audit entry in one transaction. When a person leaves
+ * the directory ('person.leaving', published by people), their memberships end in the same transaction.
  */
 @Injectable()
 export class MembershipsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly repository: BodiesRepository,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
     private readonly audit: AuditLog,
-  ) {}
+    events: DomainEvents,
+  ) {
+    events.on('person.leaving', (manager, e) => this.endOpenMemberships(manager, e.actor, e.person));
+  }
 
   canManage(viewer: Viewer, bodyId: number): Promise<boolean> {
     return this.permissions.canManageBody(viewer, bodyId);
@@ -132,5 +139,35 @@ export class MembershipsService {
       changes,
     });
     return saved;
+  }
+
+  /**
+   * Ends every membership of the person that is not over yet, each with its audit entry: current ones
+   * end today, upcoming ones on their start day (kept as history).
+   */
+  async endOpenMemberships(manager: EntityManager, actor: AuditActor, person: Pick<Person, 'id' | 'academicTitle' | 'givenName' | 'familyName'>): Promise<void> {
+    const today = todayInBerlin();
+    const memberships = await manager.getRepository(Membership).find({
+      where: { personId: person.id },
+      relations: { body: true, onBehalfOf: true },
+      withDeleted: true,
+      order: { id: 'ASC' },
+    });
+    for (const m of memberships) {
+      const period = membershipPeriod(m, today);
+      if (period === 'ended') continue;
+      const endDate = period === 'upcoming' && m.startDate !== null ? m.startDate : today;
+      if (m.endDate === endDate) continue;
+      const before = membershipAuditValues(m, m.onBehalfOf?.name ?? null);
+      await manager.getRepository(Membership).update({ id: m.id }, { endDate });
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: 'membership',
+        entityId: m.id,
+        label: membershipAuditLabel(personDisplayName(person), m.body?.name ?? `Gremium ${m.bodyId}`),
+        subjectPersonId: person.id,
+        changes: auditChanges(MEMBERSHIP_AUDIT_LABELS, before, membershipAuditValues({ ...m, endDate }, m.onBehalfOf?.name ?? null)),
+      });
+    }
   }
 }

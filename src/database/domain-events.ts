@@ -32,7 +32,8 @@ export class DomainEvents {
 
   on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): void {
     const list = this.handlers.get(name) ?? [];
-    list.push(handler);
+    // Sound: the list under `name` only ever holds handlers of `name` (TS cannot narrow a generic key).
+    list.push(handler as DomainEventHandler<DomainEventName>);
     this.handlers.set(name, list);
   }
 

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { assertAdmin, assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import { isAdmin, type Viewer } from '../auth/viewer.js';
 import { Body } from '../bodies/body.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -43,7 +43,7 @@ export class OutboxService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly db: DatabaseService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
     private readonly signal: MailSignal,
   ) {}
 

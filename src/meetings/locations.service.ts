@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MoreThan, Not } from 'typeorm';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
@@ -21,7 +21,7 @@ export class LocationsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly repository: MeetingsRepository,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
   ) {}
 
   async assertCanManage(viewer: Viewer, returnTo = '/orte'): Promise<void> {

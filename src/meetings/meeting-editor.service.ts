@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
 import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
@@ -127,7 +127,7 @@ export class MeetingEditorService {
     private readonly db: DatabaseService,
     private readonly repository: MeetingsRepository,
     private readonly meetings: MeetingsService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly mail: MailService,
   ) {

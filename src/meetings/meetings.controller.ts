@@ -20,7 +20,7 @@ import { MinutesService } from '../minutes/minutes.service.js';
 import { minutesLinkView } from '../minutes/minutes.view-model.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';
 import { longDate, meetingListItem, shortDate, timeRangeLabel } from './meetings.view-model.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 const PAGE_SIZE = 20;
 
@@ -35,7 +35,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly editor: MeetingEditorService,
     private readonly minutes: MinutesService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { MemberViewer, Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
@@ -33,7 +33,7 @@ export class ActionItemsService {
     private readonly repository: MinutesRepository,
     private readonly minutesService: MinutesService,
     private readonly db: DatabaseService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
   ) {}
 
   /** Action items are for members only; editors also see those of their bodies' draft minutes. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import { isMember, type Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
@@ -38,7 +38,7 @@ export class DecisionsService {
     private readonly repository: MinutesRepository,
     private readonly minutesService: MinutesService,
     private readonly db: DatabaseService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
   ) {}
 
   /** What the register may show the viewer. */

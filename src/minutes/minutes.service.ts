@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { assertMember } from '../auth/access.js';
-import { BodyPermissionsService } from '../auth/body-permissions.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import { isMember, type MemberViewer, type Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { Membership } from '../bodies/membership.entity.js';
@@ -126,7 +126,7 @@ export class MinutesService {
   constructor(
     private readonly repository: MinutesRepository,
     private readonly db: DatabaseService,
-    private readonly permissions: BodyPermissionsService,
+    private readonly permissions: BodyPolicyService,
   ) {}
 
   /** A meeting the viewer may know about: anonymous visitors only public meetings of public bodies. */

@@ -4,14 +4,13 @@ import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
-import { MEMBERSHIP_ROLE_LABELS, ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
-import { personDisplayName } from '../people/person-name.js';
 import { OrganisationDto, organisationInput } from './dto/organisation.dto.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.entity.js';
 import { ORGANISATION_FORM, REMOVE_ORGANISATION_FORM } from './organisations.forms.js';
-import { addressLines, organisationFormValues, organisationSummary } from './organisations.view-model.js';
+import { organisationFormValues, organisationSummary } from './organisations.view-model.js';
 import { OrganisationsService } from './organisations.service.js';
 
 const PAGE_SIZE = 30;
@@ -25,6 +24,7 @@ function options(orgs: Pick<Organisation, 'id' | 'name'>[]): { parentId: SelectO
   return { parentId: orgs.map((o) => ({ value: String(o.id), label: o.name })) };
 }
 
+/** Organisations' list and forms; the organisation's page (with its people and bodies) is in directory-pages. */
 @Controller('organisationen')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -66,41 +66,6 @@ export class OrganisationsController {
       if (e instanceof FormRejected) return renderInvalid(res, 'organisations/form', ORGANISATION_FORM, values, e.errors, this.newModel(), opts);
       throw e;
     }
-  }
-
-  @Get(':id')
-  @Render('organisations/show')
-  async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
-    const { organisation: o, children, people, representations } = await this.organisations.detail(id, viewer);
-    const canEdit = this.organisations.permissions(viewer).canEdit;
-    return {
-      pageTitle: o.name,
-      editHref: canEdit ? `/organisationen/${o.id}/bearbeiten` : null,
-      removeHref: canEdit ? `/organisationen/${o.id}/entfernen` : null,
-      organisation: {
-        ...organisationSummary(o),
-        parentHref: o.parentId ? `/organisationen/${o.parentId}` : null,
-        addressLines: addressLines(o),
-        phone: o.phone,
-        fax: o.fax,
-        email: o.email,
-        website: o.website,
-        description: o.description,
-      },
-      children: children.map(organisationSummary),
-      people: people.map((p) => ({
-        href: `/personen/${p.id}`,
-        name: personDisplayName(p),
-        functionTitle: p.functionTitle,
-      })),
-      representations: representations.map((m) => ({
-        bodyName: m.body.name,
-        bodyHref: `/gremien/${m.bodyId}`,
-        personName: personDisplayName(m.person),
-        personHref: `/personen/${m.personId}`,
-        roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
-      })),
-    };
   }
 
   @Get(':id/bearbeiten')

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type Repository } from 'typeorm';
-import { Membership } from '../bodies/membership.entity.js';
-import { Person } from '../people/person.entity.js';
+import type { Repository } from 'typeorm';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 
 export interface OrganisationFilter {
@@ -16,8 +14,6 @@ export interface OrganisationFilter {
 export class OrganisationsRepository {
   constructor(
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
-    @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
   ) {}
 
   findPage(filter: OrganisationFilter): Promise<[Organisation[], number]> {
@@ -36,27 +32,6 @@ export class OrganisationsRepository {
 
   findChildren(parentId: number): Promise<Organisation[]> {
     return this.organisations.find({ where: { parentId }, order: { name: 'ASC' } });
-  }
-
-  findPeopleOf(organisationId: number): Promise<Person[]> {
-    return this.people.find({
-      where: { organisationId },
-      relations: { phones: true, emails: true },
-      order: { sortKey: 'ASC', phones: { position: 'ASC' }, emails: { position: 'ASC' } },
-    });
-  }
-
-  /** Current memberships held on behalf of the organisation, with body and person. */
-  findCurrentRepresentations(organisationId: number, today: string): Promise<Membership[]> {
-    return this.memberships
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.body', 'body')
-      .innerJoinAndSelect('m.person', 'person')
-      .where('m.onBehalfOfId = :organisationId', { organisationId })
-      .andWhere(new Brackets((w) => w.where('m.endDate IS NULL').orWhere('m.endDate >= :today', { today })))
-      .orderBy('body.name', 'ASC')
-      .addOrderBy('person.sortKey', 'ASC')
-      .getMany();
   }
 
   findAllNames(): Promise<Pick<Organisation, 'id' | 'name'>[]> {

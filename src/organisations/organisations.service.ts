@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type AuditActor, auditChanges, AuditLog } from '../audit/audit-log.service.js';
 import { assertAdmin } from '../auth/access.js';
 import { isAdmin, type Viewer } from '../auth/viewer.js';
-import { canViewBody } from '../bodies/body-visibility.js';
-import type { Membership } from '../bodies/membership.entity.js';
-import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
-import { Person } from '../people/person.entity.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import type { OrganisationInput } from './dto/organisation.dto.js';
 import { ORGANISATION_AUDIT_LABELS, organisationAuditValues } from './organisation-audit.js';
@@ -19,8 +16,17 @@ import { OrganisationsRepository } from './organisations.repository.js';
 export interface OrganisationDetail {
   organisation: Organisation;
   children: Organisation[];
-  people: Person[];
-  representations: Membership[];
+}
+
+/** An organisation's name or place changed (or it was removed): whoever shows it elsewhere refreshes that. */
+export interface OrganisationChanged {
+  organisationId: number;
+}
+
+declare module '../database/domain-events.js' {
+  interface DomainEventMap {
+    'organisation.changed': OrganisationChanged;
+  }
 }
 
 /** Which edit actions a viewer may see on an organisation's pages (decided here, not in templates). */
@@ -35,6 +41,7 @@ export class OrganisationsService {
     private readonly db: DatabaseService,
     private readonly indexer: SearchIndexer,
     private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
   ) {}
 
   permissions(viewer: Viewer): OrganisationPermissions {
@@ -45,16 +52,11 @@ export class OrganisationsService {
     return this.repository.findPage({ kind, offset, limit });
   }
 
-  /** The organisation with its units, people and the bodies it sits on — internal bodies only for members. */
-  async detail(id: number, viewer: Viewer): Promise<OrganisationDetail> {
+  /** The organisation with its units. */
+  async detail(id: number): Promise<OrganisationDetail> {
     const organisation = await this.repository.findById(id);
     if (!organisation) throw notFound('Diese Organisation gibt es nicht.');
-    const [children, people, representations] = await Promise.all([
-      this.repository.findChildren(id),
-      this.repository.findPeopleOf(id),
-      this.repository.findCurrentRepresentations(id, todayInBerlin()),
-    ]);
-    return { organisation, children, people, representations: representations.filter((m) => canViewBody(m.body, viewer)) };
+    return { organisation, children: await this.repository.findChildren(id) };
   }
 
   options(): Promise<Pick<Organisation, 'id' | 'name'>[]> {
@@ -149,12 +151,14 @@ export class OrganisationsService {
     return parent.name;
   }
 
-  /** Search documents mention the organisation's name in its units and people: reindex them too. */
+  /**
+   * Search documents mention the organisation's name in its units and people: reindex the units here;
+   * people reindex theirs on 'organisation.changed', in the same transaction.
+   */
   private async reindexWithDependants(manager: EntityManager, id: number): Promise<void> {
     await this.indexer.reindex(manager, 'organisation', id);
     const children = await manager.getRepository(Organisation).find({ where: { parentId: id }, select: { id: true } });
     for (const c of children) await this.indexer.reindex(manager, 'organisation', c.id);
-    const people = await manager.getRepository(Person).find({ where: { organisationId: In([id]) }, select: { id: true } });
-    for (const p of people) await this.indexer.reindex(manager, 'person', p.id);
+    await this.events.publish(manager, 'organisation.changed', { organisationId: id });
   }
 }

@@ -46,3 +46,17 @@ export function organisationFormValues(o: Organisation): Record<string, string> 
     description: o.description ?? '',
   };
 }
+
+/** The organisation's own facts on its page: summary, parent link, address and contact. */
+export function organisationFactsView(o: Organisation) {
+  return {
+    ...organisationSummary(o),
+    parentHref: o.parentId ? `/organisationen/${o.parentId}` : null,
+    addressLines: addressLines(o),
+    phone: o.phone,
+    fax: o.fax,
+    email: o.email,
+    website: o.website,
+    description: o.description,
+  };
+}

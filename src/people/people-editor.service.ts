@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type AuditActor, auditChanges, AuditLog } from '../audit/audit-log.service.js';
 import { assertAdmin } from '../auth/access.js';
 import { isAdmin, type Viewer } from '../auth/viewer.js';
-import { MEMBERSHIP_AUDIT_LABELS, membershipAuditLabel, membershipAuditValues } from '../bodies/membership-audit.js';
-import { Membership } from '../bodies/membership.entity.js';
-import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import type { PersonInput } from './dto/person.dto.js';
@@ -18,6 +16,18 @@ import { PersonLanguage } from './person-language.entity.js';
 import { personDisplayName, personSortKey } from './person-name.js';
 import { PersonPhone } from './person-phone.entity.js';
 import { Person } from './person.entity.js';
+
+/** A person leaves the directory (removed or erased); handlers end what they hold about them. */
+export interface PersonLeaving {
+  person: Person;
+  actor: AuditActor;
+}
+
+declare module '../database/domain-events.js' {
+  interface DomainEventMap {
+    'person.leaving': PersonLeaving;
+  }
+}
 
 /** Which edit actions a viewer may see on a person's pages (decided here, not in templates). */
 export interface PersonPermissions {
@@ -46,7 +56,11 @@ export class PeopleEditorService {
     private readonly db: DatabaseService,
     private readonly indexer: SearchIndexer,
     private readonly audit: AuditLog,
-  ) {}
+    private readonly events: DomainEvents,
+  ) {
+    // A person's search document names their organisation.
+    events.on('organisation.changed', (manager, e) => this.reindexPeopleOf(manager, e.organisationId));
+  }
 
   permissions(viewer: Viewer): PersonPermissions {
     return { canEdit: isAdmin(viewer) };
@@ -142,29 +156,16 @@ export class PeopleEditorService {
     });
   }
 
-  /** Ends every membership of the person that is not yet over (end date today; future ones end on their start). */
+  /**
+   * Announces inside the caller's transaction that the person leaves the directory (removal, erasure):
+   * bodies ends their open memberships ('person.leaving'), with audit entries, in the same transaction.
+   */
   async endOpenMemberships(manager: EntityManager, actor: AuditActor, person: Person): Promise<void> {
-    const today = todayInBerlin();
-    const open = await manager
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.body', 'body')
-      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
-      .where('m.person_id = :personId', { personId: person.id })
-      .andWhere(new Brackets((w) => w.where('m.end_date IS NULL').orWhere('m.end_date > :today', { today })))
-      .getMany();
-    for (const m of open) {
-      const endDate = m.startDate !== null && m.startDate > today ? m.startDate : today;
-      const before = membershipAuditValues(m, m.onBehalfOf?.name ?? null);
-      await manager.getRepository(Membership).update({ id: m.id }, { endDate });
-      await this.audit.record(manager, actor, {
-        action: 'update',
-        entityType: 'membership',
-        entityId: m.id,
-        label: membershipAuditLabel(personDisplayName(person), m.body?.name ?? `Gremium ${m.bodyId}`),
-        subjectPersonId: person.id,
-        changes: auditChanges(MEMBERSHIP_AUDIT_LABELS, before, membershipAuditValues({ ...m, endDate }, m.onBehalfOf?.name ?? null)),
-      });
-    }
+    await this.events.publish(manager, 'person.leaving', { person, actor });
+  }
+
+  private async reindexPeopleOf(manager: EntityManager, organisationId: number): Promise<void> {
+    const people = await manager.getRepository(Person).find({ where: { organisationId }, select: { id: true } });
+    for (const p of people) await this.indexer.reindex(manager, 'person', p.id);
   }
 }

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Body } from '../bodies/body.entity.js';
-import { Membership } from '../bodies/membership.entity.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleEditorService } from './people-editor.service.js';
@@ -11,7 +9,7 @@ import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), OrganisationsModule],
   controllers: [PeopleController],
   providers: [PeopleRepository, PeopleService, PeopleEditorService],
   exports: [PeopleService, PeopleEditorService],

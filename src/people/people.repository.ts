@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { Body } from '../bodies/body.entity.js';
-import { Membership } from '../bodies/membership.entity.js';
 import { OTHER_SCRIPTS, type LetterFilter } from './directory-query.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
@@ -13,14 +11,12 @@ export interface DirectoryFilter {
   ids?: readonly number[];
   /** People of this organisation or of any of its sub-organisations. */
   organisationId?: number;
-  /** Current members of this body (no end date, or ending today or later). */
-  bodyId?: number;
+  /** Only these people as well (e.g. a body's current members, given by a higher module); empty matches nobody. */
+  within?: readonly number[];
   /** People who speak this language (ISO code). */
   language?: string;
   /** First letter of the folded sort key, or 'other' for every other first character. */
   letter?: LetterFilter;
-  /** Today in Berlin as YYYY-MM-DD, for "current" memberships. */
-  today: string;
 }
 
 /** Everything the contact card and the directory row need (see visibleContact). */
@@ -32,8 +28,6 @@ export class PeopleRepository {
   constructor(
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectRepository(PersonLanguage) private readonly languages: Repository<PersonLanguage>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(Body) private readonly bodies: Repository<Body>,
   ) {}
 
   /** How many people match the filter. */
@@ -75,19 +69,13 @@ export class PeopleRepository {
     return person ?? null;
   }
 
-  /** All memberships of a person (current and former), with body and represented organisation. */
-  findMembershipsOf(personId: number, includeInternalBodies: boolean): Promise<Membership[]> {
-    const qb = this.memberships
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.body', 'body')
-      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
-      .where('m.person_id = :personId', { personId });
-    if (!includeInternalBodies) qb.andWhere('body.is_public = :isPublic', { isPublic: true });
-    return qb
-      .orderBy('body.name', 'ASC')
-      .addOrderBy('m.start_date', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
+  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
+  findOfOrganisation(organisationId: number): Promise<Person[]> {
+    return this.people.find({
+      where: { organisationId },
+      relations: { phones: true, emails: true },
+      order: { sortKey: 'ASC', phones: { position: 'ASC' }, emails: { position: 'ASC' } },
+    });
   }
 
   /** The language codes at least one (not deleted) person speaks. */
@@ -100,22 +88,14 @@ export class PeopleRepository {
     return rows.map((r) => r.code);
   }
 
-  /** Bodies to filter the directory by: public ones, or all when internal bodies may be shown. */
-  findBodyOptions(includeInternalBodies: boolean): Promise<Pick<Body, 'id' | 'name'>[]> {
-    return this.bodies.find({
-      select: { id: true, name: true },
-      where: includeInternalBodies ? {} : { isPublic: true },
-      order: { name: 'ASC' },
-    });
-  }
-
   private matching(filter: DirectoryFilter): SelectQueryBuilder<Person> {
     const qb = this.people.createQueryBuilder('p');
-    if (filter.ids !== undefined) {
-      if (filter.ids.length === 0) {
+    for (const [param, ids] of [['ids', filter.ids], ['within', filter.within]] as const) {
+      if (ids === undefined) continue;
+      if (ids.length === 0) {
         qb.andWhere('1 = 0');
       } else {
-        qb.andWhere('p.id IN (:...ids)', { ids: [...filter.ids] });
+        qb.andWhere(`p.id IN (:...${param})`, { [param]: [...ids] });
       }
     }
     if (filter.organisationId !== undefined) {
@@ -128,14 +108,6 @@ export class PeopleRepository {
            )
            SELECT id FROM unit)`,
         { organisationId: filter.organisationId },
-      );
-    }
-    if (filter.bodyId !== undefined) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM memberships m
-                  WHERE m.person_id = p.id AND m.body_id = :bodyId
-                    AND (m.end_date IS NULL OR m.end_date >= :today))`,
-        { bodyId: filter.bodyId, today: filter.today },
       );
     }
     if (filter.language !== undefined) {

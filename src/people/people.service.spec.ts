@@ -1,7 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
-import type { Body } from '../bodies/body.entity.js';
-import type { Membership } from '../bodies/membership.entity.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { SearchResult, SearchService } from '../search/search.service.js';
@@ -44,31 +42,14 @@ function person(overrides: Partial<Person> = {}): Person {
   } as Person;
 }
 
-function membership(id: number, role: Membership['role'], endDate: string | null, bodyName = `Gremium ${id}`): Membership {
-  return { id, role, endDate, startDate: '2020-01-01', bodyId: id, body: { id, name: bodyName } as Body, note: null, onBehalfOf: null } as Membership;
-}
-
 class FakeRepository {
-  membershipCalls: boolean[] = [];
-  bodyOptionCalls: boolean[] = [];
   filters: DirectoryFilter[] = [];
-  constructor(
-    private readonly people: Person[],
-    private readonly memberships: Membership[] = [],
-  ) {}
+  constructor(private readonly people: Person[]) {}
   findWithContact(id: number): Promise<Person | null> {
     return Promise.resolve(this.people.find((p) => p.id === id) ?? null);
   }
   findWithContactByIds(ids: readonly number[]): Promise<Person[]> {
     return Promise.resolve(ids.map((id) => this.people.find((p) => p.id === id)).filter((p): p is Person => !!p));
-  }
-  findMembershipsOf(_personId: number, includeInternal: boolean): Promise<Membership[]> {
-    this.membershipCalls.push(includeInternal);
-    return Promise.resolve(this.memberships);
-  }
-  findBodyOptions(includeInternal: boolean): Promise<Pick<Body, 'id' | 'name'>[]> {
-    this.bodyOptionCalls.push(includeInternal);
-    return Promise.resolve([{ id: 5, name: 'Runder Tisch' }]);
   }
   findSpokenLanguageCodes(): Promise<string[]> {
     return Promise.resolve(['uk', 'ar', 'de']);
@@ -110,29 +91,8 @@ describe('PeopleService', () => {
     expect(forAnonymous.contact.givenName).toBe('Олена');
   });
 
-  it('asks for internal bodies only for members', async () => {
-    const repo = new FakeRepository([person()]);
-    await service(repo).card(7, anonymous);
-    await service(repo).card(7, member);
-    expect(repo.membershipCalls).toEqual([false, true]);
-    await service(repo).directory({ q: '', page: { page: 1, pageSize: 25, offset: 0 } }, anonymous);
-    await service(repo).directory({ q: '', page: { page: 1, pageSize: 25, offset: 0 } }, member);
-    expect(repo.bodyOptionCalls).toEqual([false, true]);
-  });
-
-  it('splits memberships into current (leading roles first) and former (latest end first)', async () => {
-    const repo = new FakeRepository(
-      [person()],
-      [
-        membership(1, 'member', null, 'A'),
-        membership(2, 'chair', '2999-12-31', 'B'),
-        membership(3, 'member', '2001-05-31', 'C'),
-        membership(4, 'guest', '2010-01-31', 'D'),
-      ],
-    );
-    const card = await service(repo).card(7, anonymous);
-    expect(card.currentMemberships.map((m) => m.id)).toEqual([2, 1]);
-    expect(card.formerMemberships.map((m) => m.id)).toEqual([4, 3]);
+  it('shows the organisation with its parent', async () => {
+    const card = await service(new FakeRepository([person()])).card(7, anonymous);
     expect(card.organisationPath).toEqual([
       { id: 1, name: 'Landeshauptstadt Schwerin' },
       { id: 2, name: 'Fachstelle Integration' },
@@ -148,11 +108,11 @@ describe('PeopleService', () => {
     const people = [person({ id: 1, familyName: 'Eins' }), person({ id: 2, familyName: 'Zwei' }), person({ id: 3, familyName: 'Drei' })];
     const repo = new FakeRepository(people);
     const page = await service(repo, [3, 1, 2]).directory(
-      { q: 'x', organisationId: 99, bodyId: 5, language: 'xx', letter: 'a', page: { page: 9, pageSize: 2, offset: 16 } },
+      { q: 'x', organisationId: 99, within: [1, 2, 3], language: 'xx', letter: 'a', page: { page: 9, pageSize: 2, offset: 16 } },
       anonymous,
     );
-    expect(page.filters).toEqual({ q: 'x', organisationId: undefined, bodyId: 5, language: undefined, letter: 'a' });
-    expect(repo.filters[0]).toMatchObject({ ids: [3, 1, 2], bodyId: 5 });
+    expect(page.filters).toEqual({ q: 'x', organisationId: undefined, language: undefined, letter: 'a' });
+    expect(repo.filters[0]).toMatchObject({ ids: [3, 1, 2], within: [1, 2, 3] });
     expect(repo.filters[0].letter).toBeUndefined();
     expect(page.total).toBe(3);
     expect(page.page).toBe(2);

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isMember, type Viewer } from '../auth/viewer.js';
-import type { Body } from '../bodies/body.entity.js';
-import { type Membership, MEMBERSHIP_ROLES } from '../bodies/membership.entity.js';
-import { todayInBerlin } from '../common/dates.js';
+import type { Viewer } from '../auth/viewer.js';
 import { notFound } from '../common/errors/user-facing.js';
 import type { PageRequest } from '../common/http/pagination.js';
 import { languageLabel } from '../common/labels.js';
@@ -12,12 +9,14 @@ import { SearchService } from '../search/search.service.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
 import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
+import type { Person } from './person.entity.js';
 
 /** What a visitor asked the directory for; ids and codes are checked here against what exists. */
 export interface DirectoryRequest {
   q: string;
   organisationId?: number;
-  bodyId?: number;
+  /** Only these people as well — a restriction a higher module worked out (e.g. a body's current members). */
+  within?: readonly number[];
   language?: string;
   letter?: LetterFilter;
   page: PageRequest;
@@ -27,7 +26,6 @@ export interface DirectoryRequest {
 export interface AppliedDirectoryFilters {
   q: string;
   organisationId?: number;
-  bodyId?: number;
   language?: string;
   letter?: LetterFilter;
 }
@@ -44,7 +42,6 @@ export interface DirectoryPage {
   lettersWithPeople: Set<LetterFilter>;
   options: {
     organisations: Pick<Organisation, 'id' | 'name'>[];
-    bodies: Pick<Body, 'id' | 'name'>[];
     /** Language codes spoken by someone, ordered by their German name. */
     languages: string[];
   };
@@ -62,11 +59,9 @@ export interface PersonCard {
   /** The person's organisation, preceded by its parent when it has one (Landeshauptstadt Schwerin – Fachstelle Integration). */
   organisationPath: OrganisationRef[];
   profileText: string | null;
-  currentMemberships: Membership[];
-  formerMemberships: Membership[];
 }
 
-/** Rules of the member directory: which filters apply, which memberships a viewer sees, what is current. */
+/** Rules of the member directory: which filters apply and what a viewer sees of a person. */
 @Injectable()
 export class PeopleService {
   constructor(
@@ -76,17 +71,11 @@ export class PeopleService {
   ) {}
 
   async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
-    const today = todayInBerlin();
-    const [organisations, bodies, languageCodes] = await Promise.all([
-      this.organisations.options(),
-      this.repository.findBodyOptions(isMember(viewer)),
-      this.repository.findSpokenLanguageCodes(),
-    ]);
+    const [organisations, languageCodes] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes()]);
     const languages = [...languageCodes].sort((a, b) => languageLabel(a).localeCompare(languageLabel(b), 'de'));
     const filters: AppliedDirectoryFilters = {
       q: request.q,
       organisationId: organisations.some((o) => o.id === request.organisationId) ? request.organisationId : undefined,
-      bodyId: bodies.some((b) => b.id === request.bodyId) ? request.bodyId : undefined,
       language: request.language !== undefined && languages.includes(request.language) ? request.language : undefined,
       letter: request.letter,
     };
@@ -95,10 +84,9 @@ export class PeopleService {
     const rankedIds = filters.q ? (await this.search.search(filters.q, viewer, ['person'])).hits.map((h) => h.refId) : undefined;
     const withoutLetter: DirectoryFilter = {
       ids: rankedIds,
+      within: request.within,
       organisationId: filters.organisationId,
-      bodyId: filters.bodyId,
       language: filters.language,
-      today,
     };
     const withLetter: DirectoryFilter = { ...withoutLetter, letter: filters.letter };
     const pageSize = request.page.pageSize;
@@ -127,27 +115,25 @@ export class PeopleService {
       pageSize,
       filters,
       lettersWithPeople: new Set(initials.map(letterOf)),
-      options: { organisations, bodies, languages },
+      options: { organisations, languages },
     };
   }
 
-  /** A person's card: contact as the viewer may see it, profile and memberships (internal bodies for members only). */
+  /** A person's card: contact as the viewer may see it, organisation and profile. */
   async card(id: number, viewer: Viewer): Promise<PersonCard> {
     const person = await this.repository.findWithContact(id);
     if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
-    const memberships = await this.repository.findMembershipsOf(id, isMember(viewer));
-    const today = todayInBerlin();
-    const isCurrent = (m: Membership): boolean => m.endDate === null || m.endDate >= today;
     const org = person.organisation;
     return {
       contact: visibleContact(person, viewer),
       organisationPath: org ? [...(org.parent ? [{ id: org.parent.id, name: org.parent.name }] : []), { id: org.id, name: org.name }] : [],
       profileText: person.profile,
-      // Leading roles first (chair before member), then by body name as loaded.
-      currentMemberships: memberships.filter(isCurrent).sort((a, b) => MEMBERSHIP_ROLES.indexOf(a.role) - MEMBERSHIP_ROLES.indexOf(b.role)),
-      // Most recently ended first.
-      formerMemberships: memberships.filter((m) => !isCurrent(m)).sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '')),
     };
+  }
+
+  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
+  ofOrganisation(organisationId: number): Promise<Person[]> {
+    return this.repository.findOfOrganisation(organisationId);
   }
 
   /** Only the contact (for the vCard). */

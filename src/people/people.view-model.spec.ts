@@ -1,8 +1,5 @@
-import type { Body } from '../bodies/body.entity.js';
-import type { Membership } from '../bodies/membership.entity.js';
-import type { Organisation } from '../organisations/organisation.entity.js';
 import type { PersonContact } from './person-contact.js';
-import { directoryName, directoryRow, membershipView, organisationLabel, personCardView, telHref } from './people.view-model.js';
+import { directoryName, directoryRow, organisationLabel, personCardView, telHref } from './people.view-model.js';
 
 function contact(overrides: Partial<PersonContact> = {}): PersonContact {
   return {
@@ -48,28 +45,6 @@ describe('people view model', () => {
     expect(directoryRow(contact({ phones: [], emails: [] })).hasContact).toBe(false);
   });
 
-  it('formats current and former membership periods in German', () => {
-    const m = {
-      bodyId: 4,
-      body: { name: 'Netzwerk Migration' } as Body,
-      role: 'chair',
-      note: 'Leitung und Geschäftsführung',
-      onBehalfOf: { id: 1, name: 'Landeshauptstadt Schwerin' } as Organisation,
-      startDate: '2008-09-01',
-      endDate: '2020-12-31',
-    } as Membership;
-    expect(membershipView(m, true)).toEqual({
-      body: { href: '/gremien/4', text: 'Netzwerk Migration' },
-      roleLabel: 'Vorsitz',
-      note: 'Leitung und Geschäftsführung',
-      onBehalfOf: { href: '/organisationen/1', text: 'Landeshauptstadt Schwerin' },
-      period: 'seit 1. September 2008',
-    });
-    expect(membershipView(m, false).period).toBe('1. September 2008 – 31. Dezember 2020');
-    expect(membershipView({ ...m, startDate: null }, false).period).toBe('bis 31. Dezember 2020');
-    expect(membershipView({ ...m, startDate: null }, true).period).toBe('');
-  });
-
   it('prepares the contact card', () => {
     const card = personCardView({
       contact: contact(),
@@ -78,8 +53,6 @@ describe('people view model', () => {
         { id: 2, name: 'Fachstelle Integration' },
       ],
       profileText: '## Aufgaben\n- Beraten',
-      currentMemberships: [],
-      formerMemberships: [],
     });
     expect(card.fullName).toBe('Herr Dr. Dimitri Avramenko');
     expect(card.name).toBe('Dr. Dimitri Avramenko');
@@ -88,7 +61,7 @@ describe('people view model', () => {
     expect(card.languageText).toBe('Russisch, Ukrainisch');
     expect(card.vcardHref).toBe('/personen/3/vcard');
     expect(card.profile).toHaveLength(2);
-    const bare = personCardView({ contact: contact({ phones: [], emails: [], address: null, languages: [], formOfAddress: '' }), organisationPath: [], profileText: null, currentMemberships: [], formerMemberships: [] });
+    const bare = personCardView({ contact: contact({ phones: [], emails: [], address: null, languages: [], formOfAddress: '' }), organisationPath: [], profileText: null });
     expect(bare.fullName).toBe('Dr. Dimitri Avramenko');
     expect(bare.hasAnyContact).toBe(false);
     expect(bare.hasDetails).toBe(false);

@@ -1,6 +1,4 @@
-import type { Membership } from '../bodies/membership.entity.js';
-import { formatIsoDate } from '../common/dates.js';
-import { languageLabel, MEMBERSHIP_ROLE_LABELS, PHONE_KIND_LABELS } from '../common/labels.js';
+import { languageLabel, PHONE_KIND_LABELS } from '../common/labels.js';
 import type { PersonCard } from './people.service.js';
 import type { PersonContact } from './person-contact.js';
 import { personDisplayName } from './person-name.js';
@@ -29,15 +27,6 @@ export interface DirectoryRowView {
   hasContact: boolean;
 }
 
-export interface MembershipView {
-  body: LinkView;
-  roleLabel: string;
-  note: string | null;
-  onBehalfOf: LinkView | null;
-  /** "seit 1. September 2008" / "1. März 2016 – 31. Dezember 2020". */
-  period: string;
-}
-
 export interface PersonCardView {
   id: number;
   /** "Dr. Dimitri Avramenko" */
@@ -55,8 +44,6 @@ export interface PersonCardView {
   hasAnyContact: boolean;
   vcardHref: string;
   profile: ProfileBlock[];
-  currentMemberships: MembershipView[];
-  formerMemberships: MembershipView[];
 }
 
 /** "tel:+493855451263" from "+49 385 545-1263". */
@@ -103,23 +90,6 @@ export function directoryRow(contact: PersonContact): DirectoryRowView {
   };
 }
 
-function period(m: Membership, current: boolean): string {
-  const from = m.startDate ? formatIsoDate(m.startDate) : null;
-  if (current) return from ? `seit ${from}` : '';
-  const to = m.endDate ? formatIsoDate(m.endDate) : '';
-  return from ? `${from} – ${to}` : `bis ${to}`;
-}
-
-export function membershipView(m: Membership, current: boolean): MembershipView {
-  return {
-    body: { href: `/gremien/${m.bodyId}`, text: m.body.name },
-    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
-    note: m.note,
-    onBehalfOf: m.onBehalfOf ? { href: `/organisationen/${m.onBehalfOf.id}`, text: m.onBehalfOf.name } : null,
-    period: period(m, current),
-  };
-}
-
 export function personCardView(card: PersonCard): PersonCardView {
   const c = card.contact;
   const phones = phoneViews(c);
@@ -144,7 +114,5 @@ export function personCardView(card: PersonCard): PersonCardView {
     hasAnyContact: phones.length > 0 || emails.length > 0 || address !== null,
     vcardHref: `/personen/${c.id}/vcard`,
     profile: profileBlocks(card.profileText),
-    currentMemberships: card.currentMemberships.map((m) => membershipView(m, true)),
-    formerMemberships: card.formerMemberships.map((m) => membershipView(m, false)),
   };
 }

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Render } from '@nestjs/common';
+import { CurrentViewer, type Viewer } from '../auth/viewer.js';
+import { BodiesEditorService } from '../bodies/bodies-editor.service.js';
+import { bodySummary, formerMemberRow, foundedDate, roleGroups, upcomingMemberRow } from '../bodies/bodies.view-model.js';
+import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
+import { recentDecisionsView } from '../minutes/minutes.view-model.js';
+import { DirectoryPagesService } from './directory-pages.service.js';
+
+/** A body's page: facts, members (current, upcoming, former), its next meetings and recent decisions. */
+@Controller('gremien')
+export class BodyPageController {
+  constructor(
+    private readonly pages: DirectoryPagesService,
+    private readonly editor: BodiesEditorService,
+  ) {}
+
+  @Get(':id')
+  @Render('directory-pages/body')
+  async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
+    const { body, current, upcoming, former, canManage, upcomingMeetings, recentDecisions } = await this.pages.bodyPage(id, viewer);
+    const canEdit = this.editor.canEdit(viewer);
+    return {
+      pageTitle: body.name,
+      body: {
+        ...bodySummary({ body, currentMemberCount: new Set(current.map((m) => m.personId)).size }),
+        foundedDate: foundedDate(body),
+        description: body.description,
+      },
+      editHref: canEdit ? `/gremien/${id}/bearbeiten` : null,
+      removeHref: canEdit ? `/gremien/${id}/entfernen` : null,
+      addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
+      canManage,
+      vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
+      roleGroups: roleGroups(current, canManage),
+      upcomingMembers: upcoming.map((m) => upcomingMemberRow(m, canManage)),
+      formerMembers: former.map((m) => formerMemberRow(m, canManage)),
+      upcomingMeetings: upcomingMeetingsView(upcomingMeetings, body.id),
+      recentDecisions: recentDecisionsView(recentDecisions),
+      recentDecisionsHref: `/beschluesse?gremium=${body.id}`,
+    };
+  }
+}

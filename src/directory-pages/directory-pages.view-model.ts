@@ -1,0 +1,53 @@
+import type { Membership } from '../bodies/membership.entity.js';
+import { startsText } from '../bodies/bodies.view-model.js';
+import { formatIsoDate } from '../common/dates.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import type { LinkView } from '../people/people.view-model.js';
+import { personDisplayName } from '../people/person-name.js';
+import type { Person } from '../people/person.entity.js';
+
+/** A membership as the person's page lists it. */
+export interface PersonMembershipView {
+  body: LinkView;
+  roleLabel: string;
+  note: string | null;
+  onBehalfOf: LinkView | null;
+  /** "seit 1. September 2008", "ab 01.02.2027", "1. März 2016 – 31. Dezember 2020". */
+  period: string;
+}
+
+export type MembershipPeriodKind = 'current' | 'upcoming' | 'ended';
+
+function period(m: Membership, kind: MembershipPeriodKind): string {
+  if (kind === 'upcoming') return startsText(m);
+  const from = m.startDate ? formatIsoDate(m.startDate) : null;
+  if (kind === 'current') return from ? `seit ${from}` : '';
+  const to = m.endDate ? formatIsoDate(m.endDate) : '';
+  return from ? `${from} – ${to}` : `bis ${to}`;
+}
+
+export function personMembershipView(m: Membership, kind: MembershipPeriodKind): PersonMembershipView {
+  return {
+    body: { href: `/gremien/${m.bodyId}`, text: m.body.name },
+    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
+    note: m.note,
+    onBehalfOf: m.onBehalfOf ? { href: `/organisationen/${m.onBehalfOf.id}`, text: m.onBehalfOf.name } : null,
+    period: period(m, kind),
+  };
+}
+
+/** A contact person on an organisation's page. */
+export function organisationPersonView(p: Person): { href: string; name: string; functionTitle: string | null } {
+  return { href: `/personen/${p.id}`, name: personDisplayName(p), functionTitle: p.functionTitle };
+}
+
+/** Who represents the organisation in which body. */
+export function representationView(m: Membership): { bodyName: string; bodyHref: string; personName: string; personHref: string; roleLabel: string } {
+  return {
+    bodyName: m.body.name,
+    bodyHref: `/gremien/${m.bodyId}`,
+    personName: personDisplayName(m.person),
+    personHref: `/personen/${m.personId}`,
+    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
+  };
+}
