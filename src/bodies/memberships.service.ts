@@ -42,10 +42,6 @@ export class MembershipsService {
     events.on('person.leaving', (manager, e) => this.endOpenMemberships(manager, e.actor, e.person));
   }
 
-  canManage(viewer: Viewer, bodyId: number): Promise<boolean> {
-    return this.permissions.canManageBody(viewer, bodyId);
-  }
-
   /** The body, if the viewer may manage its memberships: anonymous → login, unknown → 404, others → 403. */
   async manageableBody(viewer: Viewer, bodyId: number, returnTo: string): Promise<Body> {
     assertMember(viewer, returnTo);
