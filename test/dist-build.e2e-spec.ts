@@ -40,4 +40,17 @@ describe('the build runs without src/', () => {
     expect(german).toMatch(/verbreitet/);
     expect(fine).toBeNull();
   });
+
+  it('refuses to start with an unknown REGION, with one clear German line', async () => {
+    const started = run(process.execPath, ['dist/src/main.js'], { cwd: install, env: { PATH: process.env.PATH, REGION: 'XY', DATABASE_PATH: join(install, 'never.sqlite') } });
+    const failure = await started.then(
+      () => null,
+      (e: unknown) => e as { code: number; stderr: string },
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr.trim()).toBe(
+      'Die Konfiguration ist ungültig:\n  - REGION muss das Kürzel eines Bundeslandes sein (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH), z. B. MV (gesetzt: "XY")',
+    );
+    expect(existsSync(join(install, 'never.sqlite'))).toBe(false);
+  });
 });
