@@ -36,8 +36,3 @@ export function passwordProblem(password: string, email: string): string | null 
   }
   return null;
 }
-
-/** True when the password is one of the documented demo passwords. */
-export function isDemoPassword(password: string): boolean {
-  return DEMO_ACCOUNTS.some((d) => d.password === password);
-}
