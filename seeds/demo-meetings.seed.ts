@@ -215,7 +215,8 @@ const PLANS: BodyPlan[] = [
 /** A meeting date: the n-th weekday of the month, moved a week on when it falls on a public holiday. */
 function meetingDate(year: number, month: number, plan: BodyPlan): LocalDate {
   const date = nthWeekdayOfMonth(year, month, plan.ordinal, plan.weekday);
-  return holidayOn(date) ? addDays(date, 7) : date;
+  // the demo network is the one in Schwerin, Mecklenburg-Vorpommern
+  return holidayOn(date, 'MV') ? addDays(date, 7) : date;
 }
 
 function at(date: LocalDate, hour: number, minute: number): Date {

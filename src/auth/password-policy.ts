@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../common/paths.js';
 import { normalizeEmail } from './account.entity.js';
+import { COMMON_PASSWORDS } from './common-passwords.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const COMMON_PASSWORDS_FILE = join(PROJECT_ROOT, 'src', 'auth', 'common-passwords.txt');
-
 /** Lower-cased blocklist: the shipped common passwords and the public demo passwords. */
-function loadBlocklist(): ReadonlySet<string> {
-  const lines = readFileSync(COMMON_PASSWORDS_FILE, 'utf8').split('\n');
-  const list = new Set(lines.map((l) => l.trim().toLowerCase()).filter((l) => l.length > 0 && !l.startsWith('#')));
-  for (const demo of DEMO_ACCOUNTS) list.add(demo.password.toLowerCase());
-  return list;
-}
-
-let blocklist: ReadonlySet<string> | null = null;
+const BLOCKLIST: ReadonlySet<string> = new Set([...COMMON_PASSWORDS, ...DEMO_ACCOUNTS.map((d) => d.password.toLowerCase())]);
 
 /** Length counted in characters (code points), not UTF-16 units: "ÄÖÜ" is 3. */
 function characterCount(text: string): number {
@@ -42,14 +31,8 @@ export function passwordProblem(password: string, email: string): string | null 
   if (lower === normalizedEmail || (localPart.length >= PASSWORD_MIN_LENGTH && lower === localPart)) {
     return 'Das Passwort darf nicht die E-Mail-Adresse sein.';
   }
-  blocklist ??= loadBlocklist();
-  if (blocklist.has(lower)) {
+  if (BLOCKLIST.has(lower)) {
     return 'Dieses Passwort ist sehr verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.';
   }
   return null;
-}
-
-/** True when the password is one of the documented demo passwords. */
-export function isDemoPassword(password: string): boolean {
-  return DEMO_ACCOUNTS.some((d) => d.password === password);
 }

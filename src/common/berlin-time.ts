@@ -124,21 +124,6 @@ export function berlinToUtc(date: LocalDate, time: LocalTime): Parsed<ResolvedIn
   return { ok: true, value: { instant: instants[0], notice } };
 }
 
-/** Reads date and time fields together; each error names its field. */
-export function parseBerlinDateTime(
-  rawDate: unknown,
-  rawTime: unknown,
-): { ok: true; value: ResolvedInstant; date: LocalDate; time: LocalTime } | { ok: false; dateError?: string; timeError?: string } {
-  const date = parseLocalDate(rawDate);
-  const time = parseLocalTime(rawTime);
-  if (!date.ok || !time.ok) {
-    return { ok: false, dateError: date.ok ? undefined : date.error, timeError: time.ok ? undefined : time.error };
-  }
-  const resolved = berlinToUtc(date.value, time.value);
-  if (!resolved.ok) return { ok: false, timeError: resolved.error };
-  return { ok: true, value: resolved.value, date: date.value, time: time.value };
-}
-
 /** A stored instant as Berlin form values: { date: "2026-03-26", time: "18:00" }. */
 export function utcToBerlinFields(instant: Date): { date: string; time: string } {
   const dt = DateTime.fromJSDate(instant).setZone(ZONE);
@@ -149,11 +134,6 @@ export function utcToBerlinFields(instant: Date): { date: string; time: string }
 export function berlinDateOf(instant: Date): LocalDate {
   const dt = DateTime.fromJSDate(instant).setZone(ZONE);
   return { year: dt.year, month: dt.month, day: dt.day };
-}
-
-/** Days between two calendar dates (b − a). */
-export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
 /** A calendar date moved by n days. */

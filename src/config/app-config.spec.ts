@@ -25,6 +25,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('defaults to Mecklenburg-Vorpommern and Schwerin, and reads REGION and DEFAULT_LOCALITY', () => {
+    expect(loadConfig({})).toMatchObject({ region: 'MV', defaultLocality: 'Schwerin' });
+    expect(loadConfig({ REGION: 'BY', DEFAULT_LOCALITY: 'Neustadt an der Waldnaab' })).toMatchObject({ region: 'BY', defaultLocality: 'Neustadt an der Waldnaab' });
+    expect(loadConfig({ REGION: ' sl ' }).region).toBe('SL');
+    expect(loadConfig({ REGION: '' }).region).toBe('MV');
+  });
+
+  it.each(['XX', 'Bayern', 'BUND', 'ALL', 'DE-MV'])('refuses REGION=%j with the list of state codes, in German', (region) => {
+    const error = configError({ REGION: region });
+    expect(error.problems).toEqual([`REGION muss das Kürzel eines Bundeslandes sein (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH), z. B. MV (gesetzt: ${JSON.stringify(region)})`]);
+  });
+
+  it.each([' Schwerin', 'Schwerin\n', 'Schwe\u0000rin', 'x'.repeat(101)])('refuses DEFAULT_LOCALITY=%j', (locality) => {
+    expect(configError({ DEFAULT_LOCALITY: locality }).problems[0]).toMatch(/^DEFAULT_LOCALITY (muss ein Ortsname sein|darf höchstens 100 Zeichen)/);
+  });
+
   it('does not read process.env when given an environment', () => {
     const saved = process.env.PORT;
     process.env.PORT = 'abc';

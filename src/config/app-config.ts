@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { GERMAN_STATE_CODES, type GermanState } from './german-states.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -42,6 +43,10 @@ export interface AppConfig {
   mail: MailConfig;
   /** Rendered answers for anonymous visitors, kept per data version (src/page-cache). */
   pageCache: PageCacheConfig;
+  /** The German state whose public holidays the meeting planner warns about (REGION, default MV). */
+  region: GermanState;
+  /** Locality of a new meeting location and the place line of invitation letters without one (DEFAULT_LOCALITY). */
+  defaultLocality: string;
 }
 
 export interface PageCacheConfig {
@@ -232,6 +237,16 @@ class EnvironmentVariables {
   @Max(1024, { message: 'PAGE_CACHE_MB muss zwischen 1 und 1024 liegen' })
   PAGE_CACHE_MB?: number;
 
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value))
+  @IsIn(GERMAN_STATE_CODES, { message: `REGION muss das Kürzel eines Bundeslandes sein (${GERMAN_STATE_CODES.join(', ')}), z. B. MV` })
+  REGION?: GermanState;
+
+  @IsOptional()
+  @Matches(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, { message: 'DEFAULT_LOCALITY muss ein Ortsname sein, z. B. Schwerin' })
+  @MaxLength(100, { message: 'DEFAULT_LOCALITY darf höchstens 100 Zeichen lang sein' })
+  DEFAULT_LOCALITY?: string;
+
   // --- mail (src/mail) ---
 
   @IsOptional()
@@ -394,6 +409,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: raw.DATABASE_URL ?? null,
     mail: mailConfig(raw, baseUrl, raw.SITE_NAME ?? 'Netzwerk Migration'),
     pageCache: { ttlSeconds: raw.PAGE_CACHE_SECONDS ?? 60, maxMegabytes: raw.PAGE_CACHE_MB ?? 32 },
+    region: raw.REGION ?? 'MV',
+    defaultLocality: raw.DEFAULT_LOCALITY ?? 'Schwerin',
   };
 }
 

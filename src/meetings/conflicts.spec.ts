@@ -21,6 +21,7 @@ const ctx = {
     [3, new Set([13])],
   ]),
   personNames: new Map([[10, 'Dimitri Avramenko']]),
+  region: 'MV' as const,
 };
 
 const planned = { bodyId: 1, startsAt: at('2026-03-26T17:00:00Z'), endsAt: at('2026-03-26T19:00:00Z'), locationId: 5 };
@@ -60,8 +61,15 @@ describe('findConflicts', () => {
     // 31 Oct 2026 00:30 Berlin is still 30 Oct in UTC
     const w = findConflicts({ ...planned, startsAt: at('2026-10-30T23:30:00Z'), endsAt: at('2026-10-31T01:00:00Z') }, [], ctx);
     expect(w).toEqual([{ code: 'holiday', message: 'Der 31.10.2026 ist in Mecklenburg-Vorpommern ein gesetzlicher Feiertag (Reformationstag).' }]);
-    expect(holidayWarnings(at('2026-04-06T08:00:00Z'), at('2026-04-06T10:00:00Z'))[0].message).toContain('Ostermontag');
-    expect(holidayWarnings(at('2026-03-08T08:00:00Z'), at('2026-03-08T10:00:00Z'))[0].message).toContain('Frauentag');
-    expect(holidayWarnings(at('2026-03-26T17:00:00Z'), at('2026-03-26T19:00:00Z'))).toEqual([]);
+    expect(holidayWarnings(at('2026-04-06T08:00:00Z'), at('2026-04-06T10:00:00Z'), 'MV')[0].message).toContain('Ostermontag');
+    expect(holidayWarnings(at('2026-03-08T08:00:00Z'), at('2026-03-08T10:00:00Z'), 'MV')[0].message).toContain('Internationaler Frauentag');
+    expect(holidayWarnings(at('2026-03-26T17:00:00Z'), at('2026-03-26T19:00:00Z'), 'MV')).toEqual([]);
+  });
+
+  it('warns about the holidays of the configured state, named in German', () => {
+    expect(holidayWarnings(at('2026-06-04T15:00:00Z'), at('2026-06-04T17:00:00Z'), 'BY')).toEqual([{ code: 'holiday', message: 'Der 04.06.2026 ist in Bayern ein gesetzlicher Feiertag (Fronleichnam).' }]);
+    expect(holidayWarnings(at('2026-06-04T15:00:00Z'), at('2026-06-04T17:00:00Z'), 'SL')[0].message).toBe('Der 04.06.2026 ist im Saarland ein gesetzlicher Feiertag (Fronleichnam).');
+    expect(holidayWarnings(at('2026-06-04T15:00:00Z'), at('2026-06-04T17:00:00Z'), 'MV')).toEqual([]);
+    expect(findConflicts({ ...planned, startsAt: at('2026-10-31T08:00:00Z'), endsAt: at('2026-10-31T10:00:00Z') }, [], { ...ctx, region: 'BY' })).toEqual([]);
   });
 });

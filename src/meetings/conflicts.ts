@@ -1,5 +1,6 @@
 import { formatDateTime } from '../common/dates.js';
 import { addDays, berlinDateOf, compareDates, germanDate } from '../common/berlin-time.js';
+import { GERMAN_STATES, type GermanState } from '../config/german-states.js';
 import { holidayOn } from './holidays.js';
 import type { MeetingState } from './meeting.entity.js';
 
@@ -34,6 +35,8 @@ export interface ConflictContext {
   /** Current members (person ids) of every body involved. */
   membersByBody: ReadonlyMap<number, ReadonlySet<number>>;
   personNames: ReadonlyMap<number, string>;
+  /** The installation's state (REGION), whose public holidays count. */
+  region: GermanState;
 }
 
 export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
@@ -44,14 +47,14 @@ function describe(m: ExistingMeeting): string {
   return `„${m.title}“ (${m.bodyName}, ${formatDateTime(m.startsAt)})`;
 }
 
-/** Public holidays in Mecklenburg-Vorpommern on any Berlin calendar day the meeting touches. */
-export function holidayWarnings(startsAt: Date, endsAt: Date): MeetingWarning[] {
+/** Public holidays of the region on any Berlin calendar day the meeting touches. */
+export function holidayWarnings(startsAt: Date, endsAt: Date, region: GermanState): MeetingWarning[] {
   const warnings: MeetingWarning[] = [];
   const last = berlinDateOf(new Date(Math.max(startsAt.getTime(), endsAt.getTime() - 1)));
   for (let d = berlinDateOf(startsAt), n = 0; compareDates(d, last) <= 0 && n < 31; d = addDays(d, 1), n++) {
-    const name = holidayOn(d);
+    const name = holidayOn(d, region);
     if (name) {
-      warnings.push({ code: 'holiday', message: `Der ${germanDate(d)} ist in Mecklenburg-Vorpommern ein gesetzlicher Feiertag (${name}).` });
+      warnings.push({ code: 'holiday', message: `Der ${germanDate(d)} ist ${GERMAN_STATES[region].in} ein gesetzlicher Feiertag (${name}).` });
     }
   }
   return warnings;
@@ -87,6 +90,6 @@ export function findConflicts(planned: PlannedMeeting, existing: readonly Existi
       }
     }
   }
-  warnings.push(...holidayWarnings(planned.startsAt, planned.endsAt));
+  warnings.push(...holidayWarnings(planned.startsAt, planned.endsAt, ctx.region));
   return warnings;
 }

@@ -27,10 +27,13 @@ export interface InvitationLetterView {
   cancelled: boolean;
 }
 
-/** Everything the printable invitation shows, prepared so the template only prints. */
-export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, now: Date = new Date()): InvitationLetterView {
+/**
+ * Everything the printable invitation shows, prepared so the template only prints. The place line
+ * names the meeting's locality, or the installation's default locality (DEFAULT_LOCALITY).
+ */
+export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, now: Date = new Date()): InvitationLetterView {
   const chairName = chair ? personDisplayName(chair.person) : null;
-  const locality = meeting.location?.locality ?? 'Schwerin';
+  const locality = meeting.location?.locality ?? defaultLocality;
   const today = DateTime.fromJSDate(now).setZone(ZONE).setLocale('de').toFormat('d. MMMM yyyy');
   const rsvpBy = DateTime.fromJSDate(meeting.startsAt).setZone(ZONE).minus({ days: 3 }).setLocale('de').toFormat('d. MMMM yyyy');
   const place = meeting.location ? [locationText({ ...meeting.location, street: null, postalCode: null, locality: null }) ?? '', ...addressLinesOf(meeting.location)] : [];

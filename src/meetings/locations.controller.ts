@@ -1,8 +1,9 @@
-import { Body as RequestBody, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body as RequestBody, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { type FormErrors, type FormValues, FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { LocationDto } from './dto/location.dto.js';
 import type { Location } from './location.entity.js';
 import { locationView } from './location-view.js';
@@ -37,7 +38,10 @@ function locationInput(v: FormValues<LocationField>): LocationInput {
 /** The managed list of meeting places. */
 @Controller('orte')
 export class LocationsController {
-  constructor(private readonly locations: LocationsService) {}
+  constructor(
+    private readonly locations: LocationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   async index(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
@@ -56,7 +60,7 @@ export class LocationsController {
   @Get('neu')
   async newForm(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     await this.locations.assertCanManage(viewer, '/orte/neu');
-    res.render('meetings/location-form', this.model('Neuer Sitzungsort', '/orte/neu', { locality: 'Schwerin' }, {}));
+    res.render('meetings/location-form', this.model('Neuer Sitzungsort', '/orte/neu', { locality: this.config.defaultLocality }, {}));
   }
 
   @Post('neu')

@@ -128,7 +128,7 @@ export class MeetingEditorService {
     private readonly repository: MeetingsRepository,
     private readonly meetings: MeetingsService,
     private readonly permissions: BodyPolicyService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
   ) {
     this.host = new URL(config.baseUrl).hostname;
@@ -199,7 +199,7 @@ export class MeetingEditorService {
       membersByBody.set(m.bodyId, set);
       personNames.set(m.personId, personDisplayName(m.person));
     }
-    return findConflicts(planned, others.map(toExisting), { membersByBody, personNames });
+    return findConflicts(planned, others.map(toExisting), { membersByBody, personNames, region: this.config.region });
   }
 
   async create(viewer: Viewer, input: MeetingInput, confirmed: boolean): Promise<SaveOutcome<Meeting>> {

@@ -1,4 +1,4 @@
-import { Body as RequestBody, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body as RequestBody, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
@@ -9,6 +9,7 @@ import { RSVP_RESPONSE_LABELS } from '../common/labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { AttendanceService } from './attendance.service.js';
 import { utcToBerlinFields } from '../common/berlin-time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { MeetingWarning } from './conflicts.js';
 import { CancelDto, MeetingDto, PostponeDto } from './dto/meeting.dto.js';
 import { RsvpDto } from './dto/rsvp.dto.js';
@@ -110,6 +111,7 @@ export class MeetingsManageController {
     private readonly meetings: MeetingsService,
     private readonly locations: LocationsService,
     private readonly attendance: AttendanceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async options(bodies: Body[]): Promise<Partial<Record<MeetingField & SeriesField, SelectOption[]>>> {
@@ -360,7 +362,7 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer, `/sitzungen/${id}/einladung`);
     const { agenda } = await this.meetings.detail(id, viewer);
     const chairs = await this.meetings.chairOf(meeting);
-    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs), meetingHref: `/sitzungen/${id}` });
+    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality), meetingHref: `/sitzungen/${id}` });
   }
 
   @Post(':id/stattgefunden')

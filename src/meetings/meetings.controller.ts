@@ -105,7 +105,7 @@ export class MeetingsController {
     const [meetings, bodies] = await Promise.all([this.meetings.between(viewer, from, to, bodyId), this.meetings.bodies(viewer)]);
     const todayParsed = parseLocalDate(todayInBerlin());
     const today = todayParsed.ok ? todayParsed.value : { year: ym.year, month: ym.month, day: 1 };
-    const view = monthView(ym, meetings.filter((m) => m.startsAt >= from), today, bodyId);
+    const view = monthView(ym, meetings.filter((m) => m.startsAt >= from), today, this.config.region, bodyId);
     const body = bodies.find((b) => b.id === bodyId);
     return {
       pageTitle: `Sitzungen im ${view.caption}`,

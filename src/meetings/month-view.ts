@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { berlinDay, ZONE } from '../common/dates.js';
 import { queryString } from '../common/http/pagination.js';
 import { isoDate, type LocalDate } from '../common/berlin-time.js';
+import type { GermanState } from '../config/german-states.js';
 import { holidayOn } from './holidays.js';
 import type { Meeting } from './meeting.entity.js';
 import { WEEKDAY_NAMES } from './series.js';
@@ -54,8 +55,8 @@ export interface MonthView {
   currentHref: string;
 }
 
-/** A Monday-first month grid with the meetings on their Berlin start day and the M-V public holidays. */
-export function monthView(ym: YearMonth, meetings: readonly Meeting[], today: LocalDate, bodyId?: number): MonthView {
+/** A Monday-first month grid with the meetings on their Berlin start day and the public holidays of the region. */
+export function monthView(ym: YearMonth, meetings: readonly Meeting[], today: LocalDate, region: GermanState, bodyId?: number): MonthView {
   const first = DateTime.fromObject({ year: ym.year, month: ym.month, day: 1 }, { zone: ZONE }).setLocale('de');
   const byDay = new Map<string, Meeting[]>();
   for (const m of meetings) {
@@ -71,7 +72,7 @@ export function monthView(ym: YearMonth, meetings: readonly Meeting[], today: Lo
       day,
       label: dt.toFormat('cccc, d. MMMM'),
       isToday: isoDate(date) === isoDate(today),
-      holiday: holidayOn(date),
+      holiday: holidayOn(date, region),
       meetings: (byDay.get(isoDate(date)) ?? []).map((m) => ({
         href: `/sitzungen/${m.id}`,
         title: m.title.includes(m.body.shortName ?? m.body.name) ? m.title : `${m.body.shortName ?? m.body.name}: ${m.title}`,

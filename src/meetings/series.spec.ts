@@ -1,5 +1,5 @@
 import { isoDate } from '../common/berlin-time.js';
-import { describeRule, expandSeries, nthWeekdayOfMonth } from './series.js';
+import { expandSeries, nthWeekdayOfMonth } from './series.js';
 
 const d = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number);
@@ -58,11 +58,5 @@ describe('expandSeries', () => {
   it('rejects bad intervals', () => {
     expect(expandSeries(d('2026-01-01'), { kind: 'weekly', intervalWeeks: 0 }, { kind: 'count', count: 3 })).toMatchObject({ ok: false, field: 'rule' });
     expect(expandSeries(d('2026-01-01'), { kind: 'monthly', intervalMonths: 1, ordinal: 1, weekday: 9 }, { kind: 'count', count: 3 })).toMatchObject({ ok: false, field: 'rule' });
-  });
-
-  it('describes rules in German', () => {
-    expect(describeRule({ kind: 'monthly', intervalMonths: 1, ordinal: 2, weekday: 2 }, d('2026-03-01'))).toBe('jeden Monat am zweiten Dienstag');
-    expect(describeRule({ kind: 'monthly', intervalMonths: 3, ordinal: 1, weekday: 3 }, d('2026-03-01'))).toBe('vierteljährlich am ersten Mittwoch des Monats');
-    expect(describeRule({ kind: 'weekly', intervalWeeks: 2 }, d('2026-03-26'))).toBe('alle 2 Wochen am Donnerstag');
   });
 });

@@ -27,18 +27,6 @@ export function nthWeekdayOfMonth(year: number, month: number, ordinal: number, 
   return addDays(first, forward + (ordinal - 1) * 7);
 }
 
-/** "jeden 2. Dienstag im Monat", "alle 3 Monate am 1. Mittwoch", "wöchentlich" … for summaries. */
-export function describeRule(rule: SeriesRule, start: LocalDate): string {
-  if (rule.kind === 'weekly') {
-    const day = WEEKDAY_NAMES[weekdayOf(start) - 1];
-    return rule.intervalWeeks === 1 ? `jeden ${day}` : `alle ${rule.intervalWeeks} Wochen am ${day}`;
-  }
-  const day = `${ORDINAL_NAMES[String(rule.ordinal)]} ${WEEKDAY_NAMES[rule.weekday - 1]}`;
-  if (rule.intervalMonths === 1) return `jeden Monat am ${day}`;
-  if (rule.intervalMonths === 3) return `vierteljährlich am ${day} des Monats`;
-  return `alle ${rule.intervalMonths} Monate am ${day} des Monats`;
-}
-
 function validInterval(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= 12;
 }

@@ -4,18 +4,41 @@ import { withoutControlCharacters } from '../common/http/control-characters.pipe
 
 /**
  * CSV as German Excel writes and reads it: UTF-8 with BOM (so umlauts and Cyrillic show), semicolon
- * separator, CRLF line ends, quotes where needed. Cells that Excel would run as a formula (=, +, -, @
- * at the start, e.g. "+49 385 …") get a leading apostrophe, which Excel hides and the import removes.
+ * separator, CRLF line ends, quotes where needed — also around a bare line feed, which is how the app
+ * stores multi-line text (csv-stringify quotes only cells with the record delimiter CRLF by itself, and
+ * a spreadsheet starts a new row at a bare LF).
+ *
+ * Cells that a spreadsheet would run as a formula (=, +, -, @, tab or CR at the start, e.g. "+49 385 …"
+ * or "=HYPERLINK(…)") get a leading apostrophe (OWASP "CSV injection"). So that the import can remove
+ * exactly the apostrophes the export added, a cell that already starts with apostrophes followed by
+ * such a character ("'=x" as typed) gets one more: the import removes one apostrophe from every cell
+ * of that shape, and every value comes back as it was.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell the export prefixes with an apostrophe: formula start, possibly behind apostrophes. */
+const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
+/** A cell the import removes one apostrophe from: exactly what the export wrote for NEEDS_APOSTROPHE. */
+const HAS_APOSTROPHE = /^'+[=+\-@\t\r]/;
+
+/** The cell as exported: neutralised if a spreadsheet would read it as a formula. */
+function exportCell(cell: string | null): string {
+  const text = cell ?? '';
+  return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
+}
+
+/** The value of an exported cell: the apostrophe exportCell added removed again. */
+function importCell(cell: string): string {
+  return HAS_APOSTROPHE.test(cell) ? cell.slice(1) : cell;
+}
 
 export function toCsv(header: string[], rows: (string | null)[][]): string {
-  const escape = (cell: string | null): string => {
-    const text = cell ?? '';
-    return FORMULA_START.test(text) ? `'${text}` : text;
-  };
-  return stringify([header, ...rows.map((r) => r.map(escape))], { delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  return stringify([header, ...rows.map((r) => r.map(exportCell))], {
+    delimiter: ';',
+    bom: true,
+    record_delimiter: 'windows',
+    // line breaks of any kind (the app stores LF), and leading or trailing spaces, are quoted
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
+  });
 }
 
 export interface ParsedCsv {
@@ -49,10 +72,7 @@ export function parseCsv(text: string): ParsedCsv {
     throw new CsvFormatError(`Die Datei ist keine lesbare CSV-Datei (${e instanceof Error ? e.message.split('\n')[0] : 'unbekannter Fehler'}).`);
   }
   if (records.length === 0) throw new CsvFormatError('Die Datei ist leer.');
-  const clean = (cell: string): string => {
-    const t = cell.trim();
-    return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
-  };
+  const clean = (cell: string): string => importCell(cell.trim());
   const [header, ...data] = records;
   return {
     header: header.map((h) => h.trim()),

@@ -1,13 +1,8 @@
-import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
 
 /** A 404 with a German message shown on the error page. */
 export function notFound(userMessage: string): NotFoundException {
   return new NotFoundException({ userMessage });
-}
-
-/** A 400 with a German message shown on the error page. */
-export function badRequest(userMessage: string): BadRequestException {
-  return new BadRequestException({ userMessage });
 }
 
 /** A 403 with a German message shown on the error page. */

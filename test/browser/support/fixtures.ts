@@ -5,6 +5,7 @@ import { ZONE } from '../../../src/common/dates.js';
 import { DatabaseService } from '../../../src/database/database.service.js';
 import { AgendaItem } from '../../../src/meetings/agenda-item.entity.js';
 import { Location } from '../../../src/meetings/location.entity.js';
+import { APP_CONFIG, type AppConfig } from '../../../src/config/app-config.js';
 import { holidayOn } from '../../../src/meetings/holidays.js';
 import { Meeting } from '../../../src/meetings/meeting.entity.js';
 import { Minutes } from '../../../src/minutes/minutes.entity.js';
@@ -72,7 +73,7 @@ export async function boardMeetings(app: BrowserApp, title: string): Promise<Boa
 }
 
 /**
- * A Thursday about `weeks` weeks ahead (Berlin) that is no public holiday in Mecklenburg-Vorpommern, not in
+ * A Thursday about `weeks` weeks ahead (Berlin) that is no public holiday in the configured state (REGION), not in
  * the Christmas fortnight and free of other meetings, so planning a meeting on it raises no warnings.
  * YYYY-MM-DD.
  */
@@ -83,7 +84,7 @@ export async function quietMeetingDate(app: BrowserApp, weeks: number): Promise<
   while (day.weekday !== 4) day = day.plus({ days: 1 });
   for (;;) {
     const busy = await meetings.countBy({ startsAt: Between(day.toJSDate(), day.plus({ days: 1 }).toJSDate()) });
-    if (!christmas(day) && holidayOn({ year: day.year, month: day.month, day: day.day }) === null && busy === 0) break;
+    if (!christmas(day) && holidayOn({ year: day.year, month: day.month, day: day.day }, app.t.app.get<AppConfig>(APP_CONFIG).region) === null && busy === 0) break;
     day = day.plus({ weeks: 1 });
   }
   return day.toISODate() ?? '';
