@@ -7,7 +7,7 @@ import { FormRejected, formView, readForm, renderInvalid, validateForm } from '.
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
-import { languageLabel } from '../common/labels.js';
+import { languageLabel } from './person-labels.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
   LETTER_GROUPS,

@@ -1,6 +1,7 @@
 import type { Membership } from '../bodies/membership.entity.js';
 import { formatIsoDate } from '../common/dates.js';
-import { languageLabel, MEMBERSHIP_ROLE_LABELS, PHONE_KIND_LABELS } from '../common/labels.js';
+import { languageLabel, PHONE_KIND_LABELS } from './person-labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { PersonCard } from './people.service.js';
 import type { PersonContact } from './person-contact.js';
 import { personDisplayName } from './person-name.js';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, MoreThan } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
-import { BODY_KIND_LABELS, ORGANISATION_KIND_LABELS, languageLabel } from '../common/labels.js';
+import { BODY_KIND_LABELS } from '../bodies/body-labels.js';
+import { ORGANISATION_KIND_LABELS } from '../organisations/organisation-labels.js';
+import { languageLabel } from '../people/person-labels.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
