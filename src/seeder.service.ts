@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { seedDemo } from '../../seeds/demo.seed.js';
-import { seedDemoMeetings } from '../../seeds/demo-meetings.seed.js';
-import { seedDemoMinutes } from '../../seeds/demo-minutes.seed.js';
-import { SeedContext } from '../../seeds/seed-context.js';
-import { seedSchwerin } from '../../seeds/schwerin.seed.js';
-import { SearchDocument } from '../search/search-document.entity.js';
-import { SearchIndexer } from '../search/search-indexer.js';
-import { DatabaseService } from './database.service.js';
-import { SeedRun } from './seed-run.entity.js';
+import { seedDemo } from '../seeds/demo.seed.js';
+import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
+import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
+import { SeedContext } from '../seeds/seed-context.js';
+import { seedSchwerin } from '../seeds/schwerin.seed.js';
+import { SearchDocument } from './search/search-document.entity.js';
+import { SearchIndexer } from './search/search-indexer.js';
+import { DatabaseService } from './database/database.service.js';
+import { SeedRun } from './database/seed-run.entity.js';
 
 /** Loads the seeds (real data always, demo data on request) and keeps the search index complete. */
 @Injectable()
