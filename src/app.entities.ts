@@ -3,6 +3,8 @@ import { MIGRATIONS as SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import { CalendarVersionSubscriber } from './calendar/calendar-version.subscriber.js';
 import { type DatabaseLocation, type DatabaseSchema, dataSourceOptions } from './database/database-options.js';
 import { ContentVersionSubscriber } from './page-cache/content-version.subscriber.js';
+// Declares the accounts → people foreign key (people sits above auth, so the key is declared there).
+import './people/account-person.js';
 import { Body } from './bodies/body.entity.js';
 import { Membership } from './bodies/membership.entity.js';
 import { Organisation } from './organisations/organisation.entity.js';

@@ -62,6 +62,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   if (config.seedOnStart) {
     await app.get(SeederService).seed({ demo: config.seedDemo });
   }
-  await configureAuth(app); // first admin, demo accounts, sessions, viewer (after migrations and seeds, before routes)
+  // first admin, demo accounts (linked to their demo people), sessions, viewer (after migrations and seeds, before routes)
+  await configureAuth(app, (personKey) => app.get(SeederService).demoPersonId(personKey));
   return app;
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountController } from './account.controller.js';
+import { AccountPeople } from './account-people.js';
 import { AdminGuard, MemberGuard } from './access.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -25,6 +26,7 @@ import { TypeOrmSessionStore } from './session-store.js';
   controllers: [AuthController, AccountController, AdminAccountsController],
   providers: [
     PasswordHasher,
+    AccountPeople,
     AccountsRepository,
     AccountsService,
     AuthService,
@@ -37,6 +39,6 @@ import { TypeOrmSessionStore } from './session-store.js';
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher],
+  exports: [BodyPermissionsService, AccountsService, AccountPeople, MemberGuard, AdminGuard, PasswordHasher],
 })
 export class AuthModule {}

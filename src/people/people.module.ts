@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { AccountPersonReads } from './account-person.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleEditorService } from './people-editor.service.js';
@@ -13,7 +14,7 @@ import { Person } from './person.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule],
   controllers: [PeopleController],
-  providers: [PeopleRepository, PeopleService, PeopleEditorService],
+  providers: [PeopleRepository, PeopleService, PeopleEditorService, AccountPersonReads],
   exports: [PeopleService, PeopleEditorService],
 })
 export class PeopleModule {}
