@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { MinutesModule } from '../minutes/minutes.module.js';
 import { Person } from '../people/person.entity.js';
+import { SearchModule } from '../search/search.module.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesEditorService } from './bodies-editor.service.js';
 import { MembershipsController } from './memberships.controller.js';
@@ -10,12 +11,13 @@ import { MembershipsService } from './memberships.service.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { BodiesService } from './bodies.service.js';
 import { Body } from './body.entity.js';
+import { BodySearchRegistration } from './body-search.js';
 import { Membership } from './membership.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), MeetingsModule, MinutesModule],
+  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), MeetingsModule, MinutesModule, SearchModule],
   controllers: [BodiesController, MembershipsController],
-  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService],
+  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration],
   exports: [BodiesService, MembershipsService],
 })
 export class BodiesModule {}

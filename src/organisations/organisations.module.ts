@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Membership } from '../bodies/membership.entity.js';
 import { Person } from '../people/person.entity.js';
+import { SearchModule } from '../search/search.module.js';
 import { Organisation } from './organisation.entity.js';
+import { OrganisationSearchRegistration } from './organisation-search.js';
 import { OrganisationsController } from './organisations.controller.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Person, Membership])],
+  imports: [TypeOrmModule.forFeature([Organisation, Person, Membership]), SearchModule],
   controllers: [OrganisationsController],
-  providers: [OrganisationsRepository, OrganisationsService],
+  providers: [OrganisationsRepository, OrganisationsService, OrganisationSearchRegistration],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -4,17 +4,19 @@ import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { AccountPersonReads } from './account-person.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { SearchModule } from '../search/search.module.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleEditorService } from './people-editor.service.js';
 import { PeopleRepository } from './people.repository.js';
 import { PeopleService } from './people.service.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
+import { PersonSearchRegistration } from './person-search.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule, SearchModule],
   controllers: [PeopleController],
-  providers: [PeopleRepository, PeopleService, PeopleEditorService, AccountPersonReads],
+  providers: [PeopleRepository, PeopleService, PeopleEditorService, AccountPersonReads, PersonSearchRegistration],
   exports: [PeopleService, PeopleEditorService],
 })
 export class PeopleModule {}
