@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountController } from './account.controller.js';
-import { AccountPeople } from './account-people.js';
+import { AccountPeopleModule } from './account-people.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { AdminGuard, MemberGuard } from './access.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -17,16 +18,17 @@ import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
 
 /**
- * Accounts, login/logout, database sessions, CSRF, guards and body permissions. Global, so other modules
- * inject BodyPermissionsService and use @RequireMember() / @RequireAdmin() without importing it.
+ * Accounts, login/logout, database sessions, CSRF, guards and body permissions. Still global only for
+ * BodyPermissionsService, which meetings, minutes, mail and bodies inject and which moves to bodies
+ * (issue 14); the guards (@RequireMember() / @RequireAdmin()) have no dependencies and need no import.
  * Wired into the HTTP pipeline by configureSecurity() and configureAuth() (auth.setup.ts) from configureApp.
  */
 @Global()
 @Module({
+  imports: [AccountPeopleModule, AuditModule],
   controllers: [AuthController, AccountController, AdminAccountsController],
   providers: [
     PasswordHasher,
-    AccountPeople,
     AccountsRepository,
     AccountsService,
     AuthService,
@@ -39,6 +41,6 @@ import { TypeOrmSessionStore } from './session-store.js';
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [BodyPermissionsService, AccountsService, AccountPeople, MemberGuard, AdminGuard, PasswordHasher],
+  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { MinutesModule } from '../minutes/minutes.module.js';
 import { Person } from '../people/person.entity.js';
 import { SearchModule } from '../search/search.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesEditorService } from './bodies-editor.service.js';
 import { MembershipsController } from './memberships.controller.js';
@@ -15,7 +16,7 @@ import { BodySearchRegistration } from './body-search.js';
 import { Membership } from './membership.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), MeetingsModule, MinutesModule, SearchModule],
+  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), MeetingsModule, MinutesModule, SearchModule, AuditModule],
   controllers: [BodiesController, MembershipsController],
   providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration],
   exports: [BodiesService, MembershipsService],

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Membership } from '../bodies/membership.entity.js';
 import { Person } from '../people/person.entity.js';
 import { SearchModule } from '../search/search.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationSearchRegistration } from './organisation-search.js';
 import { OrganisationsController } from './organisations.controller.js';
@@ -10,7 +11,7 @@ import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Person, Membership]), SearchModule],
+  imports: [TypeOrmModule.forFeature([Organisation, Person, Membership]), SearchModule, AuditModule],
   controllers: [OrganisationsController],
   providers: [OrganisationsRepository, OrganisationsService, OrganisationSearchRegistration],
   exports: [OrganisationsService],

@@ -5,6 +5,8 @@ import { Membership } from '../bodies/membership.entity.js';
 import { AccountPersonReads } from './account-person.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { SearchModule } from '../search/search.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AccountPeopleModule } from '../auth/account-people.module.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleEditorService } from './people-editor.service.js';
 import { PeopleRepository } from './people.repository.js';
@@ -14,7 +16,7 @@ import { Person } from './person.entity.js';
 import { PersonSearchRegistration } from './person-search.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule, SearchModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage, Membership, Body]), OrganisationsModule, SearchModule, AuditModule, AccountPeopleModule],
   controllers: [PeopleController],
   providers: [PeopleRepository, PeopleService, PeopleEditorService, AccountPersonReads, PersonSearchRegistration],
   exports: [PeopleService, PeopleEditorService],

@@ -46,7 +46,7 @@ export class SearchIndexer {
 
   /** Called once per kind at start-up by the module owning the records. */
   register<T extends { id: number }>(source: SearchSource<T>): void {
-    this.sources.set(source.kind, source as unknown as SearchSource<{ id: number }>);
+    this.sources.set(source.kind, source);
   }
 
   private source(kind: SearchKind): SearchSource<{ id: number }> {
@@ -62,7 +62,7 @@ export class SearchIndexer {
 
   async reindex(manager: EntityManager, kind: SearchKind, refId: number): Promise<void> {
     const source = this.source(kind);
-    const record = await manager.getRepository(source.entity).findOne({ where: { id: refId } as FindOptionsWhere<{ id: number }>, relations: source.relations });
+    const record = await manager.getRepository(source.entity).findOne({ where: { id: refId }, relations: source.relations });
     const repo = manager.getRepository(SearchDocument);
     if (!record) {
       await repo.delete({ kind, refId });
