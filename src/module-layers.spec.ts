@@ -24,6 +24,12 @@ describe('module layers (ESLint boundaries rule)', () => {
     expect(errors).toEqual([expect.stringMatching(/^boundaries\/dependencies: .*"infra".*"meetings"/)]);
   });
 
+  it('rejects an upward re-export and an upward dynamic import', async () => {
+    expect(await boundaryErrors('src/common/probe.ts', "export { Meeting } from '../meetings/meeting.entity.js';\n")).toHaveLength(1);
+    const dynamic = "export async function probe(): Promise<unknown> {\n  return import('../meetings/meeting.entity.js');\n}\n";
+    expect(await boundaryErrors('src/common/probe.ts', dynamic)).toHaveLength(1);
+  });
+
   it('rejects upward imports between domains and from base layers: people → bodies, auth → people, database → root', async () => {
     expect(await boundaryErrors('src/people/probe.ts', "import { Body } from '../bodies/body.entity.js';\nexport const probe = Body;\n")).toHaveLength(1);
     expect(await boundaryErrors('src/auth/probe.ts', "import { Person } from '../people/person.entity.js';\nexport const probe = Person;\n")).toHaveLength(1);
