@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { foldText } from '../src/common/text/fold.js';
 import pg from 'pg';
-import { type DatabaseLocation, dataSourceOptions } from '../src/database/database-options.js';
+import { appDataSourceOptions } from '../src/app.entities.js';
+import type { DatabaseLocation } from '../src/database/database-options.js';
+import { BODY_SEARCH_SOURCE } from '../src/bodies/body-search.js';
+import { ORGANISATION_SEARCH_SOURCE } from '../src/organisations/organisation-search.js';
+import { PERSON_SEARCH_SOURCE } from '../src/people/person-search.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
 
 export interface DatasetSize {
@@ -128,7 +132,7 @@ class BatchWriter {
  * when `location.databaseUrl` is set.
  */
 export async function buildDataset(location: DatabaseLocation, size: DatasetSize, seed = 42): Promise<Dataset> {
-  const ds = new DataSource(dataSourceOptions(location));
+  const ds = new DataSource(appDataSourceOptions(location));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
@@ -198,9 +202,13 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   w.run(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES ('feed@example.org', 'x', 2, ?, ?, ?)`, FEED_TOKEN, now, now);
   await w.flush(location);
 
-  const ds2 = new DataSource(dataSourceOptions(location));
+  const ds2 = new DataSource(appDataSourceOptions(location));
   await ds2.initialize();
-  await ds2.transaction((m) => new SearchIndexer().rebuildAll(m));
+  const indexer = new SearchIndexer();
+  indexer.register(PERSON_SEARCH_SOURCE);
+  indexer.register(ORGANISATION_SEARCH_SOURCE);
+  indexer.register(BODY_SEARCH_SOURCE);
+  await ds2.transaction((m) => indexer.rebuildAll(m));
   // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
   // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.
   if (location.databaseUrl) await ds2.query('ANALYZE');

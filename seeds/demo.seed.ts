@@ -1,6 +1,6 @@
 import { Body } from '../src/bodies/body.entity.js';
 import type { MembershipRole } from '../src/bodies/membership.entity.js';
-import { languageLabel } from '../src/common/labels.js';
+import { languageLabel } from '../src/people/person-labels.js';
 import type { Organisation, OrganisationKind } from '../src/organisations/organisation.entity.js';
 import type { PhoneKind } from '../src/people/person-phone.entity.js';
 import type { Person, Visibility } from '../src/people/person.entity.js';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { APP_SCHEMA } from './app.entities.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryPagesModule } from './directory-pages/directory-pages.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -19,7 +20,7 @@ import { PeopleModule } from './people/people.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
-import { SeedsModule } from './database/seeds.module.js';
+import { SeedsModule } from './seeds.module.js';
 
 @Module({})
 export class AppModule {
@@ -28,7 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(APP_SCHEMA),
         MailModule,
         AuthModule,
         AuditModule,

@@ -8,7 +8,7 @@ import { ControlCharactersPipe } from './common/http/control-characters.pipe.js'
 import { createAppLogger } from './common/logging/app-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
-import { SeederService } from './database/seeder.service.js';
+import { SeederService } from './seeder.service.js';
 import { configureAuth, configureSecurity } from './auth/auth.setup.js';
 import { join } from 'node:path';
 import { configurePageCache } from './page-cache/page-cache.setup.js';
@@ -62,6 +62,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   if (config.seedOnStart) {
     await app.get(SeederService).seed({ demo: config.seedDemo });
   }
-  await configureAuth(app); // first admin, demo accounts, sessions, viewer (after migrations and seeds, before routes)
+  // first admin, demo accounts (linked to their demo people), sessions, viewer (after migrations and seeds, before routes)
+  await configureAuth(app, (personKey) => app.get(SeederService).demoPersonId(personKey));
   return app;
 }

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, SQLITE_PRAGMAS } from '../src/database/database-options.js';
+import { appDataSourceOptions } from '../src/app.entities.js';
+import { SQLITE_PRAGMAS } from '../src/database/database-options.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 /** A process killed with SIGKILL in the middle of writing loses no confirmed write and leaves a sound file. */
@@ -11,7 +12,7 @@ describe('crash safety (SQLite)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const ds = new DataSource(dataSourceOptions({ databasePath: db.databasePath }));
+    const ds = new DataSource(appDataSourceOptions({ databasePath: db.databasePath }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();

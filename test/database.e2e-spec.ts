@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
-import { SeederService } from '../src/database/seeder.service.js';
+import { SeederService } from '../src/seeder.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('database', () => {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, engineOf } from '../src/database/database-options.js';
+import { appDataSourceOptions } from '../src/app.entities.js';
+import { engineOf } from '../src/database/database-options.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 async function userTables(ds: DataSource, engine: 'sqlite' | 'postgres'): Promise<string[]> {
@@ -16,7 +17,7 @@ describe('migrations', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    ds = new DataSource(dataSourceOptions(db));
+    ds = new DataSource(appDataSourceOptions(db));
     await ds.initialize();
   });
 

@@ -5,7 +5,7 @@ import { Body } from '../src/bodies/body.entity.js';
 import { MEMBERSHIP_ROLES, Membership } from '../src/bodies/membership.entity.js';
 import { todayInBerlin } from '../src/common/dates.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { SeederService } from '../src/database/seeder.service.js';
+import { SeederService } from '../src/seeder.service.js';
 import { ORGANISATION_KINDS, Organisation } from '../src/organisations/organisation.entity.js';
 import { PersonEmail } from '../src/people/person-email.entity.js';
 import { PersonLanguage } from '../src/people/person-language.entity.js';

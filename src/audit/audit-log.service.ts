@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Account } from '../auth/account.entity.js';
+import { AccountPeople } from '../auth/account-people.js';
 import type { Viewer } from '../auth/viewer.js';
 import { foldText } from '../common/text/fold.js';
-import { personDisplayName } from '../people/person-name.js';
 import { type AuditAction, type AuditChange, AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
 
 /** Who made a change: the account and its display name at the time. */
@@ -51,12 +51,15 @@ export function auditChanges(labels: Record<string, string>, before: AuditValues
  */
 @Injectable()
 export class AuditLog {
+  constructor(private readonly people: AccountPeople) {}
+
   /** The actor for a viewer, read inside the transaction (name as it is now). */
   async actor(manager: EntityManager, viewer: Viewer): Promise<AuditActor> {
     if (viewer.kind !== 'member') return { accountId: null, name: 'System' };
-    const account = await manager.getRepository(Account).findOne({ where: { id: viewer.accountId }, relations: { person: true } });
+    const account = await manager.getRepository(Account).findOne({ where: { id: viewer.accountId } });
     if (!account) return { accountId: viewer.accountId, name: `Konto ${viewer.accountId}` };
-    return { accountId: account.id, name: account.person ? personDisplayName(account.person) : account.email };
+    const person = await this.people.of(manager, account.personId);
+    return { accountId: account.id, name: person ? person.displayName : account.email };
   }
 
   /** Records one change; an update without changed fields records nothing. */

@@ -91,6 +91,6 @@ export class AccountController {
 
   private async mustChange(viewer: Viewer): Promise<boolean> {
     if (viewer.kind !== 'member') return false;
-    return (await this.accounts.findWithPerson(viewer.accountId))?.mustChangePassword ?? false;
+    return (await this.accounts.findById(viewer.accountId))?.mustChangePassword ?? false;
   }
 }

@@ -1,15 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Person } from '../people/person.entity.js';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * A login. Rights come from `isAdmin` and, per body, from the linked person's memberships
@@ -29,14 +18,14 @@ export class Account {
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash: string;
 
-  /** The person this account belongs to; one account per person at most. */
+  /**
+   * The person this account belongs to; one account per person at most. A plain id: auth sits below
+   * people, so the foreign key to people is declared from the people side (src/people/account-person.ts),
+   * and names come through AccountPeople.
+   */
   @Index('uq_accounts_person', { unique: true })
   @Column({ name: 'person_id', type: 'integer', nullable: true })
   personId: number | null;
-
-  @ManyToOne(() => Person, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'person_id' })
-  person: Relation<Person> | null;
 
   @Column({ name: 'is_admin', type: 'boolean', default: false })
   isAdmin: boolean;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull, MoreThan } from 'typeorm';
-import { Person } from '../people/person.entity.js';
 import { Account } from './account.entity.js';
 import { PasswordSetToken } from './password-set-token.entity.js';
 
@@ -18,13 +17,8 @@ export class AccountsRepository {
     return this.dataSource.getRepository(Account).findOne({ where: { id } });
   }
 
-  /** With the linked person (for names); a soft-deleted person comes back as null. */
-  findByIdWithPerson(id: number): Promise<Account | null> {
-    return this.dataSource.getRepository(Account).findOne({ where: { id }, relations: { person: true } });
-  }
-
-  findAllWithPeople(): Promise<Account[]> {
-    return this.dataSource.getRepository(Account).find({ relations: { person: true }, order: { email: 'ASC' } });
+  findAll(): Promise<Account[]> {
+    return this.dataSource.getRepository(Account).find({ order: { email: 'ASC' } });
   }
 
   countAdmins(): Promise<number> {
@@ -39,27 +33,8 @@ export class AccountsRepository {
       .getMany();
   }
 
-  findPersonByName(givenName: string, familyName: string): Promise<Person | null> {
-    return this.dataSource.getRepository(Person).findOne({ where: { givenName, familyName }, order: { id: 'ASC' } });
-  }
-
-  personExists(id: number): Promise<boolean> {
-    return this.dataSource.getRepository(Person).exists({ where: { id } });
-  }
-
   isPersonLinked(personId: number): Promise<boolean> {
     return this.dataSource.getRepository(Account).exists({ where: { personId } });
-  }
-
-  /** People without an account, for the "link to a person" select. */
-  findPeopleWithoutAccount(): Promise<Person[]> {
-    return this.dataSource
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .leftJoin(Account, 'a', 'a.person_id = p.id')
-      .where('a.id IS NULL')
-      .orderBy('p.sortKey', 'ASC')
-      .getMany();
   }
 
   /** An unused, unexpired set-password token with its account. */

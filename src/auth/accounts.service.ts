@@ -5,10 +5,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound, forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
-import { MailService } from '../mail/mail.service.js';
-import type { Person } from '../people/person.entity.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { assertAdmin } from './access.js';
 import { Account, normalizeEmail } from './account.entity.js';
+import { type AccountPerson, AccountPeople } from './account-people.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
@@ -33,6 +33,24 @@ export interface SetPasswordLink {
   account: Account;
 }
 
+/** An account with the person it belongs to (null: none linked, or the person is gone). */
+export interface AccountWithPerson {
+  account: Account;
+  person: AccountPerson | null;
+}
+
+/**
+ * Published when a set-password link is issued, inside the write that stores it; the mail module
+ * queues the link to the account's address in that same transaction.
+ */
+export type PasswordSetRequested = SetPasswordLink;
+
+declare module '../database/domain-events.js' {
+  interface DomainEventMap {
+    'account.passwordSetRequested': PasswordSetRequested;
+  }
+}
+
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -46,7 +64,8 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: TypeOrmSessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
+    private readonly people: AccountPeople,
     private readonly audit: AuditLog,
   ) {}
 
@@ -55,23 +74,31 @@ export class AccountsService {
     return this.audit.record(m, viewer, { action, entityType: 'account', entityId: account.id, label: account.email, changes });
   }
 
+  findById(id: number): Promise<Account | null> {
+    return this.repository.findById(id);
+  }
+
   /** An account with its person, for the viewer and the header; null when gone. */
-  findWithPerson(id: number): Promise<Account | null> {
-    return this.repository.findByIdWithPerson(id);
+  async findWithPerson(id: number): Promise<AccountWithPerson | null> {
+    const account = await this.repository.findById(id);
+    if (!account) return null;
+    return { account, person: await this.people.of(this.db.dataSource.manager, account.personId) };
   }
 
   findByEmail(email: string): Promise<Account | null> {
     return this.repository.findByEmail(normalizeEmail(email));
   }
 
-  async list(viewer: Viewer): Promise<Account[]> {
+  async list(viewer: Viewer): Promise<AccountWithPerson[]> {
     assertAdmin(viewer, '/admin/konten');
-    return this.repository.findAllWithPeople();
+    const accounts = await this.repository.findAll();
+    const people = await this.people.byIds(this.db.dataSource.manager, accounts.map((a) => a.personId));
+    return accounts.map((account) => ({ account, person: account.personId === null ? null : (people.get(account.personId) ?? null) }));
   }
 
-  async peopleWithoutAccount(viewer: Viewer): Promise<Person[]> {
+  async peopleWithoutAccount(viewer: Viewer): Promise<AccountPerson[]> {
     assertAdmin(viewer, '/admin/konten/neu');
-    return this.repository.findPeopleWithoutAccount();
+    return this.people.withoutAccount(this.db.dataSource.manager);
   }
 
   /**
@@ -85,7 +112,7 @@ export class AccountsService {
       throw new FormRejected({ email: 'Für diese E-Mail-Adresse gibt es schon ein Konto.' });
     }
     if (input.personId !== null) {
-      if (!(await this.repository.personExists(input.personId))) {
+      if (!(await this.people.of(this.db.dataSource.manager, input.personId))) {
         throw new FormRejected({ personId: 'Diese Person gibt es nicht (mehr).' });
       }
       if (await this.repository.isPersonLinked(input.personId)) {
@@ -125,8 +152,8 @@ export class AccountsService {
         createdById: viewer.kind === 'member' ? viewer.accountId : null,
       });
       await this.recordAccount(m, viewer, account, 'update', [{ field: 'setPasswordLink', label: 'Link zum Passwortsetzen', old: null, new: 'ausgestellt' }]);
-      // [mail] The link also goes out by mail, queued in this same transaction (src/mail).
-      await this.mail.queueSetPasswordLink(m, { account, url, expiresAt });
+      // The link also goes out by mail: the mail module queues it in this same transaction.
+      await this.events.publish(m, 'account.passwordSetRequested', { account, url, expiresAt });
     });
     return { url, expiresAt, account };
   }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEMO_PEOPLE } from '../../seeds/demo.seed.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Account, normalizeEmail } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AuthSecret } from './auth-secret.entity.js';
-import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 
@@ -19,6 +18,9 @@ export class StartupRefusedError extends Error {
 }
 
 const SESSION_SECRET_NAME = 'session';
+
+/** The id of a demo account's fictional person, or null when the demo data lacks it (given by the composition root, which knows the seeds). */
+export type DemoPersonLookup = (personKey: DemoAccount['personKey']) => Promise<number | null>;
 
 /**
  * What the auth module needs before the first request: the session secret, the first administrator,
@@ -85,14 +87,13 @@ export class AuthBootstrapService {
    * Demo logins for the fictional demo people (only called with demo data). Existing accounts are
    * left alone (a changed password stays changed), but get linked once their person exists.
    */
-  async ensureDemoAccounts(): Promise<void> {
+  async ensureDemoAccounts(demoPersonId: DemoPersonLookup): Promise<void> {
     for (const demo of DEMO_ACCOUNTS) {
-      const name = DEMO_PEOPLE[demo.personKey];
-      const person = await this.repository.findPersonByName(name.givenName, name.familyName);
-      if (!person) {
+      const personOfDemo = await demoPersonId(demo.personKey);
+      if (personOfDemo === null) {
         this.logger.warn(`Demo-Person „${demo.personKey}“ nicht gefunden; ${demo.email} wird ohne Person angelegt.`);
       }
-      const personId = person && !(await this.repository.isPersonLinked(person.id)) ? person.id : null;
+      const personId = personOfDemo !== null && !(await this.repository.isPersonLinked(personOfDemo)) ? personOfDemo : null;
       const existing = await this.repository.findByEmail(demo.email);
       if (existing) {
         if (existing.personId === null && personId !== null) {

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountController } from './account.controller.js';
+import { AccountPeopleModule } from './account-people.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { AdminGuard, MemberGuard } from './access.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -21,6 +23,7 @@ import { TypeOrmSessionStore } from './session-store.js';
  */
 @Global()
 @Module({
+  imports: [AccountPeopleModule, AuditModule],
   controllers: [AuthController, AccountController, AdminAccountsController],
   providers: [
     PasswordHasher,

@@ -4,10 +4,9 @@ import session from 'express-session';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
-import { personDisplayName } from '../people/person-name.js';
 import { LoginRequiredFilter } from './access.js';
 import { AccountsService } from './accounts.service.js';
-import { AuthBootstrapService } from './auth-bootstrap.service.js';
+import { AuthBootstrapService, type DemoPersonLookup } from './auth-bootstrap.service.js';
 import { csrfTokenFor } from './csrf.js';
 import { loginPathFor } from './next-path.js';
 import { destroySession } from './session-helpers.js';
@@ -119,14 +118,15 @@ function viewerMiddleware(accounts: AccountsService): RequestHandler {
     const accountId = req.session?.accountId;
     if (typeof accountId !== 'number') return next();
 
-    const account = await accounts.findWithPerson(accountId);
-    if (!account || account.disabledAt !== null) {
+    const found = await accounts.findWithPerson(accountId);
+    if (!found || found.account.disabledAt !== null) {
       await destroySession(req);
       return next();
     }
+    const { account, person } = found;
     req.viewer = { kind: 'member', accountId: account.id, personId: account.personId, isAdmin: account.isAdmin };
     res.locals.currentUser = {
-      name: account.person ? personDisplayName(account.person) : account.email,
+      name: person ? person.displayName : account.email,
       isAdmin: account.isAdmin,
     };
     res.setHeader('Cache-Control', 'no-store'); // pages for members are never cached (ASVS 8.2.1)
@@ -146,12 +146,12 @@ function viewerMiddleware(accounts: AccountsService): RequestHandler {
  * demo accounts (only with demo data), the production check against demo passwords, sessions and the viewer.
  * Throws StartupRefusedError (German message, already logged) when the app must not start.
  */
-export async function configureAuth(app: NestExpressApplication): Promise<void> {
+export async function configureAuth(app: NestExpressApplication, demo: DemoPersonLookup): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const bootstrap = app.get(AuthBootstrapService);
   try {
     await bootstrap.ensureAdmin();
-    if (config.seedDemo) await bootstrap.ensureDemoAccounts();
+    if (config.seedDemo) await bootstrap.ensureDemoAccounts(demo);
     await bootstrap.refuseDemoPasswordsInProduction();
   } catch (e) {
     app.flushLogs(); // main.ts buffers logs until start; the German reason must reach the log before the exit

@@ -1,9 +1,7 @@
 import { formatDateTime } from '../common/dates.js';
 import type { SelectOption } from '../common/forms/form.js';
-import { personDisplayName, personSortName } from '../people/person-name.js';
-import type { Person } from '../people/person.entity.js';
-import type { Account } from './account.entity.js';
-import type { SetPasswordLink } from './accounts.service.js';
+import type { AccountPerson } from './account-people.js';
+import type { AccountWithPerson, SetPasswordLink } from './accounts.service.js';
 
 export interface AccountRowView {
   id: number;
@@ -20,12 +18,12 @@ export interface AccountRowView {
   isSelf: boolean;
 }
 
-export function accountRow(a: Account, viewerAccountId: number): AccountRowView {
+export function accountRow({ account: a, person }: AccountWithPerson, viewerAccountId: number): AccountRowView {
   return {
     id: a.id,
     email: a.email,
-    personName: a.person ? personDisplayName(a.person) : null,
-    personHref: a.person ? `/personen/${a.person.id}` : null,
+    personName: person ? person.displayName : null,
+    personHref: person ? `/personen/${person.id}` : null,
     roleLabel: a.isAdmin ? 'Administration' : 'Mitglied',
     statusLabel: a.disabledAt ? `gesperrt seit ${formatDateTime(a.disabledAt)}` : a.mustChangePassword ? 'aktiv, muss Passwort ändern' : 'aktiv',
     lastLogin: a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'noch nie',
@@ -37,10 +35,10 @@ export function accountRow(a: Account, viewerAccountId: number): AccountRowView 
   };
 }
 
-export function personOptions(people: Person[]): SelectOption[] {
+export function personOptions(people: AccountPerson[]): SelectOption[] {
   return people.map((p) => ({
     value: String(p.id),
-    label: p.functionTitle ? `${personSortName(p)} (${p.functionTitle})` : personSortName(p),
+    label: p.functionTitle ? `${p.sortName} (${p.functionTitle})` : p.sortName,
   }));
 }
 
@@ -64,11 +62,11 @@ export interface AccountSummaryView {
   passwordChanged: string;
 }
 
-export function accountSummary(a: Account): AccountSummaryView {
+export function accountSummary({ account: a, person }: AccountWithPerson): AccountSummaryView {
   return {
     email: a.email,
-    personName: a.person ? personDisplayName(a.person) : null,
-    personHref: a.person ? `/personen/${a.person.id}` : null,
+    personName: person ? person.displayName : null,
+    personHref: person ? `/personen/${person.id}` : null,
     roleLabel: a.isAdmin ? 'Administration' : 'Mitglied',
     isAdmin: a.isAdmin,
     lastLogin: a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'noch nie',

@@ -1,6 +1,6 @@
 import { confirmForm } from '../common/forms/confirm-form.js';
 import { defineForm, type FieldSpec } from '../common/forms/form.js';
-import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from './body-labels.js';
 import { BODY_KINDS } from './body.entity.js';
 import { MEMBERSHIP_ROLES } from './membership.entity.js';
 

@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { dataSourceOptions } from '../database/database-options.js';
+import { appDataSourceOptions } from '../app.entities.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { PersonEmail } from '../people/person-email.entity.js';
 import { PersonPhone } from '../people/person-phone.entity.js';
@@ -23,7 +23,7 @@ describe('BodiesService (in-memory SQLite, real migrations)', () => {
   let olena: Person;
 
   beforeAll(async () => {
-    ds = new DataSource(dataSourceOptions({ databasePath: ':memory:' }));
+    ds = new DataSource(appDataSourceOptions({ databasePath: ':memory:' }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     service = new BodiesService(new BodiesRepository(ds.getRepository(Body), ds.getRepository(Membership), ds.getRepository(Person)));

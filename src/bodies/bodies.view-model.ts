@@ -1,5 +1,5 @@
 import { formatIsoDate } from '../common/dates.js';
-import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_HEADINGS, MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_HEADINGS, MEMBERSHIP_ROLE_LABELS } from './body-labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Body } from './body.entity.js';
 import type { BodyOverview } from './bodies.service.js';

@@ -1,6 +1,6 @@
 import type { AuditValues } from '../audit/audit-log.service.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
-import { BODY_KIND_LABELS } from '../common/labels.js';
+import { BODY_KIND_LABELS } from './body-labels.js';
 import type { BodyInput } from './dto/body.dto.js';
 
 export const BODY_AUDIT_LABELS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { AuditValues } from '../audit/audit-log.service.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from './body-labels.js';
 import type { Membership } from './membership.entity.js';
 
 /** The audited fields of a membership and their German names. */

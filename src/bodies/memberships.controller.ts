@@ -5,7 +5,7 @@ import { todayInBerlin } from '../common/dates.js';
 import { formatGermanDate, parseGermanDate } from '../common/forms/field-formats.js';
 import { formView, readForm, renderInvalid, type SelectOption, submitForm, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from './body-labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { END_MEMBERSHIP_FORM, MEMBERSHIP_FORM, NEW_MEMBERSHIP_FORM } from './bodies.forms.js';
 import { choiceOptions, membershipFormValues } from './bodies-form.view-model.js';

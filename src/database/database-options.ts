@@ -2,11 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
-import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
-import { CalendarVersionSubscriber } from '../calendar/calendar-version.subscriber.js';
-import { ContentVersionSubscriber } from '../page-cache/content-version.subscriber.js';
-import { ENTITIES } from './entities.js';
 
 export interface DatabaseLocation {
   /** SQLite file, used when no databaseUrl is given. */
@@ -16,6 +11,16 @@ export interface DatabaseLocation {
 }
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
+
+/**
+ * What lives in the database: given by the composition root (src/app.entities.ts), so this module
+ * knows no domain. Each engine has its own migrations folder (kept in step by a test).
+ */
+export interface DatabaseSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  subscribers: NonNullable<DataSourceOptions['subscribers']>;
+  migrations: Record<DatabaseEngine, NonNullable<DataSourceOptions['migrations']>>;
+}
 
 /**
  * Set on every SQLite connection (journal_mode WAL and foreign keys are also set by TypeORM's
@@ -40,12 +45,12 @@ function usePostgresUtc(): void {
 /**
  * The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds,
  * the benchmark and tests. SQLite (better-sqlite3) by default, PostgreSQL with a DATABASE_URL;
- * the same entities, each engine with its own migrations folder (kept in step by a test).
+ * the same entities, each engine with its own migrations.
  */
-export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions {
+export function dataSourceOptions(location: DatabaseLocation, schema: DatabaseSchema): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
-    subscribers: [CalendarVersionSubscriber, ContentVersionSubscriber],
+    entities: schema.entities,
+    subscribers: schema.subscribers,
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
@@ -58,7 +63,7 @@ export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions
       logging: ['error'],
       type: 'postgres',
       url: location.databaseUrl,
-      migrations: POSTGRES_MIGRATIONS,
+      migrations: schema.migrations.postgres,
       // Sessions in UTC, so now() defaults and our UTC Date values agree.
       extra: { max: 10, options: '-c TimeZone=UTC' },
     };
@@ -71,7 +76,7 @@ export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions
     logging: ['error'],
     type: 'better-sqlite3',
     database: location.databasePath,
-    migrations: SQLITE_MIGRATIONS,
+    migrations: schema.migrations.sqlite,
     enableWAL: true,
     timeout: 5000,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {

@@ -1,7 +1,7 @@
 import type { Membership } from '../bodies/membership.entity.js';
 import { startsText } from '../bodies/bodies.view-model.js';
 import { formatIsoDate } from '../common/dates.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { LinkView } from '../people/people.view-model.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';

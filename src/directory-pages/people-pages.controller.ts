@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Render } from '@nestjs/common';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
-import { languageLabel } from '../common/labels.js';
+import { languageLabel } from '../people/person-labels.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
   LETTER_GROUPS,

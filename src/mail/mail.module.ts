@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountMailHandler } from './account-mail.handler.js';
 import { MailSignal } from './mail-signal.js';
 import { MailWorker } from './mail-worker.service.js';
 import { MailService } from './mail.service.js';
@@ -17,7 +18,7 @@ import { RsvpService } from './rsvp.service.js';
 @Global()
 @Module({
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
-  providers: [MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
+  providers: [AccountMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
   exports: [MailService, MailWorker, RemindersService],
 })
 export class MailModule {}

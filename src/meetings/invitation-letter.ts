@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import { effectiveOnlineLink, locationText } from '../calendar/meeting-event.js';

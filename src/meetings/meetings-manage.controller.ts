@@ -5,7 +5,7 @@ import type { Body } from '../bodies/body.entity.js';
 import { type FormErrors, type FormSpec, type FormValues, FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm, type ValidationResult } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { queryText } from '../common/http/pagination.js';
-import { RSVP_RESPONSE_LABELS } from '../common/labels.js';
+import { RSVP_RESPONSE_LABELS } from './meeting-labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { AttendanceService } from './attendance.service.js';
 import { utcToBerlinFields } from '../common/berlin-time.js';

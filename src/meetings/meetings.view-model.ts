@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
-import { MEETING_STATE_LABELS } from '../common/labels.js';
+import { MEETING_STATE_LABELS } from './meeting-labels.js';
 import type { Location } from './location.entity.js';
 import type { Meeting } from './meeting.entity.js';
 

@@ -8,7 +8,7 @@ import { DecisionsService } from './decisions.service.js';
 import { agendaLabel, bodyOptionLabel, decisionView, minutesPath } from './minutes.view-model.js';
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
-import { MINUTES_STATUS_LABELS } from '../common/labels.js';
+import { MINUTES_STATUS_LABELS } from './minutes-labels.js';
 
 const PAGE_SIZE = 25;
 

@@ -1,5 +1,5 @@
 import { defineForm } from '../common/forms/form.js';
-import { DECISION_RESULT_LABELS } from '../common/labels.js';
+import { DECISION_RESULT_LABELS } from './minutes-labels.js';
 import { DECISION_RESULTS } from './decision.entity.js';
 
 export const DECISION_FORM = defineForm('beschluss', {

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Body } from '../bodies/body.entity.js';
 import { ZONE } from '../common/dates.js';
-import { ACTION_ITEM_STATUS_LABELS, DECISION_RESULT_LABELS, MEMBERSHIP_ROLE_LABELS, MINUTES_STATUS_LABELS } from '../common/labels.js';
+import { ACTION_ITEM_STATUS_LABELS, DECISION_RESULT_LABELS, MINUTES_STATUS_LABELS } from './minutes-labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Location } from '../meetings/location.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';

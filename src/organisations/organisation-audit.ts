@@ -1,5 +1,5 @@
 import type { AuditValues } from '../audit/audit-log.service.js';
-import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
 import type { Organisation } from './organisation.entity.js';
 
 /** The audited fields of an organisation and their German names. */

@@ -4,7 +4,7 @@ import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
-import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
 import { OrganisationDto, organisationInput } from './dto/organisation.dto.js';

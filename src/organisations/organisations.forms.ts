@@ -1,6 +1,6 @@
 import { confirmForm } from '../common/forms/confirm-form.js';
 import { defineForm } from '../common/forms/form.js';
-import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
 
 const PHONE_HINT = 'Mit Vorwahl, z. B. 0385 545-1263 oder +49 385 5451263. Wird einheitlich international gespeichert.';

@@ -1,4 +1,4 @@
-import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
 import type { Organisation } from './organisation.entity.js';
 
 export interface OrganisationSummaryView {

@@ -1,6 +1,6 @@
 import { confirmForm } from '../common/forms/confirm-form.js';
 import { defineForm, type FieldSpec } from '../common/forms/form.js';
-import { PHONE_KIND_LABELS } from '../common/labels.js';
+import { PHONE_KIND_LABELS } from './person-labels.js';
 import { PHONE_KINDS } from './person-phone.entity.js';
 import { type Visibility } from './person.entity.js';
 

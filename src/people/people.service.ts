@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { notFound } from '../common/errors/user-facing.js';
 import type { PageRequest } from '../common/http/pagination.js';
-import { languageLabel } from '../common/labels.js';
+import { languageLabel } from './person-labels.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { SearchService } from '../search/search.service.js';

@@ -1,4 +1,4 @@
-import { languageLabel, PHONE_KIND_LABELS } from '../common/labels.js';
+import { languageLabel, PHONE_KIND_LABELS } from './person-labels.js';
 import type { PersonCard } from './people.service.js';
 import type { PersonContact } from './person-contact.js';
 import { personDisplayName } from './person-name.js';

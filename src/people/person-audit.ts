@@ -1,6 +1,6 @@
 import type { AuditValues } from '../audit/audit-log.service.js';
 import { formatDateTime } from '../common/dates.js';
-import { languageLabel, PHONE_KIND_LABELS } from '../common/labels.js';
+import { languageLabel, PHONE_KIND_LABELS } from './person-labels.js';
 import { VISIBILITY_LABELS } from './people.forms.js';
 import type { PhoneKind } from './person-phone.entity.js';
 import type { Visibility } from './person.entity.js';

@@ -1,4 +1,4 @@
-import { LANGUAGE_LABELS, languageLabel } from '../common/labels.js';
+import { LANGUAGE_LABELS, languageLabel } from './person-labels.js';
 import { foldText } from '../common/text/fold.js';
 
 const BY_NAME = new Map<string, string>(Object.entries(LANGUAGE_LABELS).flatMap(([code, label]) => [

@@ -1,5 +1,5 @@
 import { VCard } from 'vcard-creator';
-import { languageLabel } from '../common/labels.js';
+import { languageLabel } from './person-labels.js';
 import type { PersonContact } from './person-contact.js';
 
 const PHONE_TYPES = { work: ['work', 'voice'], mobile: ['cell', 'voice'], fax: ['work', 'fax'] } as const;

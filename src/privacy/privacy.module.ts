@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module.js';
+import { SearchModule } from '../search/search.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { ConsentService } from './consent.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, SearchModule, AuditModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
 })

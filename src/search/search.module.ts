@@ -1,10 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SearchController } from './search.controller.js';
 import { SearchIndexer } from './search-indexer.js';
 import { SearchService } from './search.service.js';
 
-/** Global so every module that writes people, organisations or bodies can keep the index in step. */
-@Global()
+/**
+ * Search over people, organisations and bodies. Those modules import this one: they register their
+ * records as document sources at start-up and reindex what they write.
+ */
 @Module({
   controllers: [SearchController],
   providers: [SearchService, SearchIndexer],

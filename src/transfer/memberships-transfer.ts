@@ -9,7 +9,7 @@ import { MEMBERSHIP_ROLES, Membership } from '../bodies/membership.entity.js';
 import type { MembershipsService } from '../bodies/memberships.service.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
 import { type FormValues, validateForm } from '../common/forms/form.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../common/labels.js';
+import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { auditChanges } from '../audit/audit-log.service.js';
 import { normalisePhoneNumber } from '../common/forms/field-formats.js';
 import { type FormValues, validateForm } from '../common/forms/form.js';
-import { ORGANISATION_KIND_LABELS } from '../common/labels.js';
+import { ORGANISATION_KIND_LABELS } from '../organisations/organisation-labels.js';
 import { OrganisationDto, type OrganisationInput, organisationInput } from '../organisations/dto/organisation.dto.js';
 import { ORGANISATION_AUDIT_LABELS, organisationAuditValues } from '../organisations/organisation-audit.js';
 import { ORGANISATION_KINDS, Organisation } from '../organisations/organisation.entity.js';

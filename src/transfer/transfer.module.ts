@@ -1,4 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleModule } from '../people/people.module.js';
@@ -8,7 +9,7 @@ import { uploadMiddleware } from './upload.middleware.js';
 
 /** CSV export and import (administrators). */
 @Module({
-  imports: [OrganisationsModule, PeopleModule, BodiesModule],
+  imports: [OrganisationsModule, PeopleModule, BodiesModule, AuditModule],
   controllers: [TransferController],
   providers: [TransferService],
 })

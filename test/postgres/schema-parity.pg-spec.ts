@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/database-options.js';
+import { appDataSourceOptions } from '../../src/app.entities.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 type Schema = Record<string, string[]>;
@@ -39,9 +39,9 @@ describe('schema parity between the SQLite and PostgreSQL migrations', () => {
   beforeAll(async () => {
     if (!process.env.TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL (a PostgreSQL server) is required for this suite');
     dir = mkdtempSync(join(tmpdir(), 'netzwerk-parity-'));
-    sqlite = new DataSource(dataSourceOptions({ databasePath: join(dir, 'p.sqlite') }));
+    sqlite = new DataSource(appDataSourceOptions({ databasePath: join(dir, 'p.sqlite') }));
     pgDb = await createTestDatabase();
-    postgres = new DataSource(dataSourceOptions(pgDb));
+    postgres = new DataSource(appDataSourceOptions(pgDb));
     await sqlite.initialize();
     await postgres.initialize();
     await sqlite.runMigrations({ transaction: 'each' });

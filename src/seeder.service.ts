@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { seedDemo } from '../../seeds/demo.seed.js';
-import { seedDemoMeetings } from '../../seeds/demo-meetings.seed.js';
-import { seedDemoMinutes } from '../../seeds/demo-minutes.seed.js';
-import { SeedContext } from '../../seeds/seed-context.js';
-import { seedSchwerin } from '../../seeds/schwerin.seed.js';
-import { SearchDocument } from '../search/search-document.entity.js';
-import { SearchIndexer } from '../search/search-indexer.js';
-import { DatabaseService } from './database.service.js';
-import { SeedRun } from './seed-run.entity.js';
+import { DEMO_PEOPLE, seedDemo } from '../seeds/demo.seed.js';
+import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
+import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
+import { SeedContext } from '../seeds/seed-context.js';
+import { seedSchwerin } from '../seeds/schwerin.seed.js';
+import { SearchDocument } from './search/search-document.entity.js';
+import { SearchIndexer } from './search/search-indexer.js';
+import { DatabaseService } from './database/database.service.js';
+import { SeedRun } from './database/seed-run.entity.js';
+import type { DemoAccount } from './auth/demo-accounts.js';
+import { Person } from './people/person.entity.js';
 
 /** Loads the seeds (real data always, demo data on request) and keeps the search index complete. */
 @Injectable()
@@ -50,5 +52,12 @@ export class SeederService {
       }
       return ctx.created;
     });
+  }
+
+  /** The fictional person of seeds/demo.seed.ts a demo login belongs to, or null when it is missing. */
+  async demoPersonId(personKey: DemoAccount['personKey']): Promise<number | null> {
+    const { givenName, familyName } = DEMO_PEOPLE[personKey];
+    const person = await this.db.dataSource.getRepository(Person).findOne({ where: { givenName, familyName }, order: { id: 'ASC' } });
+    return person?.id ?? null;
   }
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/app-config.js';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/app-config.js';
 import { DataSource } from 'typeorm';
 import { SeederService } from './seeder.service.js';
 
