@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountController } from './account.controller.js';
 import { AccountPeopleModule } from './account-people.module.js';
@@ -17,11 +17,10 @@ import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
 
 /**
- * Accounts, login/logout, database sessions, CSRF and guards. Global, so other modules use
- * @RequireMember() / @RequireAdmin() without importing it (per-body rights: bodies/BodyPolicyService).
+ * Accounts, login/logout, database sessions, CSRF and guards. The guards (@RequireMember() /
+ * @RequireAdmin()) need no import; per-body rights are bodies/BodyPolicyService.
  * Wired into the HTTP pipeline by configureSecurity() and configureAuth() (auth.setup.ts) from configureApp.
  */
-@Global()
 @Module({
   imports: [AccountPeopleModule, AuditModule],
   controllers: [AuthController, AccountController, AdminAccountsController],
