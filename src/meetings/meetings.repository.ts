@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
-import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -35,13 +34,7 @@ export class MeetingsRepository {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     @InjectRepository(Body) private readonly bodies: Repository<Body>,
     @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(BodyQuorumRule) private readonly quorumRules: Repository<BodyQuorumRule>,
   ) {}
-
-  /** The body's own quorum rule, or null for the default (more than half). */
-  findQuorumRule(bodyId: number): Promise<BodyQuorumRule | null> {
-    return this.quorumRules.findOne({ where: { bodyId } });
-  }
 
   private base(): SelectQueryBuilder<Meeting> {
     return this.meetings

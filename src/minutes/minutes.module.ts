@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Body } from '../bodies/body.entity.js';
+import { QuorumRulesModule } from '../bodies/quorum-rules.module.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
@@ -22,7 +23,6 @@ import { MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
 import { PendingDraftsService } from './pending-drafts.service.js';
 import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
-import { BodyQuorumRule } from './quorum-rule.entity.js';
 
 /** Minutes, decisions (Beschlüsse) and action items (Aufgaben). Exports the services for meeting and body pages. */
 @Module({
@@ -34,7 +34,6 @@ import { BodyQuorumRule } from './quorum-rule.entity.js';
       Decision,
       ActionItem,
       PendingMinutesDraft,
-      BodyQuorumRule,
       Meeting,
       AgendaItem,
       Attendance,
@@ -43,6 +42,7 @@ import { BodyQuorumRule } from './quorum-rule.entity.js';
       Organisation,
       Body,
     ]),
+    QuorumRulesModule,
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
   providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService],

@@ -13,7 +13,6 @@ import { Decision } from './decision.entity.js';
 import { MinutesAmendment } from './minutes-amendment.entity.js';
 import { MinutesItem } from './minutes-item.entity.js';
 import { Minutes } from './minutes.entity.js';
-import { BodyQuorumRule } from './quorum-rule.entity.js';
 
 /** Which decisions / action items a viewer may list (see MinutesService for the rules). */
 export interface ListScope {
@@ -59,7 +58,6 @@ export class MinutesRepository {
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(Body) private readonly bodies: Repository<Body>,
-    @InjectRepository(BodyQuorumRule) private readonly quorumRules: Repository<BodyQuorumRule>,
   ) {}
 
   /** A meeting with its body (a removed one too, with deletedAt set: callers refuse it) and location. */
@@ -130,10 +128,6 @@ export class MinutesRepository {
       .orderBy('person.sortKey', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .getMany();
-  }
-
-  findQuorumRule(bodyId: number): Promise<BodyQuorumRule | null> {
-    return this.quorumRules.findOne({ where: { bodyId } });
   }
 
   findPeople(ids: number[]): Promise<Person[]> {

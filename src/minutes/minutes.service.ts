@@ -33,7 +33,8 @@ import {
 } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesRepository } from './minutes.repository.js';
-import { computeQuorum, DEFAULT_QUORUM_RULE, type QuorumResult } from './quorum.js';
+import { computeQuorum, type QuorumResult } from '../bodies/quorum.js';
+import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 
 /** Keys of the text fields of the editor: opening, other business and one per agenda item ("item-12"). */
 export type TextKey = string;
@@ -127,6 +128,7 @@ export class MinutesService {
     private readonly repository: MinutesRepository,
     private readonly db: DatabaseService,
     private readonly permissions: BodyPermissionsService,
+    private readonly quorumRules: QuorumRulesService,
   ) {}
 
   /** A meeting the viewer may know about: anonymous visitors only public meetings of public bodies. */
@@ -266,7 +268,7 @@ export class MinutesService {
 
   /** Quorum from the recorded attendance of the voting members and the body's rule. */
   async quorum(meeting: Meeting): Promise<QuorumResult> {
-    const [sheet, rule] = await Promise.all([this.attendanceSheet(meeting), this.repository.findQuorumRule(meeting.bodyId)]);
+    const [sheet, rule] = await Promise.all([this.attendanceSheet(meeting), this.quorumRules.ruleOf(meeting.bodyId)]);
     const seats = sheet
       .filter((r) => r.membership?.votingRight === true)
       .map((r) => {
@@ -274,7 +276,7 @@ export class MinutesService {
         const fields = choice ? attendanceFields(choice, r.deputy?.id ?? null) : { attended: null, deputyPersonId: null };
         return { personId: r.person.id, ...fields };
       });
-    return computeQuorum(seats, rule ? { kind: rule.kind, value: rule.value } : DEFAULT_QUORUM_RULE);
+    return computeQuorum(seats, rule);
   }
 
   /** Starts the minutes of a meeting (editors); returns the existing ones when already started. */
