@@ -12,6 +12,7 @@ import { BodyPermissionsService } from './body-permissions.service.js';
 import { CsrfGuard } from './csrf.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionBoundTokens } from './session-bound-token.service.js';
 import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
 
@@ -33,10 +34,11 @@ import { TypeOrmSessionStore } from './session-store.js';
     AuthBootstrapService,
     SessionMaintenanceService,
     BodyPermissionsService,
+    SessionBoundTokens,
     MemberGuard,
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher],
+  exports: [BodyPermissionsService, AccountsService, MemberGuard, AdminGuard, PasswordHasher, SessionBoundTokens, LoginThrottleService],
 })
 export class AuthModule {}

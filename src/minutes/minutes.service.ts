@@ -484,16 +484,14 @@ export class MinutesService {
   }
 
   /**
-   * For keeping text that arrived after the session expired: the minutes and agenda of the meeting,
-   * without the viewer's rights (unknown without a session). The text is only stored for the
-   * submitting browser and saved after its next login, with the editor's rights checked then.
+   * For keeping text that arrived after the session expired: the meeting, its minutes and agenda,
+   * without the viewer's rights (unknown without a session; PendingDraftsService checks the expired
+   * session's account). Null when there are no minutes.
    */
-  minutesForStash(meetingId: number): Promise<Minutes | null> {
-    return this.repository.findMinutesOfMeeting(meetingId);
-  }
-
-  agendaForStash(meetingId: number): Promise<AgendaItem[]> {
-    return this.repository.findAgenda(meetingId);
+  async stashTarget(meetingId: number): Promise<{ meeting: Meeting; minutes: Minutes; agenda: AgendaItem[] } | null> {
+    const [meeting, minutes] = await Promise.all([this.repository.findMeeting(meetingId), this.repository.findMinutesOfMeeting(meetingId)]);
+    if (!meeting || !minutes || meeting.body.deletedAt !== null) return null;
+    return { meeting, minutes, agenda: await this.repository.findAgenda(meetingId) };
   }
 
   /** Meetings of the body that come after this one (approval choice). */
