@@ -111,6 +111,7 @@ export class MeetingsRepository {
       .createQueryBuilder('ms')
       .innerJoinAndSelect('ms.person', 'person')
       .leftJoinAndSelect('person.organisation', 'organisation')
+      .leftJoinAndSelect('ms.onBehalfOf', 'onBehalfOf')
       .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
       .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
       .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
@@ -178,6 +179,33 @@ export class MeetingsRepository {
 
   findPeopleOfOrganisation(organisationId: number): Promise<Person[]> {
     return this.people.find({ where: { organisationId }, order: { sortKey: 'ASC' } });
+  }
+
+  /** Later, not cancelled meetings of the body (at most 20, soonest first) — e.g. to approve minutes in. */
+  findLaterMeetings(bodyId: number, after: Date): Promise<Meeting[]> {
+    return this.meetings
+      .createQueryBuilder('mt')
+      .where('mt.bodyId = :bodyId', { bodyId })
+      .andWhere('mt.startsAt > :after', { after })
+      .andWhere("mt.state <> 'cancelled'")
+      .orderBy('mt.startsAt', 'ASC')
+      .take(20)
+      .getMany();
+  }
+
+  /** How many not cancelled meetings of the body started in the same year before this one (running number). */
+  countEarlierMeetingsInYear(bodyId: number, yearStart: Date, startsAt: Date, meetingId: number): Promise<number> {
+    return this.meetings
+      .createQueryBuilder('mt')
+      .where('mt.bodyId = :bodyId', { bodyId })
+      .andWhere("mt.state <> 'cancelled'")
+      .andWhere('mt.startsAt >= :yearStart', { yearStart })
+      .andWhere(
+        new Brackets((w) =>
+          w.where('mt.startsAt < :startsAt', { startsAt }).orWhere(new Brackets((x) => x.where('mt.startsAt = :startsAt', { startsAt }).andWhere('mt.id < :meetingId', { meetingId }))),
+        ),
+      )
+      .getCount();
   }
 
   findPeople(ids: number[]): Promise<Person[]> {

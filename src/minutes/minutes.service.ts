@@ -12,6 +12,7 @@ import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';
@@ -129,15 +130,12 @@ export class MinutesService {
     private readonly db: DatabaseService,
     private readonly permissions: BodyPermissionsService,
     private readonly quorumRules: QuorumRulesService,
+    private readonly meetings: MeetingsService,
   ) {}
 
-  /** A meeting the viewer may know about: anonymous visitors only public meetings of public bodies. */
-  async visibleMeeting(meetingId: number, viewer: Viewer): Promise<Meeting> {
-    const meeting = await this.repository.findMeeting(meetingId);
-    if (!meeting || meeting.body.deletedAt !== null || (!isMember(viewer) && !(meeting.isPublic && meeting.body.isPublic))) {
-      throw notFound('Diese Sitzung gibt es nicht.');
-    }
-    return meeting;
+  /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
+  visibleMeeting(meetingId: number, viewer: Viewer): Promise<Meeting> {
+    return this.meetings.visibleMeeting(meetingId, viewer);
   }
 
   isEditor(viewer: Viewer, bodyId: number): Promise<boolean> {
@@ -490,7 +488,7 @@ export class MinutesService {
    */
   async stashTarget(meetingId: number): Promise<{ meeting: Meeting; minutes: Minutes; agenda: AgendaItem[] } | null> {
     const [meeting, minutes] = await Promise.all([this.repository.findMeeting(meetingId), this.repository.findMinutesOfMeeting(meetingId)]);
-    if (!meeting || !minutes || meeting.body.deletedAt !== null) return null;
+    if (!meeting || !minutes) return null;
     return { meeting, minutes, agenda: await this.repository.findAgenda(meetingId) };
   }
 

@@ -12,6 +12,7 @@ import { SearchService } from '../search/search.service.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
 import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
+import type { Person } from './person.entity.js';
 
 /** What a visitor asked the directory for; ids and codes are checked here against what exists. */
 export interface DirectoryRequest {
@@ -74,6 +75,11 @@ export class PeopleService {
     private readonly organisations: OrganisationsService,
     private readonly search: SearchService,
   ) {}
+
+  /** Everyone in the directory by sort key, for person choices of other modules (e.g. minutes). */
+  options(): Promise<Person[]> {
+    return this.repository.findAllForChoices();
+  }
 
   async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
     const today = todayInBerlin();
