@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
+import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -113,8 +114,7 @@ export class MeetingsRepository {
       .leftJoinAndSelect('person.organisation', 'organisation')
       .leftJoinAndSelect('ms.onBehalfOf', 'onBehalfOf')
       .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
-      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere(currentMembershipSql('ms', 'day'), { day })
       .andWhere('person.deletedAt IS NULL')
       .orderBy('person.sortKey', 'ASC')
       .addOrderBy('ms.id', 'ASC')
