@@ -53,15 +53,20 @@ describe('quorum rules of a body (Beschlussfähigkeit)', () => {
     // the secretary is an officer of the body too
     expect((await submit(secretary, path, path, { kind: 'count', value: '1' })).status).toBe(303);
     expect(await stored()).toMatchObject({ kind: 'count', value: 1 });
-    expect(await forecast()).toContain('nötig sind 1 (mindestens 1 stimmberechtigte Mitglieder)');
-    expect(await minutes()).toContain('erforderlich: 1 (mindestens 1 stimmberechtigte Mitglieder).');
+    expect(await forecast()).toContain('nötig sind 1 (mindestens 1 stimmberechtigtes Mitglied)');
+    expect(await minutes()).toContain('erforderlich: 1 (mindestens 1 stimmberechtigtes Mitglied).');
+
+    expect((await submit(chair, path, path, { kind: 'count', value: '3' })).status).toBe(303);
+    expect(await stored()).toMatchObject({ kind: 'count', value: 3 });
+    expect(await forecast()).toContain('nötig sind 3 (mindestens 3 stimmberechtigte Mitglieder)');
+    expect(await minutes()).toContain('erforderlich: 3 (mindestens 3 stimmberechtigte Mitglieder).');
 
     expect((await submit(chair, path, path, { kind: 'more_than_half', value: '' })).status).toBe(303);
     expect(await stored()).toMatchObject({ kind: 'more_than_half', value: null });
     expect(await forecast()).toContain('nötig sind 2 (mehr als die Hälfte der stimmberechtigten Mitglieder)');
 
     const entries = await auditEntriesOf(t, 'body', f.bodyId);
-    expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'update']);
+    expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'update', 'update']);
     expect(JSON.stringify(entries[0].parsed)).toContain('Beschlussfähigkeit');
     expect(JSON.stringify(entries[0].parsed)).toContain('mindestens 100 % der stimmberechtigten Mitglieder');
   });

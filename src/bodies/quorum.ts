@@ -77,8 +77,10 @@ export function quorumRuleText(rule: QuorumRule): string {
   switch (rule.kind) {
     case 'percent':
       return `mindestens ${Math.min(100, Math.max(1, rule.value ?? 50))} % der stimmberechtigten Mitglieder`;
-    case 'count':
-      return `mindestens ${Math.max(1, rule.value ?? 1)} stimmberechtigte Mitglieder`;
+    case 'count': {
+      const count = Math.max(1, rule.value ?? 1);
+      return count === 1 ? 'mindestens 1 stimmberechtigtes Mitglied' : `mindestens ${count} stimmberechtigte Mitglieder`;
+    }
     case 'more_than_half':
       return 'mehr als die Hälfte der stimmberechtigten Mitglieder';
   }
