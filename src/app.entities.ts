@@ -31,7 +31,7 @@ import { MinutesAmendment } from './minutes/minutes-amendment.entity.js';
 import { MinutesItem } from './minutes/minutes-item.entity.js';
 import { Minutes } from './minutes/minutes.entity.js';
 import { PendingMinutesDraft } from './minutes/pending-minutes-draft.entity.js';
-import { BodyQuorumRule } from './minutes/quorum-rule.entity.js';
+import { BodyQuorumRule } from './bodies/quorum-rule.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { ImportDraft } from './transfer/import-draft.entity.js';
 import { BodyMailSettings } from './mail/body-mail-settings.entity.js';

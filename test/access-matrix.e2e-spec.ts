@@ -132,6 +132,8 @@ const MATRIX: Record<string, Row> = {
   'POST /gremien/:bodyId/mitgliedschaften/:membershipId/bearbeiten': [(i) => `/gremien/${i.bodyA}/mitgliedschaften/${i.membershipA}/bearbeiten`, LOGIN, 403, 422, 403, 422],
   'GET /gremien/:bodyId/mitgliedschaften/:membershipId/beenden':     [(i) => `/gremien/${i.bodyA}/mitgliedschaften/${i.membershipA}/beenden`, LOGIN, 403, 200, 403, 200],
   'POST /gremien/:bodyId/mitgliedschaften/:membershipId/beenden':    [(i) => `/gremien/${i.bodyB}/mitgliedschaften/${i.membershipB}/beenden`, LOGIN, 403, 403, 422, 422],
+  'GET /gremien/:bodyId/beschlussfaehigkeit':     [(i) => `/gremien/${i.bodyA}/beschlussfaehigkeit`, LOGIN, 403, 200, 403, 200],
+  'POST /gremien/:bodyId/beschlussfaehigkeit':    [(i) => `/gremien/${i.bodyB}/beschlussfaehigkeit`, LOGIN, 403, 403, 422, 422],
 
   // audit log, CSV (src/audit, src/transfer)
   'GET /admin/protokoll':                         [() => '/admin/protokoll', LOGIN, 403, 403, 403, 200],

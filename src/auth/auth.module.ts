@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionBoundTokens } from './session-bound-token.service.js';
 import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
 
@@ -33,10 +34,11 @@ import { TypeOrmSessionStore } from './session-store.js';
     TypeOrmSessionStore,
     AuthBootstrapService,
     SessionMaintenanceService,
+    SessionBoundTokens,
     MemberGuard,
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [AccountsService, MemberGuard, AdminGuard, PasswordHasher],
+  exports: [AccountsService, MemberGuard, AdminGuard, PasswordHasher, SessionBoundTokens, LoginThrottleService],
 })
 export class AuthModule {}

@@ -2,25 +2,13 @@ import { Controller, Get, Inject, Param, Query, Redirect, Render } from '@nestjs
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
-import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
-import { ATTENDED_LABELS, RSVP_RESPONSE_LABELS } from './meeting-labels.js';
-import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { personDisplayName } from '../people/person-name.js';
 import { subscriptionLinks } from '../calendar/subscription-links.js';
-import { effectiveOnlineLink } from '../calendar/meeting-event.js';
 import { parseLocalDate } from '../common/berlin-time.js';
-import { locationView } from './location-view.js';
 import { type MeetingScope, MeetingsService } from './meetings.service.js';
-import { MeetingEditorService } from './meeting-editor.service.js';
-import { rsvpClosedReason } from './attendance.service.js';
-import { RSVP_FORM } from './meetings.forms.js';
-import { formView } from '../common/forms/form.js';
-import { MinutesService } from '../minutes/minutes.service.js';
-import { minutesLinkView } from '../minutes/minutes.view-model.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';
-import { longDate, meetingListItem, shortDate, timeRangeLabel } from './meetings.view-model.js';
+import { meetingListItem } from './meetings.view-model.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 const PAGE_SIZE = 20;
@@ -34,8 +22,6 @@ function parseBodyId(raw: unknown): number | undefined {
 export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly editor: MeetingEditorService,
-    private readonly minutes: MinutesService,
     private readonly permissions: BodyPolicyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -126,92 +112,6 @@ export class MeetingsController {
         ...subscriptionLinks(this.config.baseUrl, bodyId === undefined ? '/kalender/oeffentlich.ics' : `/gremien/${bodyId}/sitzungen.ics`),
         name: body ? body.name : 'alle öffentlichen Sitzungen',
       },
-      isMember: isMember(viewer),
-    };
-  }
-
-  @Get(':id')
-  @Render('meetings/show')
-  async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
-    const { meeting: m, agenda, attendance, viewerMemberships } = await this.meetings.detail(id, viewer);
-    const online = effectiveOnlineLink(m, m.location);
-    const canManage = await this.editor.canManage(viewer, m.bodyId);
-    const base = `/sitzungen/${m.id}`;
-    const open = m.state !== 'cancelled' && m.state !== 'held';
-    const mine = viewer.kind === 'member' ? attendance?.rows.find((r) => r.membership.personId === viewer.personId) : undefined;
-    const rsvpClosed = rsvpClosedReason(m, new Date());
-    let rsvp = null;
-    if (mine && viewerMemberships.length > 0) {
-      const deputies = rsvpClosed ? [] : await this.meetings.deputyCandidates(m, mine.membership.personId);
-      const options = { deputyPersonId: deputies.map((p) => ({ value: String(p.id), label: personDisplayName(p) })) };
-      const current = mine.attendance;
-      rsvp = {
-        currentLabel: RSVP_RESPONSE_LABELS[current?.response ?? 'none'],
-        closedReason: rsvpClosed,
-        action: `${base}/antwort`,
-        form: formView(
-          RSVP_FORM,
-          { response: current && current.response !== 'none' ? current.response : 'accepted', deputyPersonId: current?.deputyPersonId ? String(current.deputyPersonId) : '' },
-          {},
-          options,
-        ),
-      };
-    }
-    const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer));
-    return {
-      minutesLink,
-      manage: canManage
-        ? {
-            editHref: m.state === 'cancelled' ? null : `${base}/bearbeiten`,
-            agendaHref: `${base}/tagesordnung`,
-            postponeHref: open ? `${base}/verschieben` : null,
-            cancelHref: open ? `${base}/absagen` : null,
-            inviteAction: open ? `${base}/einladen` : null,
-            inviteLabel: m.state === 'invited' ? 'Einladung erneut verschicken' : 'Einladung verschicken',
-            letterHref: `${base}/einladung`,
-            mailHref: `${base}/versand`, // [mail] status of the meeting's mails (src/mail)
-            heldAction: open && m.startsAt.getTime() <= Date.now() ? `${base}/stattgefunden` : null,
-          }
-        : null,
-      rsvp,
-      pageTitle: m.title,
-      meeting: {
-        ...meetingListItem(m),
-        longDate: longDate(m.startsAt),
-        timeLabel: timeRangeLabel(m.startsAt, m.endsAt),
-        cancelReason: m.cancelReason,
-        description: m.description,
-        invitedOn: m.invitedAt ? shortDate(m.invitedAt) : null,
-        onlineLink: online,
-        location: m.location ? locationView(m.location) : null,
-        icalHref: `/sitzungen/${m.id}/ical`,
-      },
-      agenda: agenda.map((a) => ({
-        number: a.number,
-        isSub: a.number.includes('.'),
-        title: a.title,
-        description: a.description,
-        presenter: a.presenter,
-        plannedMinutes: a.plannedMinutes,
-        isInternal: !a.isPublic,
-      })),
-      attendance: attendance
-        ? {
-            rows: attendance.rows.map((r) => ({
-              name: personDisplayName(r.membership.person),
-              personHref: `/personen/${r.membership.personId}`,
-              roleLabel: MEMBERSHIP_ROLE_LABELS[r.membership.role],
-              voting: r.membership.votingRight,
-              responseLabel: RSVP_RESPONSE_LABELS[r.attendance?.response ?? 'none'],
-              deputyName: r.attendance?.deputyPerson ? personDisplayName(r.attendance.deputyPerson) : null,
-              attendedLabel: r.attendance?.attended ? ATTENDED_LABELS[r.attendance.attended] : null,
-            })),
-            quorum: attendance.quorum,
-            quorumRule: attendance.quorumRule,
-            accepted: attendance.rows.filter((r) => r.attendance?.response === 'accepted').length,
-          }
-        : null,
-      bodyFeed: subscriptionLinks(this.config.baseUrl, `/gremien/${m.bodyId}/sitzungen.ics`),
       isMember: isMember(viewer),
     };
   }

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
-import { MinutesModule } from '../minutes/minutes.module.js';
-import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
+import { QuorumRulesModule } from '../bodies/quorum-rules.module.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -21,8 +20,8 @@ import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person, BodyQuorumRule]), MinutesModule],
-  // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id.
+  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), QuorumRulesModule],
+  // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
   providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService],
   exports: [MeetingsRepository, MeetingsService, MeetingEditorService],

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
+import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
-import { BodyQuorumRule } from '../minutes/quorum-rule.entity.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -35,13 +35,7 @@ export class MeetingsRepository {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     @InjectRepository(Body) private readonly bodies: Repository<Body>,
     @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(BodyQuorumRule) private readonly quorumRules: Repository<BodyQuorumRule>,
   ) {}
-
-  /** The body's own quorum rule, or null for the default (more than half). */
-  findQuorumRule(bodyId: number): Promise<BodyQuorumRule | null> {
-    return this.quorumRules.findOne({ where: { bodyId } });
-  }
 
   private base(): SelectQueryBuilder<Meeting> {
     return this.meetings
@@ -118,9 +112,9 @@ export class MeetingsRepository {
       .createQueryBuilder('ms')
       .innerJoinAndSelect('ms.person', 'person')
       .leftJoinAndSelect('person.organisation', 'organisation')
+      .leftJoinAndSelect('ms.onBehalfOf', 'onBehalfOf')
       .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
-      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere(currentMembershipSql('ms', 'day'), { day })
       .andWhere('person.deletedAt IS NULL')
       .orderBy('person.sortKey', 'ASC')
       .addOrderBy('ms.id', 'ASC')
@@ -185,6 +179,33 @@ export class MeetingsRepository {
 
   findPeopleOfOrganisation(organisationId: number): Promise<Person[]> {
     return this.people.find({ where: { organisationId }, order: { sortKey: 'ASC' } });
+  }
+
+  /** Later, not cancelled meetings of the body (at most 20, soonest first) — e.g. to approve minutes in. */
+  findLaterMeetings(bodyId: number, after: Date): Promise<Meeting[]> {
+    return this.meetings
+      .createQueryBuilder('mt')
+      .where('mt.bodyId = :bodyId', { bodyId })
+      .andWhere('mt.startsAt > :after', { after })
+      .andWhere("mt.state <> 'cancelled'")
+      .orderBy('mt.startsAt', 'ASC')
+      .take(20)
+      .getMany();
+  }
+
+  /** How many not cancelled meetings of the body started in the same year before this one (running number). */
+  countEarlierMeetingsInYear(bodyId: number, yearStart: Date, startsAt: Date, meetingId: number): Promise<number> {
+    return this.meetings
+      .createQueryBuilder('mt')
+      .where('mt.bodyId = :bodyId', { bodyId })
+      .andWhere("mt.state <> 'cancelled'")
+      .andWhere('mt.startsAt >= :yearStart', { yearStart })
+      .andWhere(
+        new Brackets((w) =>
+          w.where('mt.startsAt < :startsAt', { startsAt }).orWhere(new Brackets((x) => x.where('mt.startsAt = :startsAt', { startsAt }).andWhere('mt.id < :meetingId', { meetingId }))),
+        ),
+      )
+      .getCount();
   }
 
   findPeople(ids: number[]): Promise<Person[]> {

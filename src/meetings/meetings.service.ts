@@ -11,7 +11,8 @@ import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meet
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
-import { DEFAULT_QUORUM_RULE, quorumRuleText, votesNeeded } from '../minutes/quorum.js';
+import { quorumRuleText, votesNeeded } from '../bodies/quorum.js';
+import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 
 export interface AttendanceRow {
   membership: Membership;
@@ -46,7 +47,10 @@ export interface MeetingListQuery {
 /** Reading meetings as a viewer may see them: internal meetings and agenda items only for members. */
 @Injectable()
 export class MeetingsService {
-  constructor(private readonly repository: MeetingsRepository) {}
+  constructor(
+    private readonly repository: MeetingsRepository,
+    private readonly quorumRules: QuorumRulesService,
+  ) {}
 
   /** Upcoming (not yet ended, soonest first) or past (most recent first) meetings. */
   list(viewer: Viewer, query: MeetingListQuery, now: Date = new Date()): Promise<[Meeting[], number]> {
@@ -120,12 +124,11 @@ export class MeetingsService {
   /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
   async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
     const day = berlinDay(meeting.startsAt);
-    const [memberships, attendances, ownRule] = await Promise.all([
+    const [memberships, attendances, rule] = await Promise.all([
       this.repository.findCurrentMemberships([meeting.bodyId], day),
       this.repository.findAttendances(meeting.id),
-      this.repository.findQuorumRule(meeting.bodyId),
+      this.quorumRules.ruleOf(meeting.bodyId),
     ]);
-    const rule = ownRule ? { kind: ownRule.kind, value: ownRule.value } : DEFAULT_QUORUM_RULE;
     const byPerson = new Map(attendances.map((a) => [a.personId, a]));
     // One row per person: their highest-ranking current membership (the repository orders by person).
     const seen = new Set<number>();

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, HttpStatus, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { assertMember, LoginRequiredException } from '../auth/access.js';
 import { hasValidCsrfToken, SkipCsrf } from '../auth/csrf.js';
+import { LOGIN_THROTTLE } from '../auth/login-throttle.service.js';
 import { loginPathFor } from '../auth/next-path.js';
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
@@ -18,7 +19,7 @@ import type { MinutesTransition } from './minutes-workflow.js';
 import { AMENDMENT_FORM, APPROVE_FORM, type ApproveField } from './minutes.forms.js';
 import { type EditorContext, itemKey, OPENING_KEY, OTHER_BUSINESS_KEY, type SaveOutcome, type TextKey, type TextSubmission, MinutesService } from './minutes.service.js';
 import { agendaLabel, meetingOptionLabel, minutesPageModel, minutesPath } from './minutes.view-model.js';
-import { PendingDraftsService } from './pending-drafts.service.js';
+import { EDITOR_COOKIE, PENDING_DRAFT_DAYS, PENDING_DRAFT_MAX_CHARS, PendingDraftsService } from './pending-drafts.service.js';
 
 export const DRAFT_COOKIE = 'nm.minutes-draft';
 
@@ -172,6 +173,7 @@ export class MinutesController {
   @Get('bearbeiten')
   async edit(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.minutes.editorContext(meetingId, viewer);
+    await this.handOutEditorToken(meetingId, req, res);
     const notice = typeof req.query.gespeichert === 'string' ? (req.query.gespeichert === 'wiederhergestellt' ? 'Ihr gesicherter Text wurde nach der Anmeldung gespeichert.' : 'Gespeichert.') : null;
     res.render('minutes/edit', storedEditor(ctx, notice));
   }
@@ -239,29 +241,57 @@ export class MinutesController {
     res.redirect(303, `${minutesPath(ctx.meeting.id)}/bearbeiten?${outcome.merged ? 'gespeichert=zusammengefuehrt' : query}`);
   }
 
-  /** Session gone: keep the text for this browser and ask to log in again (401), showing the text too. */
+  /**
+   * Session gone: keep the text and ask to log in again (401), showing the text too — only when the
+   * request carries the (possibly expired) session of an editor of these minutes (PendingDraftsService).
+   */
   private async keepForLater(meetingId: number, viewer: Viewer, body: unknown, req: Request, res: Response): Promise<void> {
-    // the viewer's rights are unknown now (no session): the text is only stored for this browser, never shown to others
-    const agenda = await this.minutes.agendaForStash(meetingId);
-    const submission = readSubmission({ agenda }, body);
-    const target = await this.minutes.minutesForStash(meetingId);
-    if (!target || target.status === 'approved' || Object.values(submission.fields).every((f) => f.value.trim() === '')) {
-      // nothing typed that could be lost, or nothing to keep it for: the usual answers (login, or the CSRF refusal)
-      if (!isMember(viewer)) throw new LoginRequiredException(`${minutesPath(meetingId)}/bearbeiten`);
-      throw forbidden('Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es noch einmal.');
+    const usualAnswer = (): Error =>
+      isMember(viewer)
+        ? forbidden('Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es noch einmal.')
+        : new LoginRequiredException(`${minutesPath(meetingId)}/bearbeiten`);
+    const target = await this.minutes.stashTarget(meetingId);
+    if (!target || target.minutes.status === 'approved') throw usualAnswer();
+    const submission = readSubmission(target, body);
+    // nothing typed that could be lost: the usual answers (login, or the CSRF refusal)
+    if (Object.values(submission.fields).every((f) => f.value.trim() === '')) throw usualAnswer();
+    const outcome = await this.pending.keep(req, readCookie(req, EDITOR_COOKIE), target.meeting, target.minutes.id, submission);
+    if (outcome.kind === 'refused') throw usualAnswer();
+    if (outcome.kind === 'throttled') {
+      throw new HttpException(
+        { userMessage: `Zu viele Versuche, Text ohne gültige Anmeldung zu sichern. Bitte kopieren Sie Ihren Text, melden Sie sich erneut an und versuchen Sie es in ${LOGIN_THROTTLE.windowMinutes} Minuten noch einmal.` },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
-    const token = await this.pending.stash(target.id, submission);
-    const secure = req.secure || req.protocol === 'https';
-    res.cookie(DRAFT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: minutesPath(meetingId), maxAge: 7 * 86_400_000 });
+    const texts = Object.values(submission.fields)
+      .map((f) => f.value)
+      .filter((v) => v.trim() !== '');
     const restore = `${minutesPath(meetingId)}/wiederherstellen`;
+    if (outcome.kind === 'too-large') {
+      res.status(HttpStatus.PAYLOAD_TOO_LARGE).render('minutes/session-expired', {
+        pageTitle: 'Anmeldung abgelaufen – Text zu lang zum Sichern',
+        notKept: `Ihr Text ist zu lang, um ihn ohne gültige Anmeldung zu sichern (höchstens ${PENDING_DRAFT_MAX_CHARS.toLocaleString('de-DE')} Zeichen). Bitte kopieren Sie ihn jetzt von dieser Seite, melden Sie sich erneut an und fügen Sie ihn dann im Protokoll ein.`,
+        loginHref: loginPathFor(`${minutesPath(meetingId)}/bearbeiten`),
+        texts,
+      });
+      return;
+    }
+    const secure = req.secure || req.protocol === 'https';
+    res.cookie(DRAFT_COOKIE, outcome.token, { httpOnly: true, sameSite: 'lax', secure, path: minutesPath(meetingId), maxAge: PENDING_DRAFT_DAYS * 86_400_000 });
     res.status(HttpStatus.UNAUTHORIZED).render('minutes/session-expired', {
       pageTitle: 'Anmeldung abgelaufen – Ihr Text ist gesichert',
       loginHref: isMember(viewer) ? restore : loginPathFor(restore),
       loggedIn: isMember(viewer),
-      texts: Object.values(submission.fields)
-        .map((f) => f.value)
-        .filter((v) => v.trim() !== ''),
+      texts,
     });
+  }
+
+  /** An editor's browser gets the proof that lets its text be kept should the session expire while writing. */
+  private async handOutEditorToken(meetingId: number, req: Request, res: Response): Promise<void> {
+    const token = await this.pending.editorToken(req, meetingId);
+    if (!token) return;
+    const secure = req.secure || req.protocol === 'https';
+    res.cookie(EDITOR_COOKIE, token.value, { httpOnly: true, sameSite: 'lax', secure, path: minutesPath(meetingId), expires: token.expiresAt });
   }
 
   /** After logging in again: saves the text kept for this browser (or shows the conflict). */
@@ -270,7 +300,7 @@ export class MinutesController {
     assertMember(viewer, `${minutesPath(meetingId)}/wiederherstellen`);
     const ctx = await this.minutes.editorContext(meetingId, viewer);
     const token = readCookie(req, DRAFT_COOKIE);
-    const submission = await this.pending.find(ctx.minutes.id, token);
+    const submission = isMember(viewer) ? await this.pending.find(viewer.accountId, ctx.minutes.id, token) : null;
     if (!submission) {
       res.render('minutes/edit', storedEditor(ctx, 'Es ist kein gesicherter Text (mehr) vorhanden. Unten steht der zuletzt gespeicherte Stand.'));
       return;

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Body } from '../bodies/body.entity.js';
-import { Membership } from '../bodies/membership.entity.js';
-import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { Attendance } from '../meetings/attendance.entity.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Person } from '../people/person.entity.js';
+import { QuorumRulesModule } from '../bodies/quorum-rules.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PeopleModule } from '../people/people.module.js';
 import { ActionItem } from './action-item.entity.js';
 import { ActionItemsController } from './action-items.controller.js';
 import { ActionItemsService } from './action-items.service.js';
+import { DecisionCounter } from './decision-counter.entity.js';
 import { Decision } from './decision.entity.js';
 import { DecisionsController } from './decisions.controller.js';
 import { DecisionsService } from './decisions.service.js';
@@ -22,9 +20,8 @@ import { MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
 import { PendingDraftsService } from './pending-drafts.service.js';
 import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
-import { BodyQuorumRule } from './quorum-rule.entity.js';
 
-/** Minutes, decisions (Beschlüsse) and action items (Aufgaben). Exports the services for meeting and body pages. */
+/** Minutes, decisions (Beschlüsse) and action items (Aufgaben); registers only its own entities. Exports the services for meeting and body pages. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -32,17 +29,15 @@ import { BodyQuorumRule } from './quorum-rule.entity.js';
       MinutesItem,
       MinutesAmendment,
       Decision,
+      DecisionCounter,
       ActionItem,
       PendingMinutesDraft,
-      BodyQuorumRule,
-      Meeting,
-      AgendaItem,
-      Attendance,
-      Membership,
-      Person,
-      Organisation,
-      Body,
     ]),
+    // the modules whose data minutes reads (meetings, agendas, attendance, memberships, people, organisations, quorum rules)
+    MeetingsModule,
+    PeopleModule,
+    OrganisationsModule,
+    QuorumRulesModule,
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
   providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService],

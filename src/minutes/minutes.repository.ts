@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { Body } from '../bodies/body.entity.js';
-import { Membership } from '../bodies/membership.entity.js';
-import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { Attendance } from '../meetings/attendance.entity.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Person } from '../people/person.entity.js';
+import type { Body } from '../bodies/body.entity.js';
+import type { Membership } from '../bodies/membership.entity.js';
+import type { AgendaItem } from '../meetings/agenda-item.entity.js';
+import type { Attendance } from '../meetings/attendance.entity.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import type { Organisation } from '../organisations/organisation.entity.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { PeopleService } from '../people/people.service.js';
+import type { Person } from '../people/person.entity.js';
 import { ActionItem } from './action-item.entity.js';
 import { Decision } from './decision.entity.js';
 import { MinutesAmendment } from './minutes-amendment.entity.js';
 import { MinutesItem } from './minutes-item.entity.js';
 import { Minutes } from './minutes.entity.js';
-import { BodyQuorumRule } from './quorum-rule.entity.js';
 
 /** Which decisions / action items a viewer may list (see MinutesService for the rules). */
 export interface ListScope {
@@ -43,7 +45,11 @@ export interface ActionItemFilter {
   limit: number;
 }
 
-/** Queries for minutes, decisions and action items, named for what the caller wants. */
+/**
+ * Queries for minutes, decisions and action items, named for what the caller wants. Minutes owns
+ * only its own tables; meetings, agendas, attendance, memberships, people and organisations are
+ * read through the modules that own them.
+ */
 @Injectable()
 export class MinutesRepository {
   constructor(
@@ -52,23 +58,18 @@ export class MinutesRepository {
     @InjectRepository(MinutesAmendment) private readonly amendments: Repository<MinutesAmendment>,
     @InjectRepository(Decision) private readonly decisions: Repository<Decision>,
     @InjectRepository(ActionItem) private readonly actionItems: Repository<ActionItem>,
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
-    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
-    @InjectRepository(Attendance) private readonly attendances: Repository<Attendance>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
-    @InjectRepository(Body) private readonly bodies: Repository<Body>,
-    @InjectRepository(BodyQuorumRule) private readonly quorumRules: Repository<BodyQuorumRule>,
+    private readonly meetings: MeetingsRepository,
+    private readonly people: PeopleService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
-  /** A meeting with its body (a removed one too, with deletedAt set: callers refuse it) and location. */
+  /** A meeting with its body and location, whatever its visibility; null when it or its body is gone. */
   findMeeting(id: number): Promise<Meeting | null> {
-    return this.meetings.findOne({ where: { id }, relations: { body: true, location: true }, withDeleted: true });
+    return this.meetings.findById(id);
   }
 
   findAgenda(meetingId: number): Promise<AgendaItem[]> {
-    return this.agendaItems.find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+    return this.meetings.findAgenda(meetingId);
   }
 
   findMinutesOfMeeting(meetingId: number): Promise<Minutes | null> {
@@ -115,78 +116,47 @@ export class MinutesRepository {
 
   /** Attendance rows of the meeting with person and deputy. */
   findAttendance(meetingId: number): Promise<Attendance[]> {
-    return this.attendances.find({ where: { meetingId }, relations: { person: true, deputyPerson: true } });
+    return this.meetings.findAttendances(meetingId);
   }
 
-  /** Memberships of the body current on the date (YYYY-MM-DD), with person; members of deleted people are left out. */
+  /** Memberships of the body current on the date (YYYY-MM-DD), with person and organisation represented. */
   findMembershipsOn(bodyId: number, day: string): Promise<Membership[]> {
-    return this.memberships
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.person', 'person')
-      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
-      .where('m.bodyId = :bodyId', { bodyId })
-      .andWhere(new Brackets((w) => w.where('m.startDate IS NULL').orWhere('m.startDate <= :day', { day })))
-      .andWhere(new Brackets((w) => w.where('m.endDate IS NULL').orWhere('m.endDate >= :day', { day })))
-      .orderBy('person.sortKey', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
-  }
-
-  findQuorumRule(bodyId: number): Promise<BodyQuorumRule | null> {
-    return this.quorumRules.findOne({ where: { bodyId } });
+    return this.meetings.findCurrentMemberships([bodyId], day);
   }
 
   findPeople(ids: number[]): Promise<Person[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.people.find({ where: { id: In(ids) } });
+    return this.meetings.findPeople(ids);
   }
 
-  findPerson(id: number): Promise<Person | null> {
-    return this.people.findOne({ where: { id } });
+  async findPerson(id: number): Promise<Person | null> {
+    return (await this.meetings.findPeople([id]))[0] ?? null;
   }
 
-  findOrganisation(id: number): Promise<Organisation | null> {
-    return this.organisations.findOne({ where: { id } });
+  async findOrganisation(id: number): Promise<Pick<Organisation, 'id' | 'name'> | null> {
+    return (await this.organisations.options()).find((o) => o.id === id) ?? null;
   }
 
   /** Everyone in the directory, for "responsible" and "deputy" choices. */
   findPeopleOptions(): Promise<Person[]> {
-    return this.people.find({ order: { sortKey: 'ASC', id: 'ASC' } });
+    return this.people.options();
   }
 
-  findOrganisationOptions(): Promise<Organisation[]> {
-    return this.organisations.find({ order: { name: 'ASC', id: 'ASC' } });
+  findOrganisationOptions(): Promise<Pick<Organisation, 'id' | 'name'>[]> {
+    return this.organisations.options();
   }
 
   findBodyOptions(includeInternal: boolean): Promise<Body[]> {
-    return this.bodies.find({ where: includeInternal ? {} : { isPublic: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.meetings.findBodies(includeInternal);
   }
 
   /** Later, not cancelled meetings of the body — candidates for approving the minutes. */
   findLaterMeetings(bodyId: number, after: Date): Promise<Meeting[]> {
-    return this.meetings
-      .createQueryBuilder('mt')
-      .where('mt.bodyId = :bodyId', { bodyId })
-      .andWhere('mt.startsAt > :after', { after })
-      .andWhere("mt.state <> 'cancelled'")
-      .orderBy('mt.startsAt', 'ASC')
-      .take(20)
-      .getMany();
+    return this.meetings.findLaterMeetings(bodyId, after);
   }
 
   /** How many not cancelled meetings of the body started in the same year before this one (for the minutes number). */
   countEarlierMeetingsInYear(bodyId: number, yearStart: Date, startsAt: Date, meetingId: number): Promise<number> {
-    return this.meetings
-      .createQueryBuilder('mt')
-      .where('mt.bodyId = :bodyId', { bodyId })
-      .andWhere("mt.state <> 'cancelled'")
-      .andWhere('mt.startsAt >= :yearStart', { yearStart })
-      .andWhere(
-        new Brackets((w) =>
-          w.where('mt.startsAt < :startsAt', { startsAt }).orWhere(new Brackets((x) => x.where('mt.startsAt = :startsAt', { startsAt }).andWhere('mt.id < :meetingId', { meetingId }))),
-        ),
-      )
-      .getCount();
+    return this.meetings.countEarlierMeetingsInYear(bodyId, yearStart, startsAt, meetingId);
   }
 
   /** Decisions the scope may see, filtered, newest first; with minutes, meeting, agenda item and body. */

@@ -12,6 +12,7 @@ import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';
@@ -33,7 +34,8 @@ import {
 } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesRepository } from './minutes.repository.js';
-import { computeQuorum, DEFAULT_QUORUM_RULE, type QuorumResult } from './quorum.js';
+import { computeQuorum, type QuorumResult } from '../bodies/quorum.js';
+import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 
 /** Keys of the text fields of the editor: opening, other business and one per agenda item ("item-12"). */
 export type TextKey = string;
@@ -127,15 +129,13 @@ export class MinutesService {
     private readonly repository: MinutesRepository,
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
+    private readonly quorumRules: QuorumRulesService,
+    private readonly meetings: MeetingsService,
   ) {}
 
-  /** A meeting the viewer may know about: anonymous visitors only public meetings of public bodies. */
-  async visibleMeeting(meetingId: number, viewer: Viewer): Promise<Meeting> {
-    const meeting = await this.repository.findMeeting(meetingId);
-    if (!meeting || meeting.body.deletedAt !== null || (!isMember(viewer) && !(meeting.isPublic && meeting.body.isPublic))) {
-      throw notFound('Diese Sitzung gibt es nicht.');
-    }
-    return meeting;
+  /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
+  visibleMeeting(meetingId: number, viewer: Viewer): Promise<Meeting> {
+    return this.meetings.visibleMeeting(meetingId, viewer);
   }
 
   isEditor(viewer: Viewer, bodyId: number): Promise<boolean> {
@@ -266,7 +266,7 @@ export class MinutesService {
 
   /** Quorum from the recorded attendance of the voting members and the body's rule. */
   async quorum(meeting: Meeting): Promise<QuorumResult> {
-    const [sheet, rule] = await Promise.all([this.attendanceSheet(meeting), this.repository.findQuorumRule(meeting.bodyId)]);
+    const [sheet, rule] = await Promise.all([this.attendanceSheet(meeting), this.quorumRules.ruleOf(meeting.bodyId)]);
     const seats = sheet
       .filter((r) => r.membership?.votingRight === true)
       .map((r) => {
@@ -274,7 +274,7 @@ export class MinutesService {
         const fields = choice ? attendanceFields(choice, r.deputy?.id ?? null) : { attended: null, deputyPersonId: null };
         return { personId: r.person.id, ...fields };
       });
-    return computeQuorum(seats, rule ? { kind: rule.kind, value: rule.value } : DEFAULT_QUORUM_RULE);
+    return computeQuorum(seats, rule);
   }
 
   /** Starts the minutes of a meeting (editors); returns the existing ones when already started. */
@@ -482,16 +482,14 @@ export class MinutesService {
   }
 
   /**
-   * For keeping text that arrived after the session expired: the minutes and agenda of the meeting,
-   * without the viewer's rights (unknown without a session). The text is only stored for the
-   * submitting browser and saved after its next login, with the editor's rights checked then.
+   * For keeping text that arrived after the session expired: the meeting, its minutes and agenda,
+   * without the viewer's rights (unknown without a session; PendingDraftsService checks the expired
+   * session's account). Null when there are no minutes.
    */
-  minutesForStash(meetingId: number): Promise<Minutes | null> {
-    return this.repository.findMinutesOfMeeting(meetingId);
-  }
-
-  agendaForStash(meetingId: number): Promise<AgendaItem[]> {
-    return this.repository.findAgenda(meetingId);
+  async stashTarget(meetingId: number): Promise<{ meeting: Meeting; minutes: Minutes; agenda: AgendaItem[] } | null> {
+    const [meeting, minutes] = await Promise.all([this.repository.findMeeting(meetingId), this.repository.findMinutesOfMeeting(meetingId)]);
+    if (!meeting || !minutes) return null;
+    return { meeting, minutes, agenda: await this.repository.findAgenda(meetingId) };
   }
 
   /** Meetings of the body that come after this one (approval choice). */

@@ -1,5 +1,5 @@
 import { attendanceChoice, attendanceFields, parseGuests } from './attendance-record.js';
-import { computeQuorum, votesNeeded, type VotingSeat } from './quorum.js';
+import { computeQuorum, votesNeeded, type VotingSeat } from '../bodies/quorum.js';
 
 const seat = (personId: number, attended: VotingSeat['attended'], deputyPersonId: number | null = null): VotingSeat => ({ personId, attended, deputyPersonId });
 

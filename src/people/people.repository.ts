@@ -30,6 +30,11 @@ export class PeopleRepository {
     @InjectRepository(PersonLanguage) private readonly languages: Repository<PersonLanguage>,
   ) {}
 
+  /** Everyone in the directory by sort key, for person choices (responsible, deputy, chair). */
+  findAllForChoices(): Promise<Person[]> {
+    return this.people.find({ order: { sortKey: 'ASC', id: 'ASC' } });
+  }
+
   /** How many people match the filter. */
   countMatching(filter: DirectoryFilter): Promise<number> {
     return this.matching(filter).getCount();

@@ -70,6 +70,11 @@ export class PeopleService {
     private readonly search: SearchService,
   ) {}
 
+  /** Everyone in the directory by sort key, for person choices of other modules (e.g. minutes). */
+  options(): Promise<Person[]> {
+    return this.repository.findAllForChoices();
+  }
+
   async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
     const [organisations, languageCodes] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes()]);
     const languages = [...languageCodes].sort((a, b) => languageLabel(a).localeCompare(languageLabel(b), 'de'));

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { Body } from '../bodies/body.entity.js';
+import { Body } from './body.entity.js';
 
 /** more_than_half: > 50 % of voting members; fraction: at least value percent; count: at least value members. */
 export const QUORUM_RULE_KINDS = ['more_than_half', 'percent', 'count'] as const;
