@@ -4,7 +4,6 @@ import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
-import { CalendarVersionSubscriber } from '../calendar/calendar-version.subscriber.js';
 import { ContentVersionSubscriber } from '../page-cache/content-version.subscriber.js';
 import { ENTITIES } from './entities.js';
 
@@ -45,7 +44,7 @@ function usePostgresUtc(): void {
 export function dataSourceOptions(location: DatabaseLocation): DataSourceOptions {
   const common = {
     entities: ENTITIES,
-    subscribers: [CalendarVersionSubscriber, ContentVersionSubscriber],
+    subscribers: [ContentVersionSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

@@ -11,7 +11,6 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
 import { Location } from '../meetings/location.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { CalendarDataVersion } from '../calendar/calendar-data-version.entity.js';
 import { Account } from '../auth/account.entity.js';
 import { AuthSecret } from '../auth/auth-secret.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
@@ -33,7 +32,7 @@ import { ContentVersion } from '../page-cache/content-version.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 export const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
-  Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
+  Location, Meeting, AgendaItem, Attendance,
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
   AuditEntry, ImportDraft,

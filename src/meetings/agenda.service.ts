@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -107,6 +106,5 @@ export class AgendaService {
       }
     }
     await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: new Date() });
-    await bumpCalendarVersion(manager);
   }
 }

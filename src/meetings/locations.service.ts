@@ -3,7 +3,6 @@ import { MoreThan, Not } from 'typeorm';
 import { assertMember } from '../auth/access.js';
 import { BodyPermissionsService } from '../auth/body-permissions.service.js';
 import type { Viewer } from '../auth/viewer.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Location } from './location.entity.js';
@@ -45,7 +44,6 @@ export class LocationsService {
     await this.assertCanManage(viewer);
     return this.db.write(async (manager) => {
       const saved = await manager.getRepository(Location).save(manager.getRepository(Location).create(input));
-      await bumpCalendarVersion(manager);
       return saved;
     });
   }
@@ -61,7 +59,6 @@ export class LocationsService {
         const upcoming = await meetings.find({ where: { locationId: id, endsAt: MoreThan(now), state: Not('cancelled') } });
         for (const m of upcoming) await meetings.update({ id: m.id }, { sequence: m.sequence + 1 });
       }
-      await bumpCalendarVersion(manager);
       return manager.getRepository(Location).findOneByOrFail({ id });
     });
   }

@@ -5,7 +5,6 @@ import { assertMember } from '../auth/access.js';
 import { BodyPermissionsService } from '../auth/body-permissions.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -231,7 +230,6 @@ export class MeetingEditorService {
           seriesId: null,
         }),
       );
-      await bumpCalendarVersion(manager);
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -257,7 +255,6 @@ export class MeetingEditorService {
       fresh.sequence = nextSequence(fresh.sequence, fresh, after);
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
       // [mail] A change calendars must see goes to everyone invited, in this transaction (src/mail).
       if (saved.sequence > current.sequence) await this.mail.queueMeetingMails(manager, id, 'update');
       return saved;
@@ -299,7 +296,6 @@ export class MeetingEditorService {
       fresh.startsAt = startsAt;
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
       // [mail] The new date goes to everyone invited, in this transaction (src/mail).
       await this.mail.queueMeetingMails(manager, id, 'postponement');
       return saved;
@@ -321,7 +317,6 @@ export class MeetingEditorService {
       fresh.state = 'cancelled';
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
       // [mail] METHOD:CANCEL to everyone invited, in this transaction (src/mail).
       await this.mail.queueMeetingMails(manager, id, 'cancellation');
       return saved;
@@ -354,7 +349,6 @@ export class MeetingEditorService {
       fresh.invitedAt = now;
       const saved = await repo.save(fresh);
       await this.recordInvitations(manager, id, [...new Set(memberships.map((m) => m.personId))], now);
-      await bumpCalendarVersion(manager);
       // [mail] The invitation mail (with iTIP REQUEST and RSVP link) to every current member, in this transaction (src/mail).
       await this.mail.queueMeetingMails(manager, id, 'invitation');
       return saved;
@@ -389,7 +383,6 @@ export class MeetingEditorService {
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, state: 'held' });
       fresh.state = 'held';
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
       return saved;
     });
   }
@@ -465,7 +458,6 @@ export class MeetingEditorService {
           ),
         );
       }
-      await bumpCalendarVersion(manager);
       return result;
     });
     return { saved: true, value: created, notices: [] };
