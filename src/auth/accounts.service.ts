@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notFound, forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import type { Person } from '../people/person.entity.js';
 import { assertAdmin } from './access.js';
 import { Account, normalizeEmail } from './account.entity.js';
@@ -46,7 +46,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: TypeOrmSessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
     private readonly audit: AuditLog,
   ) {}
 
@@ -125,8 +125,8 @@ export class AccountsService {
         createdById: viewer.kind === 'member' ? viewer.accountId : null,
       });
       await this.recordAccount(m, viewer, account, 'update', [{ field: 'setPasswordLink', label: 'Link zum Passwortsetzen', old: null, new: 'ausgestellt' }]);
-      // [mail] The link also goes out by mail, queued in this same transaction (src/mail).
-      await this.mail.queueSetPasswordLink(m, { account, url, expiresAt });
+      // The link also goes out by mail, queued in this same transaction (mail handles the event).
+      await this.events.publish(m, 'account.password-link-issued', { account, url, expiresAt });
     });
     return { url, expiresAt, account };
   }

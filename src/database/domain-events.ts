@@ -32,7 +32,8 @@ export class DomainEvents {
 
   on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): void {
     const list = this.handlers.get(name) ?? [];
-    list.push(handler);
+    // Stored under its own name and only ever called with that name's payload (publish below).
+    list.push(handler as unknown as DomainEventHandler<DomainEventName>);
     this.handlers.set(name, list);
   }
 

@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Location } from './location.entity.js';
+import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
@@ -21,6 +22,7 @@ export class LocationsService {
     private readonly db: DatabaseService,
     private readonly repository: MeetingsRepository,
     private readonly permissions: BodyPermissionsService,
+    private readonly editor: MeetingEditorService,
   ) {}
 
   async assertCanManage(viewer: Viewer, returnTo = '/orte'): Promise<void> {
@@ -48,7 +50,10 @@ export class LocationsService {
     });
   }
 
-  /** Saves the place; when what calendars show changed, upcoming meetings there get a new SEQUENCE. */
+  /**
+   * Saves the place; when what calendars show changed, upcoming meetings there get a new SEQUENCE and
+   * everyone invited to them an update (iTIP REQUEST), in the same transaction.
+   */
   async update(viewer: Viewer, id: number, input: LocationInput, now: Date = new Date()): Promise<Location> {
     const current = await this.get(viewer, id);
     const placeChanged = PLACE_FIELDS.some((f) => (current[f] ?? null) !== (input[f] ?? null));
@@ -57,7 +62,10 @@ export class LocationsService {
       if (placeChanged) {
         const meetings = manager.getRepository(Meeting);
         const upcoming = await meetings.find({ where: { locationId: id, endsAt: MoreThan(now), state: Not('cancelled') } });
-        for (const m of upcoming) await meetings.update({ id: m.id }, { sequence: m.sequence + 1 });
+        for (const m of upcoming) {
+          await meetings.update({ id: m.id }, { sequence: m.sequence + 1 });
+          await this.editor.announce(manager, m.id, 'update', now);
+        }
       }
       return manager.getRepository(Location).findOneByOrFail({ id });
     });

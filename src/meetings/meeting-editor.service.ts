@@ -9,7 +9,7 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { personDisplayName } from '../people/person-name.js';
 import { agendaLengthWarning } from './agenda.js';
 import { Attendance } from './attendance.entity.js';
@@ -24,6 +24,7 @@ import {
   timeRangeError,
   validateCancelReason,
 } from './meeting-rules.js';
+import type { MeetingChange } from './meeting-events.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
@@ -128,9 +129,17 @@ export class MeetingEditorService {
     private readonly meetings: MeetingsService,
     private readonly permissions: BodyPermissionsService,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {
     this.host = new URL(config.baseUrl).hostname;
+  }
+
+  /**
+   * Tells the invitees about a change, inside the write transaction: publishes 'meeting.changed'
+   * (mail queues the iTIP mails in the same transaction, so they exist exactly when the change does).
+   */
+  announce(manager: EntityManager, meetingId: number, change: MeetingChange, at: Date = new Date()): Promise<void> {
+    return this.events.publish(manager, 'meeting.changed', { meetingId, change, at });
   }
 
   /** A new, stable calendar UID: never changes for this meeting, also when it moves. */
@@ -255,8 +264,8 @@ export class MeetingEditorService {
       fresh.sequence = nextSequence(fresh.sequence, fresh, after);
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
-      // [mail] A change calendars must see goes to everyone invited, in this transaction (src/mail).
-      if (saved.sequence > current.sequence) await this.mail.queueMeetingMails(manager, id, 'update');
+      // A change calendars must see goes to everyone invited, in this transaction.
+      if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -296,8 +305,8 @@ export class MeetingEditorService {
       fresh.startsAt = startsAt;
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
-      // [mail] The new date goes to everyone invited, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'postponement');
+      // The new date goes to everyone invited, in this transaction.
+      await this.announce(manager, id, 'postponement');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -317,8 +326,8 @@ export class MeetingEditorService {
       fresh.state = 'cancelled';
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
-      // [mail] METHOD:CANCEL to everyone invited, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'cancellation');
+      // METHOD:CANCEL to everyone invited, in this transaction.
+      await this.announce(manager, id, 'cancellation');
       return saved;
     });
   }
@@ -349,8 +358,8 @@ export class MeetingEditorService {
       fresh.invitedAt = now;
       const saved = await repo.save(fresh);
       await this.recordInvitations(manager, id, [...new Set(memberships.map((m) => m.personId))], now);
-      // [mail] The invitation mail (with iTIP REQUEST and RSVP link) to every current member, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'invitation');
+      // The invitation (with iTIP REQUEST and RSVP link) to every current member, in this transaction.
+      await this.announce(manager, id, 'invitation', now);
       return saved;
     });
     return { saved: true, value: meeting, notices: [] };

@@ -7,13 +7,13 @@ import { pageRequest, pageView, queryString, queryText } from '../common/http/pa
 import { ATTENDED_LABELS, MEMBERSHIP_ROLE_LABELS, RSVP_RESPONSE_LABELS } from '../common/labels.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { personDisplayName } from '../people/person-name.js';
-import { subscriptionLinks } from '../calendar/subscription-links.js';
-import { effectiveOnlineLink } from '../calendar/meeting-event.js';
+import { subscriptionLinks } from './subscription-links.js';
+import { effectiveOnlineLink } from './location-view.js';
 import { parseLocalDate } from '../common/berlin-time.js';
 import { locationView } from './location-view.js';
 import { type MeetingScope, MeetingsService } from './meetings.service.js';
 import { MeetingEditorService } from './meeting-editor.service.js';
-import { rsvpClosedReason } from './attendance.service.js';
+import { rsvpClosedReason } from './rsvp-rules.js';
 import { RSVP_FORM } from './meetings.forms.js';
 import { formView } from '../common/forms/form.js';
 import { MinutesService } from '../minutes/minutes.service.js';

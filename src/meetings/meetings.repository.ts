@@ -9,6 +9,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { Location } from './location.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { currentMembershipSql } from '../bodies/current-membership.js';
 
 export interface MeetingFilter {
   /** Meetings ending at or after this instant. */
@@ -119,8 +120,7 @@ export class MeetingsRepository {
       .innerJoinAndSelect('ms.person', 'person')
       .leftJoinAndSelect('person.organisation', 'organisation')
       .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
-      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere(currentMembershipSql('ms', 'day'), { day })
       .andWhere('person.deletedAt IS NULL')
       .orderBy('person.sortKey', 'ASC')
       .addOrderBy('ms.id', 'ASC')

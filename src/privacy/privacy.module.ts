@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { ConsentService } from './consent.service.js';
 import { PrivacyController } from './privacy.controller.js';
@@ -6,7 +7,7 @@ import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, MailModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
 })
