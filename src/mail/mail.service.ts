@@ -121,28 +121,29 @@ export class MailService {
     return rows.map((r) => inserted.has(r.messageId));
   }
 
+  /** One outbox row, with a fresh Message-ID (the row's identity until the INSERT tells which rows went in). */
   private outboxRow(mail: NewMail, now: Date): Partial<OutboxMail> & { messageId: string } {
     return {
-        messageId: `<${randomUUID()}@${this.host}>`,
-        kind: mail.kind,
-        dedupKey: mail.dedupKey ?? null,
-        toAddress: mail.to.address.trim(),
-        toName: mail.to.name?.replace(/[\r\n]+/g, ' ').slice(0, 200) ?? null,
-        replyTo: mail.replyTo ?? null,
-        subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
-        textBody: mail.text,
-        calendarMethod: mail.calendar?.method ?? null,
-        calendarContent: mail.calendar?.content ?? null,
-        meetingId: mail.meetingId ?? null,
-        personId: mail.personId ?? null,
-        accountId: mail.accountId ?? null,
-        scrubAfterSend: mail.scrubAfterSend ?? false,
-        status: 'queued' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
+      messageId: `<${randomUUID()}@${this.host}>`,
+      kind: mail.kind,
+      dedupKey: mail.dedupKey ?? null,
+      toAddress: mail.to.address.trim(),
+      toName: mail.to.name?.replace(/[\r\n]+/g, ' ').slice(0, 200) ?? null,
+      replyTo: mail.replyTo ?? null,
+      subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
+      textBody: mail.text,
+      calendarMethod: mail.calendar?.method ?? null,
+      calendarContent: mail.calendar?.content ?? null,
+      meetingId: mail.meetingId ?? null,
+      personId: mail.personId ?? null,
+      accountId: mail.accountId ?? null,
+      scrubAfterSend: mail.scrubAfterSend ?? false,
+      status: 'queued' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
   }
 
   /**
