@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
-import { bumpCalendarVersion } from '../src/calendar/calendar-data-version.js';
 import { ZONE } from '../src/common/dates.js';
 import { agendaNumbers } from '../src/meetings/agenda.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
@@ -270,7 +269,6 @@ async function seedAnswers(ctx: SeedContext, meeting: Meeting, memberships: Memb
 
 export async function seedDemoMeetings(ctx: SeedContext, now: Date = new Date()): Promise<void> {
   const m = ctx.manager;
-  const createdBefore = ctx.created;
   const locations = await ensureLocations(ctx);
   const today = DateTime.fromJSDate(now).setZone(ZONE).startOf('month');
   for (const plan of PLANS) {
@@ -352,5 +350,4 @@ export async function seedDemoMeetings(ctx: SeedContext, now: Date = new Date())
       if (state === 'held' || state === 'invited') await seedAnswers(ctx, meeting, memberships, state === 'held');
     }
   }
-  if (ctx.created > createdBefore) await bumpCalendarVersion(m, now);
 }

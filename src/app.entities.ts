@@ -1,6 +1,5 @@
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
-import { CalendarVersionSubscriber } from './calendar/calendar-version.subscriber.js';
 import { type DatabaseLocation, type DatabaseSchema, dataSourceOptions } from './database/database-options.js';
 import { ContentVersionSubscriber } from './page-cache/content-version.subscriber.js';
 // Declares the accounts → people foreign key (people sits above auth, so the key is declared there).
@@ -18,7 +17,6 @@ import { AgendaItem } from './meetings/agenda-item.entity.js';
 import { Attendance } from './meetings/attendance.entity.js';
 import { Location } from './meetings/location.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
-import { CalendarDataVersion } from './calendar/calendar-data-version.entity.js';
 import { Account } from './auth/account.entity.js';
 import { AuthSecret } from './auth/auth-secret.entity.js';
 import { LoginFailure } from './auth/login-failure.entity.js';
@@ -40,7 +38,7 @@ import { ContentVersion } from './page-cache/content-version.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
-  Location, Meeting, AgendaItem, Attendance, CalendarDataVersion,
+  Location, Meeting, AgendaItem, Attendance,
   Account, Session, LoginFailure, PasswordSetToken, AuthSecret,
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
   AuditEntry, ImportDraft,
@@ -53,7 +51,7 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
  */
 export const APP_SCHEMA: DatabaseSchema = {
   entities: ENTITIES,
-  subscribers: [CalendarVersionSubscriber, ContentVersionSubscriber],
+  subscribers: [ContentVersionSubscriber],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };
 

@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Location } from '../src/meetings/location.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { loggedInAgent, postForm } from './helpers/auth.js';
@@ -72,6 +74,11 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
     expect(forNguyen[2].parsed.subject).toContain('Verschoben:');
     expect(forNguyen[2].parsed.text).toContain('17:30 bis 19:00 Uhr');
     expect(forNguyen[3].parsed.text).toContain('Grund: Krankheitsbedingt – wir laden neu ein.');
+    // the cancellation names the meeting: title, body, and its date and time in Berlin
+    const oldWhen = DateTime.fromJSDate(meeting.startsAt).setZone('Europe/Berlin').setLocale('de');
+    expect(forNguyen[3].parsed.text).toContain('„Sitzung über Änderungen – Совет“');
+    expect(forNguyen[3].parsed.text).toContain('Gremium: Beirat für Integration UI');
+    expect(forNguyen[3].parsed.text).toContain(`Wann: ${oldWhen.toFormat('cccc, d. MMMM yyyy, HH:mm')} bis`);
 
     const page = await chair.get(`/sitzungen/${f.meetingId}/versand`).expect(200);
     expect(page.text).toContain('Thị Hương Nguyễn');
@@ -79,5 +86,116 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
     expect(page.text).not.toContain('Fehlgeschlagen</strong>');
     expect(page.text).toContain('Ohne E-Mail-Adresse');
     expect(page.text).toContain(`<a href="/personen/${f.withoutEmailId}">Ömer Yılmaz</a>`);
+  });
+});
+
+describe('material changes after the invitation mail the invitees (iTIP REQUEST with the new SEQUENCE)', () => {
+  let smtp: TestSmtpServer;
+  let database: TestDatabase;
+  let t: RunningApp;
+
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    database = await createTestDatabase();
+    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+    await database.drop();
+  });
+
+  /** Mails the worker delivered since `from`, for one address. */
+  async function deliveredTo(address: string, from: number): Promise<typeof smtp.received> {
+    await t.worker.drain();
+    return smtp.received.slice(from).filter((m) => m.envelopeTo.includes(address));
+  }
+
+  type Agent = Awaited<ReturnType<typeof loggedInAgent>>;
+
+  async function invite(f: MeetingFixture, chair: Agent): Promise<void> {
+    expect((await postForm(chair, `/sitzungen/${f.meetingId}/einladen`, { trotzdem: 'on' })).status).toBe(303);
+    const queued = await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: f.meetingId } });
+    expect(queued).toBe(4);
+    await t.worker.drain();
+  }
+
+  it('changing the place of an invited meeting sends every invitee one update', async () => {
+    const f = await createMeetingFixture(t.db, { code: 'LOC' });
+    const other = await createMeetingFixture(t.db, { code: 'LOC2' });
+    const chair = await loggedInAgent(t, { email: 'vorsitz-loc@example.org', password: 'Vorsitz-Passwort-2026', personId: f.chairId });
+    await invite(f, chair);
+    const meeting = await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } });
+    // the other body's meeting (never invited) is moved to the same place: it must stay silent
+    await t.db.write((m) => m.getRepository(Meeting).update({ id: other.meetingId }, { locationId: meeting.locationId }));
+    const before = smtp.received.length;
+    const locationId = meeting.locationId ?? 0;
+    const location = await t.db.dataSource.getRepository(Location).findOneOrFail({ where: { id: locationId } });
+    const saved = await postForm(chair, `/orte/${locationId}/bearbeiten`, {
+      name: location.name,
+      room: '2.07',
+      street: location.street ?? '',
+      postalCode: location.postalCode ?? '',
+      locality: location.locality ?? '',
+      accessibilityNotes: location.accessibilityNotes ?? '',
+      onlineLink: '',
+    });
+    expect(saved.status).toBe(303);
+    const after = await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } });
+    expect(after.sequence).toBe(meeting.sequence + 1);
+    const updates = await t.db.dataSource.getRepository(OutboxMail).find({ where: { meetingId: f.meetingId, kind: 'update' } });
+    expect(updates).toHaveLength(4);
+    expect(await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: other.meetingId } })).toBe(0);
+    const forNguyen = await deliveredTo('nguyen-LOC@example.org', before);
+    expect(forNguyen).toHaveLength(1);
+    expect(itip(calendarPart(forNguyen[0]))).toEqual(['REQUEST', f.uid, meeting.sequence + 1, 'CONFIRMED']);
+    expect(forNguyen[0].parsed.subject).toMatch(/^Geänderte Einladung: /);
+    expect(forNguyen[0].parsed.text).toContain('Raum 2.07');
+  });
+
+  it('an agenda change after the invitation mails the invitees when the chair leaves the box ticked, and not when unticked', async () => {
+    const f = await createMeetingFixture(t.db, { code: 'TOP' });
+    const agendaPath = `/sitzungen/${f.meetingId}/tagesordnung`;
+    const chair = await loggedInAgent(t, { email: 'vorsitz-top@example.org', password: 'Vorsitz-Passwort-2026', personId: f.chairId });
+    // before the invitation: no box, and reordering sends nothing
+    expect((await chair.get(agendaPath).expect(200)).text).not.toContain('Eingeladene über die Änderung benachrichtigen');
+    const items = await t.db.dataSource.getRepository(AgendaItem).find({ where: { meetingId: f.meetingId }, order: { position: 'ASC' } });
+    expect((await postForm(chair, `${agendaPath}/${items[1].id}/hoch`, { notify: 'on' })).status).toBe(303);
+    expect(await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: f.meetingId } })).toBe(0);
+    expect((await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } })).sequence).toBe(0);
+
+    await invite(f, chair);
+    const invited = await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } });
+    // once invited the box is there, ticked, on the add form, the edit form and the list
+    const page = await chair.get(agendaPath).expect(200);
+    expect(page.text.match(/Eingeladene über die Änderung benachrichtigen/g)).toHaveLength(2);
+    expect(page.text).toMatch(/name="notify" type="checkbox" value="on" checked/);
+    expect((await chair.get(`${agendaPath}/${items[0].id}/bearbeiten`).expect(200)).text).toMatch(/name="notify" type="checkbox" value="on" checked/);
+
+    let before = smtp.received.length;
+    const added = await postForm(chair, agendaPath, { title: 'Wahl der Vertretung – انتخاب', level: '0', presenter: '', plannedMinutes: '', isPublic: 'on', description: '', notify: 'on' });
+    expect(added.status).toBe(303);
+    const afterAdd = await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } });
+    expect(afterAdd.sequence).toBe(invited.sequence + 1);
+    let forNguyen = await deliveredTo('nguyen-TOP@example.org', before);
+    expect(forNguyen).toHaveLength(1);
+    expect(itip(calendarPart(forNguyen[0]))).toEqual(['REQUEST', f.uid, afterAdd.sequence, 'CONFIRMED']);
+    expect(forNguyen[0].parsed.text).toContain('TOP 3 Wahl der Vertretung – انتخاب');
+    expect(await t.db.dataSource.getRepository(OutboxMail).count({ where: { meetingId: f.meetingId, kind: 'update' } })).toBe(4);
+
+    // unticked (the browser sends no field): saved, nobody is mailed
+    before = smtp.received.length;
+    const edited = await postForm(chair, `${agendaPath}/${items[0].id}`, { title: 'Begrüßung', level: '0', presenter: '', plannedMinutes: '', isPublic: 'on', description: '' });
+    expect(edited.status).toBe(303);
+    expect(await deliveredTo('nguyen-TOP@example.org', before)).toHaveLength(0);
+    expect((await t.db.dataSource.getRepository(Meeting).findOneOrFail({ where: { id: f.meetingId } })).sequence).toBe(afterAdd.sequence);
+
+    // reordering with the box ticked mails the new order
+    before = smtp.received.length;
+    expect((await postForm(chair, `${agendaPath}/${items[0].id}/runter`, { notify: 'on' })).status).toBe(303);
+    forNguyen = await deliveredTo('nguyen-TOP@example.org', before);
+    expect(forNguyen).toHaveLength(1);
+    expect(itip(calendarPart(forNguyen[0]))[2]).toBe(afterAdd.sequence + 1);
   });
 });

@@ -53,9 +53,9 @@ describe('demo meetings (seedDemo: true)', () => {
     expect(answers.some((a) => a.response === 'declined' && a.deputyPersonId !== null)).toBe(true);
   });
 
-  it('is re-runnable: a second run creates nothing and leaves the calendar version alone', async () => {
+  it('is re-runnable: a second run creates nothing and leaves the content version alone', async () => {
     const before = await ds.getRepository(Meeting).count();
-    const version: unknown = await ds.query('SELECT version FROM calendar_data_version WHERE id = 1');
+    const version: unknown = await ds.query('SELECT version FROM content_version WHERE id = 1');
     const created = await t.app.get(DatabaseService).write(async (manager) => {
       const ctx = new SeedContext(manager);
       await seedDemoMeetings(ctx);
@@ -63,7 +63,7 @@ describe('demo meetings (seedDemo: true)', () => {
     });
     expect(created).toBe(0);
     expect(await ds.getRepository(Meeting).count()).toBe(before);
-    expect(await ds.query('SELECT version FROM calendar_data_version WHERE id = 1')).toEqual(version);
+    expect(await ds.query('SELECT version FROM content_version WHERE id = 1')).toEqual(version);
   });
 
   it('shows the meetings on the pages and in the public feed', async () => {

@@ -8,8 +8,8 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-visibility.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { ContentVersionReader } from '../page-cache/content-version.reader.js';
 import type { Person } from '../people/person.entity.js';
-import { CalendarDataVersion } from './calendar-data-version.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
 import { meetingEvent } from './meeting-event.js';
 import { renderCalendar } from './meeting-ical.js';
@@ -43,26 +43,26 @@ export class CalendarFeedService {
   /** How many feeds were built (not served from cache); for tests and diagnostics. */
   builds = 0;
   private readonly host: string;
+  private readonly versions: ContentVersionReader;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly repository: MeetingsRepository,
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.host = new URL(config.baseUrl).hostname;
+    this.versions = new ContentVersionReader(dataSource);
   }
 
   /**
-   * Everything feeds depend on, as one primary-key read: the calendar data version, which every
-   * write to a feed table raises in its own transaction (CalendarVersionSubscriber), so all app
-   * instances sharing the database see the same key. The day and feed window are part of it too.
+   * Everything feeds depend on, as one primary-key read: the content version, which every write to
+   * a content table raises in its own transaction (ContentVersionSubscriber, src/page-cache), so all
+   * app instances sharing the database see the same key. The day and feed window are part of it too.
    */
   async fingerprint(now: Date): Promise<DataFingerprint> {
-    const row = await this.dataSource.getRepository(CalendarDataVersion).findOne({ where: { id: 1 } });
-    const version = row?.version ?? 0;
-    const changedAt = row?.changedAt ?? new Date(0);
-    return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${version}`, lastModified: changedAt };
+    const { key, changedAt } = await this.versions.read();
+    return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${key}`, lastModified: changedAt };
   }
 
   private async cached(scope: string, now: Date, build: () => Promise<string>): Promise<RenderedCalendar> {

@@ -7,7 +7,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { CalendarTokenService } from './calendar-token.service.js';
 import { sendCalendar } from './http-cache.js';
-import { subscriptionLinks } from './subscription-links.js';
+import { subscriptionLinks } from '../meetings/subscription-links.js';
 
 /** iCalendar feeds (inline, for subscribing) and single-meeting files (attachment), plus the help page. */
 @Controller()

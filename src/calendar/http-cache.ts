@@ -18,24 +18,6 @@ export function rendered(text: string, lastModified: Date): RenderedCalendar {
   return { body, etag: strongEtag(body), lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000) };
 }
 
-/**
- * RFC 9110 conditional GET: If-None-Match wins when present (weak comparison, "*" matches);
- * otherwise If-Modified-Since, at one-second resolution.
- */
-export function notModified(headers: Request['headers'], cal: RenderedCalendar): boolean {
-  const inm = headers['if-none-match'];
-  if (typeof inm === 'string' && inm.trim() !== '') {
-    const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
-    return inm.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === cal.etag);
-  }
-  const ims = headers['if-modified-since'];
-  if (typeof ims === 'string') {
-    const since = Date.parse(ims);
-    if (!Number.isNaN(since)) return cal.lastModified.getTime() <= since;
-  }
-  return false;
-}
-
 export interface SendOptions {
   disposition: 'inline' | 'attachment';
   /** ASCII file name, e.g. "sitzung-12.ics". */
@@ -44,13 +26,17 @@ export interface SendOptions {
   private: boolean;
 }
 
-/** Sends the calendar (200) or 304, with text/calendar; charset=utf-8, ETag and Last-Modified. */
+/**
+ * Sends the calendar (200) or 304, with text/calendar; charset=utf-8, ETag and Last-Modified.
+ * Conditional GET is Express's `req.fresh` (the `fresh` package, RFC 9110: If-None-Match wins, weak
+ * comparison, "*" matches; else If-Modified-Since), the same check the page cache answers with.
+ */
 export function sendCalendar(req: Request, res: Response, cal: RenderedCalendar, options: SendOptions): void {
   res.setHeader('ETag', cal.etag);
   res.setHeader('Last-Modified', cal.lastModified.toUTCString());
   res.setHeader('Cache-Control', `${options.private ? 'private' : 'public'}, no-cache`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (notModified(req.headers, cal)) {
+  if (req.fresh) {
     res.status(304).end();
     return;
   }

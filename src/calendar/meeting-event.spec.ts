@@ -1,6 +1,7 @@
 import type { Body } from '../bodies/body.entity.js';
 import type { Person } from '../people/person.entity.js';
-import { locationText, meetingSummary, organizerOf } from './meeting-event.js';
+import { locationText } from '../meetings/location-view.js';
+import { meetingSummary, organizerOf } from './meeting-event.js';
 import { renderCalendar } from './meeting-ical.js';
 
 const chair = (over: Partial<Person>): Person =>

@@ -1,25 +1,13 @@
 import { ANONYMOUS } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
-import type { Location } from '../meetings/location.entity.js';
+import { agendaLine } from '../meetings/agenda.js';
+import { effectiveOnlineLink, locationText } from '../meetings/location-view.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';
 import type { IcalEventInput } from './meeting-ical.js';
-
-/** "Stadthaus, Demmlersaal, Raum 1.02, Am Packhof 2-6, 19053 Schwerin" (without the online link). */
-export function locationText(location: Pick<Location, 'name' | 'room' | 'street' | 'postalCode' | 'locality'> | null): string | null {
-  if (!location) return null;
-  const city = [location.postalCode, location.locality].filter((s) => s !== null && s.trim() !== '').join(' ');
-  const parts = [location.name, location.room ? `Raum ${location.room}` : null, location.street, city];
-  return parts.filter((s): s is string => s !== null && s.trim() !== '').join(', ');
-}
-
-/** The meeting's online link, or the location's standing one. */
-export function effectiveOnlineLink(meeting: Pick<Meeting, 'onlineLink'>, location: Pick<Location, 'onlineLink'> | null): string | null {
-  return meeting.onlineLink ?? location?.onlineLink ?? null;
-}
 
 /** The title as calendars show it: the body's short name first unless the title already names the body. */
 export function meetingSummary(meeting: Pick<Meeting, 'title' | 'state'>, body: Pick<Body, 'name' | 'shortName'>): string {
@@ -63,10 +51,7 @@ export function meetingDescription(meeting: Meeting, agenda: readonly AgendaItem
   if (meeting.description) lines.push('', meeting.description);
   if (agenda.length > 0) {
     lines.push('', 'Tagesordnung:');
-    for (const item of agenda) {
-      const indent = item.number.includes('.') ? '   ' : '';
-      lines.push(`${indent}TOP ${item.number} ${item.title}${item.presenter ? ` (${item.presenter})` : ''}`);
-    }
+    lines.push(...agenda.map(agendaLine));
   }
   lines.push('', `Sitzungsseite: ${pageUrl}`);
   return lines.join('\n');

@@ -53,6 +53,14 @@ describe('mail texts', () => {
     expect(cancel.text).not.toContain('Tagesordnung');
   });
 
+  it('names the cancelled meeting: title, body, date and time in Berlin', () => {
+    const cancel = meetingMailText('cancellation', { ...facts, title: 'Haushaltsberatung 2027' }, to, null);
+    expect(cancel.text).toContain('„Haushaltsberatung 2027“');
+    expect(cancel.text).toContain('Sitzung: Haushaltsberatung 2027');
+    expect(cancel.text).toContain('Gremium: Begleitbeirat');
+    expect(cancel.text).toContain('Wann: Donnerstag, 26. März 2026, 18:00 bis 20:00 Uhr');
+  });
+
   it('shortens long action items in the subject only', () => {
     const what = `${'Übersetzung '.repeat(10)}\nzweite Zeile`;
     const m = actionItemReminderText({ what, dueDate: '2026-04-02', meetingTitle: '3. Sitzung', meetingStartsAt: facts.startsAt, bodyName: 'Begleitbeirat', tasksUrl: 'https://x/aufgaben', siteName: 'Netzwerk Migration' }, to);

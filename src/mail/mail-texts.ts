@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
+import type { MeetingChange } from '../meetings/meeting-events.js';
 
 /**
  * The German texts of every mail, as plain text (readable in every client and by screen readers).
@@ -38,8 +39,6 @@ export function shortWhen(instant: Date): string {
 export function longDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('de').toFormat('d. MMMM yyyy');
 }
-
-export type MeetingMailChange = 'invitation' | 'update' | 'postponement' | 'cancellation';
 
 export interface MeetingFacts {
   /** As calendars show it: "BB: 12. Sitzung". */
@@ -90,7 +89,7 @@ function rsvpBlock(rsvpUrl: string, validUntil: Date): string[] {
 }
 
 /** Invitation, update (changed or postponed) or cancellation of a meeting, for one recipient. */
-export function meetingMailText(change: MeetingMailChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null): MailText {
+export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null): MailText {
   const when = shortWhen(f.startsAt);
   const lines = [greeting(to), ''];
   let subject: string;
@@ -109,7 +108,8 @@ export function meetingMailText(change: MeetingMailChange, f: MeetingFacts, to: 
       break;
     case 'cancellation':
       subject = `Abgesagt: ${f.summary} am ${when}`;
-      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ am ${meetingWhen(f.startsAt, f.endsAt)} ist abgesagt.`);
+      lines.push(`die Sitzung „${f.title}“ des Gremiums „${f.bodyName}“ ist abgesagt.`, '');
+      lines.push(`Sitzung: ${f.title}`, `Gremium: ${f.bodyName}`, `Wann: ${meetingWhen(f.startsAt, f.endsAt)}`);
       if (f.cancelReason) lines.push('', `Grund: ${f.cancelReason}`);
       lines.push('', 'Der beiliegende Kalendereintrag entfernt den Termin aus Ihrem Kalender.', '', `Sitzungsseite: ${f.pageUrl}`);
       lines.push('', 'Mit freundlichen Grüßen', f.signature, f.bodyName, ...footer(f.siteName));

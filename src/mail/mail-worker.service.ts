@@ -16,6 +16,19 @@ import { MailSignal } from './mail-signal.js';
 import { createMailTransport, type MailTransport, outboxDir, sendTimeoutMs } from './mail-transport.js';
 import { OutboxMail } from './outbox-mail.entity.js';
 
+/**
+ * Which mails a worker may take: queued and due, or being sent by a worker whose lease ran out.
+ * The one condition for picking candidates and for the atomic claim (parameters :now, :leaseCutoff);
+ * `prefix` is the table alias with its dot, or '' in an UPDATE.
+ */
+function claimableSql(prefix: string): Brackets {
+  return new Brackets((w) =>
+    w
+      .where(new Brackets((q) => q.where(`${prefix}status = :queued`, { queued: 'queued' }).andWhere(`${prefix}next_attempt_at <= :now`)))
+      .orWhere(new Brackets((q) => q.where(`${prefix}status = :sending`, { sending: 'sending' }).andWhere(`${prefix}claimed_at < :leaseCutoff`))),
+  );
+}
+
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost-claim';
 
 /**
@@ -146,14 +159,6 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     return n;
   }
 
-  private claimableSql(): Brackets {
-    return new Brackets((w) =>
-      w
-        .where(new Brackets((q) => q.where('status = :queued', { queued: 'queued' }).andWhere('next_attempt_at <= :now')))
-        .orWhere(new Brackets((q) => q.where('status = :sending', { sending: 'sending' }).andWhere('claimed_at < :leaseCutoff'))),
-    );
-  }
-
   /** Takes one due mail for this worker, or null. Safe against other workers on the same database. */
   async claimNext(now: Date = new Date()): Promise<OutboxMail | null> {
     const leaseCutoff = new Date(now.getTime() - this.config.mail.leaseSeconds * 1000);
@@ -161,13 +166,8 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       .getRepository(OutboxMail)
       .createQueryBuilder('o')
       .select(['o.id'])
-      .where(
-        new Brackets((w) =>
-          w
-            .where(new Brackets((q) => q.where('o.status = :queued', { queued: 'queued' }).andWhere('o.nextAttemptAt <= :now', { now })))
-            .orWhere(new Brackets((q) => q.where('o.status = :sending', { sending: 'sending' }).andWhere('o.claimedAt < :leaseCutoff', { leaseCutoff }))),
-        ),
-      )
+      .where(claimableSql('o.'))
+      .setParameters({ now, leaseCutoff })
       .orderBy('o.nextAttemptAt', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .limit(5)
@@ -193,7 +193,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
         .update(OutboxMail)
         .set({ status: 'sending', claimToken, claimedAt: now, attempts: () => 'attempts + 1', updatedAt: now })
         .where('id = :id', { id })
-        .andWhere(this.claimableSql())
+        .andWhere(claimableSql(''))
         .setParameters({ now, leaseCutoff })
         .execute(),
     );

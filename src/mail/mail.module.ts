@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AccountMailHandler } from './account-mail.handler.js';
 import { MailSignal } from './mail-signal.js';
 import { MailWorker } from './mail-worker.service.js';
@@ -13,9 +13,9 @@ import { RsvpService } from './rsvp.service.js';
 /**
  * Outgoing mail: the transactional outbox (MailService.queue… inside the caller's write transaction),
  * the sending worker (SMTP, or .eml files without a mail server), reminders, RSVP links and the
- * outbox pages. Global, so meetings, minutes and auth inject MailService without importing this module.
+ * outbox pages. Lower modules never call it: meetings and auth publish DomainEvents that MailService
+ * handles in their transaction; modules of its own layer that need it (privacy) import this module.
  */
-@Global()
 @Module({
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
   providers: [AccountMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],

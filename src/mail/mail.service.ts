@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SetPasswordLink } from '../auth/accounts.service.js';
 import { memberViewer } from '../auth/viewer.js';
-import { effectiveOnlineLink, locationText, meetingEvent, meetingSummary } from '../calendar/meeting-event.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { meetingEvent, meetingSummary } from '../calendar/meeting-event.js';
 import { berlinDay } from '../common/dates.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainEvents } from '../database/domain-events.js';
+import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { agendaLine } from '../meetings/agenda.js';
+import { effectiveOnlineLink, locationText } from '../meetings/location-view.js';
+import type { MeetingChange } from '../meetings/meeting-events.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
-import { type MailText, type MeetingFacts, type MeetingMailChange, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
+import { type MailText, type MeetingFacts, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
 import { renderItip } from './meeting-itip.js';
 import { currentChair, currentMembers, firstEmail, peopleWithEmails, previousMeetingRecipientIds } from './meeting-recipients.js';
@@ -44,11 +49,7 @@ export interface MeetingMailResult {
   withoutEmail: { personId: number; name: string }[];
 }
 
-export interface SetPasswordMail {
-  account: { id: number; email: string; personId: number | null; lastLoginAt: Date | null; passwordChangedAt: Date | null };
-  url: string;
-  expiresAt: Date;
-}
+export type SetPasswordMail = SetPasswordLink;
 
 const ERASED_BODY = '(Der Inhalt wurde gelöscht, weil die empfangende Person gelöscht wurde.)';
 /** The address of mails whose recipient was erased; such mails are never sent again. */
@@ -59,26 +60,19 @@ export function rsvpValidUntil(meeting: Pick<Meeting, 'endsAt'>, now: Date): Dat
   return new Date(Math.max(meeting.endsAt.getTime(), now.getTime()) + 86_400_000);
 }
 
-/** "TOP 1 Begrüßung (Dr. Petrova)", sub-items indented. */
-export function agendaLines(agenda: readonly AgendaItem[]): string[] {
-  return agenda.map((item) => `${item.number.includes('.') ? '   ' : ''}TOP ${item.number} ${item.title}${item.presenter ? ` (${item.presenter})` : ''}`);
-}
-
 export function salutationOf(p: Person): Salutation {
   return { formOfAddress: p.formOfAddress, academicTitle: p.academicTitle, givenName: p.givenName, familyName: p.familyName };
 }
 
+/** Rows per INSERT when queueing many mails at once (well below every engine's parameter limit). */
+const INSERT_CHUNK = 100;
+
 /**
  * The outbox: every mail of the app is queued here, INSIDE the caller's DatabaseService.write
  * transaction, so the mail exists exactly when the change that caused it was committed. The worker
- * (MailWorker) sends it afterwards. Other modules call:
- *
- *   await this.db.write(async (manager) => {
- *     …change the meeting…
- *     await this.mail.queueMeetingMails(manager, meeting.id, 'invitation' | 'update' | 'postponement' | 'cancellation');
- *   });
- *
- * and AccountsService calls queueSetPasswordLink() where it stores a set-password token.
+ * (MailWorker) sends it afterwards. Meeting mails follow the 'meeting.changed' event that meetings
+ * publishes in its write transaction (the handler registered below runs in that same transaction);
+ * a set-password link follows 'account.password-link-issued' from auth the same way.
  */
 @Injectable()
 export class MailService {
@@ -88,44 +82,67 @@ export class MailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rsvpSecret: RsvpSecretService,
     private readonly signal: MailSignal,
+    events: DomainEvents,
   ) {
     this.host = new URL(config.baseUrl).hostname;
+    events.on('meeting.changed', async (manager, e) => {
+      await this.queueMeetingMails(manager, e.meetingId, e.change, e.at);
+    });
   }
 
   /** Puts one mail into the outbox; false when its dedup key was queued before. */
   async queue(manager: EntityManager, mail: NewMail, now: Date = new Date()): Promise<boolean> {
-    const messageId = `<${randomUUID()}@${this.host}>`;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMail)
-      .values({
-        messageId,
-        kind: mail.kind,
-        dedupKey: mail.dedupKey ?? null,
-        toAddress: mail.to.address.trim(),
-        toName: mail.to.name?.replace(/[\r\n]+/g, ' ').slice(0, 200) ?? null,
-        replyTo: mail.replyTo ?? null,
-        subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
-        textBody: mail.text,
-        calendarMethod: mail.calendar?.method ?? null,
-        calendarContent: mail.calendar?.content ?? null,
-        meetingId: mail.meetingId ?? null,
-        personId: mail.personId ?? null,
-        accountId: mail.accountId ?? null,
-        scrubAfterSend: mail.scrubAfterSend ?? false,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .orIgnore()
-      .execute();
-    const inserted = await manager.getRepository(OutboxMail).exists({ where: { messageId } });
-    // The worker claims through DatabaseService.write, i.e. only after this transaction has ended.
-    if (inserted) this.signal.wake();
+    const [inserted] = await this.queueAll(manager, [mail], now);
     return inserted;
+  }
+
+  /**
+   * Puts mails into the outbox with one INSERT and one read-back per hundred (not two round trips per
+   * mail: this runs inside the caller's write transaction). Per mail: false when its dedup key was
+   * queued before.
+   */
+  async queueAll(manager: EntityManager, mails: readonly NewMail[], now: Date = new Date()): Promise<boolean[]> {
+    const rows = mails.map((mail) => this.outboxRow(mail, now));
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await manager.createQueryBuilder().insert().into(OutboxMail).values(chunk).orIgnore().execute();
+      const found = await manager
+        .getRepository(OutboxMail)
+        .createQueryBuilder('o')
+        .select('o.messageId', 'messageId')
+        .where('o.messageId IN (:...ids)', { ids: chunk.map((r) => r.messageId) })
+        .getRawMany<{ messageId: string }>();
+      for (const f of found) inserted.add(f.messageId);
+    }
+    // The worker claims through DatabaseService.write, i.e. only after this transaction has ended.
+    if (inserted.size > 0) this.signal.wake();
+    return rows.map((r) => inserted.has(r.messageId));
+  }
+
+  /** One outbox row, with a fresh Message-ID (the row's identity until the INSERT tells which rows went in). */
+  private outboxRow(mail: NewMail, now: Date): Partial<OutboxMail> & { messageId: string } {
+    return {
+      messageId: `<${randomUUID()}@${this.host}>`,
+      kind: mail.kind,
+      dedupKey: mail.dedupKey ?? null,
+      toAddress: mail.to.address.trim(),
+      toName: mail.to.name?.replace(/[\r\n]+/g, ' ').slice(0, 200) ?? null,
+      replyTo: mail.replyTo ?? null,
+      subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
+      textBody: mail.text,
+      calendarMethod: mail.calendar?.method ?? null,
+      calendarContent: mail.calendar?.content ?? null,
+      meetingId: mail.meetingId ?? null,
+      personId: mail.personId ?? null,
+      accountId: mail.accountId ?? null,
+      scrubAfterSend: mail.scrubAfterSend ?? false,
+      status: 'queued' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
   }
 
   /**
@@ -139,7 +156,7 @@ export class MailService {
    * invitation time, or same last change for updates) queues nothing new; issuing the invitation again
    * (a new invitedAt) sends it again.
    */
-  async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingMailChange, now: Date = new Date()): Promise<MeetingMailResult> {
+  async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingChange, now: Date = new Date()): Promise<MeetingMailResult> {
     const meeting = await manager.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
     if (!meeting) throw new Error(`queueMeetingMails: meeting ${meetingId} not found`);
     const day = berlinDay(meeting.startsAt);
@@ -171,6 +188,7 @@ export class MailService {
     const validUntil = rsvpValidUntil(meeting, now);
     const kind: MailKind = change === 'invitation' ? 'invitation' : change === 'cancellation' ? 'cancellation' : 'update';
 
+    const mails: NewMail[] = [];
     for (const person of recipients) {
       const address = firstEmail(person);
       const name = personDisplayName(person);
@@ -182,7 +200,7 @@ export class MailService {
         ? { url: `${this.config.baseUrl}/antwort/${signRsvpToken(secret, { meetingId: meeting.id, personId: person.id, expiresAt: validUntil })}`, validUntil }
         : null;
       // a current member who never got the meeting receives an update as their invitation
-      const effectiveChange: MeetingMailChange = change !== 'invitation' && change !== 'cancellation' && !previousIds.includes(person.id) ? 'invitation' : change;
+      const effectiveChange: MeetingChange = change !== 'invitation' && change !== 'cancellation' && !previousIds.includes(person.id) ? 'invitation' : change;
       const text: MailText = meetingMailText(effectiveChange, facts, salutationOf(person), rsvp);
       const calendar = renderItip(event, method, { name, email: address }, now, this.host);
       const dedupKey =
@@ -191,21 +209,20 @@ export class MailService {
           : kind === 'cancellation'
             ? `cancellation:m${meeting.id}:p${person.id}`
             : `update:m${meeting.id}:s${meeting.sequence}:t${meeting.updatedAt.getTime()}:p${person.id}`;
-      const queued = await this.queue(
-        manager,
-        {
-          kind: effectiveChange === 'invitation' ? 'invitation' : kind,
-          to: { address, name },
-          replyTo,
-          subject: text.subject,
-          text: text.text,
-          calendar: { method, content: calendar },
-          meetingId: meeting.id,
-          personId: person.id,
-          dedupKey,
-        },
-        now,
-      );
+      mails.push({
+        kind: effectiveChange === 'invitation' ? 'invitation' : kind,
+        to: { address, name },
+        replyTo,
+        subject: text.subject,
+        text: text.text,
+        calendar: { method, content: calendar },
+        meetingId: meeting.id,
+        personId: person.id,
+        dedupKey,
+      });
+    }
+    // Texts and iTIP bodies are made above without touching the database; then one batch insert.
+    for (const queued of await this.queueAll(manager, mails, now)) {
       if (queued) result.queued++;
       else result.alreadyQueued++;
     }
@@ -278,7 +295,7 @@ export class MailService {
       accessibilityNotes: meeting.location?.accessibilityNotes ?? null,
       description: meeting.description,
       cancelReason: meeting.cancelReason,
-      agenda: agendaLines(agenda),
+      agenda: agenda.map(agendaLine),
       pageUrl,
       signature: chair ? personDisplayName(chair) : meeting.body.name,
       siteName: this.config.siteName,

@@ -1,4 +1,5 @@
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { Person } from '../people/person.entity.js';
 import { OutboxMail } from './outbox-mail.entity.js';
@@ -16,8 +17,7 @@ export async function currentMembers(manager: EntityManager, bodyId: number, day
     .innerJoinAndSelect('ms.person', 'person')
     .leftJoinAndSelect('person.emails', 'emails')
     .where('ms.bodyId = :bodyId', { bodyId })
-    .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-    .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+    .andWhere(currentMembershipSql('ms', 'day'), { day })
     .andWhere('person.deletedAt IS NULL')
     .orderBy('person.sortKey', 'ASC')
     .addOrderBy('ms.id', 'ASC')
@@ -36,8 +36,7 @@ export async function currentChair(manager: EntityManager, bodyId: number, day: 
     .leftJoinAndSelect('person.emails', 'emails')
     .where('ms.bodyId = :bodyId', { bodyId })
     .andWhere('ms.role IN (:...roles)', { roles: ['chair', 'deputy_chair'] })
-    .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-    .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+    .andWhere(currentMembershipSql('ms', 'day'), { day })
     .andWhere('person.deletedAt IS NULL')
     .orderBy('ms.role', 'ASC')
     .addOrderBy('ms.id', 'ASC')

@@ -14,7 +14,7 @@ import { Minutes } from '../minutes/minutes.entity.js';
 import { personDisplayName } from '../people/person-name.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { actionItemReminderText, meetingReminderText } from './mail-texts.js';
-import { MailService, rsvpValidUntil, salutationOf } from './mail.service.js';
+import { MailService, type NewMail, rsvpValidUntil, salutationOf } from './mail.service.js';
 import { currentChair, currentMembers, firstEmail, previousMeetingRecipientIds } from './meeting-recipients.js';
 import { OutboxMail } from './outbox-mail.entity.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
@@ -133,26 +133,23 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
       const facts = this.mail.meetingFacts(meeting, agenda, chair, meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host, chair }).url);
       const secret = await this.rsvpSecret.within(manager);
       const validUntil = rsvpValidUntil(meeting, now);
+      const mails: NewMail[] = [];
       for (const person of recipients) {
         const address = firstEmail(person);
         if (!address) continue;
         const url = `${this.config.baseUrl}/antwort/${signRsvpToken(secret, { meetingId: meeting.id, personId: person.id, expiresAt: validUntil })}`;
         const text = meetingReminderText(facts, salutationOf(person), { url, validUntil });
-        const ok = await this.mail.queue(
-          manager,
-          {
-            kind: 'reminder',
-            to: { address, name: personDisplayName(person) },
-            subject: text.subject,
-            text: text.text,
-            meetingId: meeting.id,
-            personId: person.id,
-            dedupKey: `reminder:m${meeting.id}:d${day}:p${person.id}`,
-          },
-          now,
-        );
-        if (ok) queued++;
+        mails.push({
+          kind: 'reminder',
+          to: { address, name: personDisplayName(person) },
+          subject: text.subject,
+          text: text.text,
+          meetingId: meeting.id,
+          personId: person.id,
+          dedupKey: `reminder:m${meeting.id}:d${day}:p${person.id}`,
+        });
       }
+      queued += (await this.mail.queueAll(manager, mails, now)).filter(Boolean).length;
     }
     return queued;
   }
@@ -177,7 +174,7 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
       .andWhere('person.deletedAt IS NULL')
       .orderBy('ai.id', 'ASC')
       .getMany();
-    let queued = 0;
+    const mails: NewMail[] = [];
     for (const item of items) {
       const person = item.responsiblePerson;
       const address = person ? firstEmail(person) : null;
@@ -194,21 +191,16 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
         },
         salutationOf(person),
       );
-      const ok = await this.mail.queue(
-        manager,
-        {
-          kind: 'action_item_reminder',
-          to: { address, name: personDisplayName(person) },
-          subject: text.subject,
-          text: text.text,
-          meetingId: item.meetingId,
-          personId: person.id,
-          dedupKey: `action_item_reminder:a${item.id}:d${item.dueDate}:p${person.id}`,
-        },
-        now,
-      );
-      if (ok) queued++;
+      mails.push({
+        kind: 'action_item_reminder',
+        to: { address, name: personDisplayName(person) },
+        subject: text.subject,
+        text: text.text,
+        meetingId: item.meetingId,
+        personId: person.id,
+        dedupKey: `action_item_reminder:a${item.id}:d${item.dueDate}:p${person.id}`,
+      });
     }
-    return queued;
+    return (await this.mail.queueAll(manager, mails, now)).filter(Boolean).length;
   }
 }

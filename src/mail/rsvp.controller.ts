@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { locationText } from '../calendar/meeting-event.js';
+import { locationText } from '../meetings/location-view.js';
 import { noStore } from '../auth/session-helpers.js';
 import { rsvpPage } from './mail.view-model.js';
-import { RSVP_ANSWERS, type RsvpAnswer, RsvpService } from './rsvp.service.js';
+import { RSVP_ANSWERS, type RsvpAnswer } from '../meetings/rsvp-rules.js';
+import { RsvpService } from './rsvp.service.js';
 
 function answerFrom(body: unknown): RsvpAnswer | null {
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).antwort : undefined;

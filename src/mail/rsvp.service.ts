@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
-import { Attendance, type RsvpResponse } from '../meetings/attendance.entity.js';
+import { Attendance } from '../meetings/attendance.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { type RsvpAnswer, rsvpClosedReason, saveRsvpAnswer } from '../meetings/rsvp-rules.js';
 import { Person } from '../people/person.entity.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { type RsvpGrant, verifyRsvpToken } from './rsvp-token.js';
 
-export type RsvpAnswer = Exclude<RsvpResponse, 'none'>;
-export const RSVP_ANSWERS: readonly RsvpAnswer[] = ['accepted', 'tentative', 'declined'];
 
 export interface RsvpContext {
   grant: RsvpGrant;
@@ -23,13 +22,6 @@ export interface RsvpContext {
 
 const INVALID_LINK = 'Dieser Antwort-Link ist ungültig. Bitte verwenden Sie den vollständigen Link aus der Einladung.';
 const EXPIRED_LINK = 'Dieser Antwort-Link ist abgelaufen. Bitte melden Sie sich an und antworten Sie auf der Sitzungsseite, oder wenden Sie sich an die Geschäftsführung des Gremiums.';
-
-/** Why a meeting can no longer be answered, or null. */
-export function rsvpClosed(meeting: Pick<Meeting, 'state' | 'endsAt'>, now: Date): string | null {
-  if (meeting.state === 'cancelled') return 'Diese Sitzung ist abgesagt; eine Antwort ist nicht mehr nötig.';
-  if (meeting.state === 'held' || meeting.endsAt.getTime() < now.getTime()) return 'Diese Sitzung ist vorbei; Antworten sind nicht mehr möglich.';
-  return null;
-}
 
 /**
  * Answers to invitations through the signed link in the mail, without logging in. The token names the
@@ -59,7 +51,7 @@ export class RsvpService {
       this.dataSource.getRepository(Attendance).findOne({ where: { meetingId: grant.meetingId, personId: grant.personId } }),
     ]);
     if (!meeting || !person || meeting.body.deletedAt !== null) throw notFound(INVALID_LINK);
-    return { grant, meeting, person, attendance, closedReason: rsvpClosed(meeting, now) };
+    return { grant, meeting, person, attendance, closedReason: rsvpClosedReason(meeting, now) };
   }
 
   /** Records the answer of the token's person for the token's meeting. */
@@ -67,13 +59,7 @@ export class RsvpService {
     const ctx = await this.context(token, now);
     if (ctx.closedReason) throw forbidden(ctx.closedReason);
     const { meetingId, personId } = ctx.grant;
-    await this.db.write(async (manager) => {
-      const repo = manager.getRepository(Attendance);
-      const existing = await repo.findOne({ where: { meetingId, personId } });
-      const values = { response: answer, respondedAt: now, ...(answer === 'accepted' ? { deputyPersonId: null } : {}) };
-      if (existing) await repo.update({ id: existing.id }, values);
-      else await repo.insert({ meetingId, personId, invitedAt: null, deputyPersonId: null, ...values });
-    });
+    await this.db.write((manager) => saveRsvpAnswer(manager, { meetingId, personId, response: answer, at: now }));
     return this.context(token, now);
   }
 }

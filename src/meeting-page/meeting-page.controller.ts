@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Param, Render } from '@nestjs/common';
 import { CurrentViewer, isMember, type Viewer } from '../auth/viewer.js';
-import { effectiveOnlineLink } from '../calendar/meeting-event.js';
-import { subscriptionLinks } from '../calendar/subscription-links.js';
+import { effectiveOnlineLink } from '../meetings/location-view.js';
+import { subscriptionLinks } from '../meetings/subscription-links.js';
 import { formView } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { ATTENDED_LABELS, RSVP_RESPONSE_LABELS } from '../meetings/meeting-labels.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { rsvpClosedReason } from '../meetings/attendance.service.js';
+import { rsvpClosedReason } from '../meetings/rsvp-rules.js';
 import { locationView } from '../meetings/location-view.js';
 import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
 import { RSVP_FORM } from '../meetings/meetings.forms.js';

@@ -7,7 +7,7 @@ import { possibleMoves } from './agenda.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import { type AgendaEditorContext, type AgendaItemInput, AgendaService } from './agenda.service.js';
 import { AgendaItemDto } from './dto/agenda-item.dto.js';
-import { AGENDA_ITEM_FORM, type AgendaItemField } from './meetings.forms.js';
+import { AGENDA_ITEM_FORM, AGENDA_ORDER_FORM, type AgendaItemField } from './meetings.forms.js';
 import { emptyToNull } from './meetings-manage.view-model.js';
 import { longDate, timeRangeLabel } from './meetings.view-model.js';
 
@@ -21,7 +21,13 @@ function itemValues(item: AgendaItem): Record<AgendaItemField, string> {
     plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
     isPublic: item.isPublic ? 'on' : '',
     description: item.description ?? '',
+    notify: 'on',
   };
+}
+
+/** The chair's choice to mail the invitees about this change (the box exists once they were invited). */
+function notifyChosen(body: unknown): boolean {
+  return readForm(AGENDA_ORDER_FORM, body).notify === 'on';
 }
 
 function itemInput(v: FormValues<AgendaItemField>): AgendaItemInput {
@@ -62,13 +68,15 @@ export class AgendaController {
       })),
       action: base,
       form: formView(AGENDA_ITEM_FORM, values, errors),
+      offersNotification: ctx.offersNotification,
+      orderForm: formView(AGENDA_ORDER_FORM, { notify: 'on' }),
     };
   }
 
   @Get()
   async editor(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const ctx = await this.agenda.context(viewer, meetingId);
-    res.render('meetings/agenda', this.model(ctx, { level: '0', isPublic: ctx.meeting.isPublic ? 'on' : '' }, {}));
+    res.render('meetings/agenda', this.model(ctx, { level: '0', isPublic: ctx.meeting.isPublic ? 'on' : '', notify: 'on' }, {}));
   }
 
   @Post()
@@ -79,7 +87,7 @@ export class AgendaController {
     const valid = await validateForm(AGENDA_ITEM_FORM, AgendaItemDto, values);
     if (!valid.ok) return again(valid.errors);
     try {
-      const created = await this.agenda.add(viewer, meetingId, itemInput(values));
+      const created = await this.agenda.add(viewer, meetingId, itemInput(values), values.notify === 'on');
       res.redirect(303, `${agendaPath(meetingId)}#top-${created.id}`);
     } catch (e) {
       if (e instanceof FormRejected) return again(e.errors);
@@ -94,6 +102,7 @@ export class AgendaController {
       meeting: { title: ctx.meeting.title, href: agendaPath(ctx.meeting.id) },
       action: `${agendaPath(ctx.meeting.id)}/${item.id}`,
       form: formView(AGENDA_ITEM_FORM, values, errors),
+      offersNotification: ctx.offersNotification,
     };
   }
 
@@ -117,7 +126,7 @@ export class AgendaController {
     const valid = await validateForm(AGENDA_ITEM_FORM, AgendaItemDto, values);
     if (!valid.ok) return again(valid.errors);
     try {
-      await this.agenda.update(viewer, meetingId, itemId, itemInput(values));
+      await this.agenda.update(viewer, meetingId, itemId, itemInput(values), values.notify === 'on');
       res.redirect(303, `${agendaPath(meetingId)}#top-${itemId}`);
     } catch (e) {
       if (e instanceof FormRejected) return again(e.errors);
@@ -126,20 +135,20 @@ export class AgendaController {
   }
 
   @Post(':itemId/loeschen')
-  async remove(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    await this.agenda.remove(viewer, meetingId, itemId);
+  async remove(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
+    await this.agenda.remove(viewer, meetingId, itemId, notifyChosen(body));
     res.redirect(303, agendaPath(meetingId));
   }
 
   @Post(':itemId/hoch')
-  async up(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    await this.agenda.move(viewer, meetingId, itemId, 'up');
+  async up(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
+    await this.agenda.move(viewer, meetingId, itemId, 'up', notifyChosen(body));
     res.redirect(303, `${agendaPath(meetingId)}#top-${itemId}`);
   }
 
   @Post(':itemId/runter')
-  async down(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    await this.agenda.move(viewer, meetingId, itemId, 'down');
+  async down(@Param('meetingId', IdParamPipe) meetingId: number, @Param('itemId', IdParamPipe) itemId: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
+    await this.agenda.move(viewer, meetingId, itemId, 'down', notifyChosen(body));
     res.redirect(303, `${agendaPath(meetingId)}#top-${itemId}`);
   }
 }

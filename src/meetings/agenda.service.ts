@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -24,6 +23,13 @@ export interface AgendaEditorContext {
   items: AgendaItem[];
   /** Planned time longer than the meeting, or null. */
   lengthWarning: string | null;
+  /** The invitation went out: the chair chooses whether an agenda change is mailed (default yes). */
+  offersNotification: boolean;
+}
+
+/** Whether invitees may be told of agenda changes: only once the invitation went out. */
+export function agendaChangesNotifiable(meeting: Pick<Meeting, 'state'>): boolean {
+  return meeting.state === 'invited';
 }
 
 /** The agenda editor: items are numbered from their order and level after every change. */
@@ -39,7 +45,7 @@ export class AgendaService {
     const meeting = await this.editor.forManage(meetingId, viewer, `/sitzungen/${meetingId}/tagesordnung`);
     const items = await this.repository.findAgenda(meetingId);
     const minutes = Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000);
-    return { meeting, items, lengthWarning: agendaLengthWarning(items, minutes) };
+    return { meeting, items, lengthWarning: agendaLengthWarning(items, minutes), offersNotification: agendaChangesNotifiable(meeting) };
   }
 
   private async editable(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
@@ -55,46 +61,51 @@ export class AgendaService {
     return { ctx, item };
   }
 
-  async add(viewer: Viewer, meetingId: number, input: AgendaItemInput): Promise<AgendaItem> {
-    const { items } = await this.editable(viewer, meetingId);
+  async add(viewer: Viewer, meetingId: number, input: AgendaItemInput, notify = false): Promise<AgendaItem> {
+    const { meeting, items } = await this.editable(viewer, meetingId);
     return this.db.write(async (manager) => {
       const repo = manager.getRepository(AgendaItem);
       const created = await repo.save(repo.create({ meetingId, ...input, position: items.length, number: '?' }));
-      await this.renumber(manager, meetingId, [...items.map((i) => i.id), created.id]);
+      await this.renumber(manager, meeting, [...items.map((i) => i.id), created.id], notify);
       return repo.findOneByOrFail({ id: created.id });
     });
   }
 
-  async update(viewer: Viewer, meetingId: number, itemId: number, input: AgendaItemInput): Promise<void> {
-    const { items } = await this.editable(viewer, meetingId);
+  async update(viewer: Viewer, meetingId: number, itemId: number, input: AgendaItemInput, notify = false): Promise<void> {
+    const { meeting, items } = await this.editable(viewer, meetingId);
     const item = items.find((i) => i.id === itemId);
     if (!item) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
     await this.db.write(async (manager) => {
       await manager.getRepository(AgendaItem).update({ id: itemId }, input);
-      await this.renumber(manager, meetingId, items.map((i) => i.id));
+      await this.renumber(manager, meeting, items.map((i) => i.id), notify);
     });
   }
 
-  async remove(viewer: Viewer, meetingId: number, itemId: number): Promise<void> {
-    const { items } = await this.editable(viewer, meetingId);
+  async remove(viewer: Viewer, meetingId: number, itemId: number, notify = false): Promise<void> {
+    const { meeting, items } = await this.editable(viewer, meetingId);
     if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
     await this.db.write(async (manager) => {
       await manager.getRepository(AgendaItem).delete({ id: itemId, meetingId });
-      await this.renumber(manager, meetingId, items.filter((i) => i.id !== itemId).map((i) => i.id));
+      await this.renumber(manager, meeting, items.filter((i) => i.id !== itemId).map((i) => i.id), notify);
     });
   }
 
   /** Up or down by one place (with its sub-items); at the ends nothing happens. */
-  async move(viewer: Viewer, meetingId: number, itemId: number, direction: MoveDirection): Promise<void> {
-    const { items } = await this.editable(viewer, meetingId);
+  async move(viewer: Viewer, meetingId: number, itemId: number, direction: MoveDirection, notify = false): Promise<void> {
+    const { meeting, items } = await this.editable(viewer, meetingId);
     if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
     const order = moveAgendaItem(items, itemId, direction);
     if (!order) return;
-    await this.db.write((manager) => this.renumber(manager, meetingId, order));
+    await this.db.write((manager) => this.renumber(manager, meeting, order, notify));
   }
 
-  /** Writes position and number for the given order and touches the meeting (its feeds changed). */
-  private async renumber(manager: EntityManager, meetingId: number, orderedIds: number[]): Promise<void> {
+  /**
+   * Writes position and number for the given order and touches the meeting (its feeds changed).
+   * With `notify` (the chair's choice, offered once the invitation went out) the meeting gets a new
+   * SEQUENCE and every invitee an update with the new agenda, in this transaction.
+   */
+  private async renumber(manager: EntityManager, meeting: Meeting, orderedIds: number[], notify: boolean): Promise<void> {
+    const meetingId = meeting.id;
     const repo = manager.getRepository(AgendaItem);
     const items = await repo.find({ where: { meetingId } });
     const byId = new Map(items.map((i) => [i.id, i]));
@@ -106,7 +117,9 @@ export class AgendaService {
         await repo.update({ id: item.id }, { position, number: numbers[position], level: levels[position] });
       }
     }
-    await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: new Date() });
-    await bumpCalendarVersion(manager);
+    const announce = notify && agendaChangesNotifiable(meeting);
+    const now = new Date();
+    await manager.getRepository(Meeting).update({ id: meetingId }, announce ? { updatedAt: now, sequence: () => 'sequence + 1' } : { updatedAt: now });
+    if (announce) await this.editor.announce(manager, meetingId, 'update', now);
   }
 }

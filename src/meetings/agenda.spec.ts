@@ -1,4 +1,4 @@
-import { type AgendaEntry, agendaLengthWarning, agendaNumbers, moveAgendaItem, plannedMinutesTotal, possibleMoves } from './agenda.js';
+import { type AgendaEntry, agendaLengthWarning, agendaLine, agendaNumbers, moveAgendaItem, plannedMinutesTotal, possibleMoves } from './agenda.js';
 
 const items = (spec: [number, number, number | null][]): AgendaEntry[] => spec.map(([id, level, plannedMinutes]) => ({ id, level, plannedMinutes }));
 
@@ -57,5 +57,12 @@ describe('planned time', () => {
   it('warns when the agenda is longer than the meeting', () => {
     expect(agendaLengthWarning(items([[1, 0, 60], [2, 0, 75]]), 120)).toBe('Die Tagesordnung ist mit 135 Minuten geplant, die Sitzung dauert aber nur 120 Minuten.');
     expect(agendaLengthWarning(items([[1, 0, 60], [2, 0, 60]]), 120)).toBeNull();
+  });
+});
+
+describe('agendaLine', () => {
+  it('prints one line as mails and calendar entries show it, sub-items indented', () => {
+    expect(agendaLine({ number: '1', title: 'Begrüßung', presenter: 'Dr. Ольга Петрова' })).toBe('TOP 1 Begrüßung (Dr. Ольга Петрова)');
+    expect(agendaLine({ number: '2.1', title: 'Sprachmittlung – الترجمة', presenter: null })).toBe('   TOP 2.1 Sprachmittlung – الترجمة');
   });
 });

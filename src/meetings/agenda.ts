@@ -95,3 +95,8 @@ export function agendaLengthWarning(items: readonly AgendaEntry[], meetingMinute
   if (planned <= meetingMinutes) return null;
   return `Die Tagesordnung ist mit ${planned} Minuten geplant, die Sitzung dauert aber nur ${meetingMinutes} Minuten.`;
 }
+
+/** One agenda line as mails and calendar entries print it: "TOP 1 Begrüßung (Dr. Petrova)", sub-items indented. */
+export function agendaLine(item: { number: string; title: string; presenter: string | null }): string {
+  return `${item.number.includes('.') ? '   ' : ''}TOP ${item.number} ${item.title}${item.presenter ? ` (${item.presenter})` : ''}`;
+}

@@ -5,20 +5,14 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { Person } from '../people/person.entity.js';
-import { Attendance, type RsvpResponse } from './attendance.entity.js';
+import type { Attendance } from './attendance.entity.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsService } from './meetings.service.js';
+import { type RsvpAnswer, rsvpClosedReason, saveRsvpAnswer } from './rsvp-rules.js';
 
 export interface RsvpInput {
-  response: Exclude<RsvpResponse, 'none'>;
+  response: RsvpAnswer;
   deputyPersonId: number | null;
-}
-
-/** Why a meeting can no longer be answered, or null. */
-export function rsvpClosedReason(meeting: Pick<Meeting, 'state' | 'endsAt'>, now: Date): string | null {
-  if (meeting.state === 'cancelled') return 'Die Sitzung ist abgesagt.';
-  if (meeting.state === 'held' || meeting.endsAt.getTime() < now.getTime()) return 'Die Sitzung ist vorbei; Antworten sind nicht mehr möglich.';
-  return null;
 }
 
 /** Answers to invitations (RSVP) by current members of the body, with an optional deputy. */
@@ -49,12 +43,6 @@ export class AttendanceService {
     if (deputyPersonId !== null && !deputies.some((p) => p.id === deputyPersonId)) {
       throw new FormRejected({ deputyPersonId: 'Bitte eine Vertretung aus der Liste wählen.' });
     }
-    await this.db.write(async (manager) => {
-      const repo = manager.getRepository(Attendance);
-      const existing = await repo.findOne({ where: { meetingId, personId } });
-      const values = { response: input.response, deputyPersonId, respondedAt: now };
-      if (existing) await repo.update({ id: existing.id }, values);
-      else await repo.save(repo.create({ meetingId, personId, invitedAt: null, ...values }));
-    });
+    await this.db.write((manager) => saveRsvpAnswer(manager, { meetingId, personId, response: input.response, deputyPersonId, at: now }));
   }
 }

@@ -3,10 +3,9 @@ import { ZONE } from '../common/dates.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import { personDisplayName } from '../people/person-name.js';
-import { effectiveOnlineLink, locationText } from '../calendar/meeting-event.js';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { Meeting } from './meeting.entity.js';
-import { addressLinesOf } from './location-view.js';
+import { addressLinesOf, effectiveOnlineLink, locationText } from './location-view.js';
 import { longDate, timeRangeLabel } from './meetings.view-model.js';
 
 export interface InvitationLetterView {

@@ -1,4 +1,18 @@
 import type { Location } from './location.entity.js';
+import type { Meeting } from './meeting.entity.js';
+
+/** "Stadthaus, Demmlersaal, Raum 1.02, Am Packhof 2-6, 19053 Schwerin" (without the online link). */
+export function locationText(location: Pick<Location, 'name' | 'room' | 'street' | 'postalCode' | 'locality'> | null): string | null {
+  if (!location) return null;
+  const city = [location.postalCode, location.locality].filter((s) => s !== null && s.trim() !== '').join(' ');
+  const parts = [location.name, location.room ? `Raum ${location.room}` : null, location.street, city];
+  return parts.filter((s): s is string => s !== null && s.trim() !== '').join(', ');
+}
+
+/** The meeting's online link, or the location's standing one. */
+export function effectiveOnlineLink(meeting: Pick<Meeting, 'onlineLink'>, location: Pick<Location, 'onlineLink'> | null): string | null {
+  return meeting.onlineLink ?? location?.onlineLink ?? null;
+}
 
 /** Address lines of a location: "Am Packhof 2-6", "19053 Schwerin". */
 export function addressLinesOf(a: Pick<Location, 'street' | 'postalCode' | 'locality'>): string[] {

@@ -3,10 +3,10 @@ import { MoreThan, Not } from 'typeorm';
 import { assertMember } from '../auth/access.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { Viewer } from '../auth/viewer.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Location } from './location.entity.js';
+import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
@@ -22,6 +22,7 @@ export class LocationsService {
     private readonly db: DatabaseService,
     private readonly repository: MeetingsRepository,
     private readonly permissions: BodyPolicyService,
+    private readonly editor: MeetingEditorService,
   ) {}
 
   async assertCanManage(viewer: Viewer, returnTo = '/orte'): Promise<void> {
@@ -45,12 +46,14 @@ export class LocationsService {
     await this.assertCanManage(viewer);
     return this.db.write(async (manager) => {
       const saved = await manager.getRepository(Location).save(manager.getRepository(Location).create(input));
-      await bumpCalendarVersion(manager);
       return saved;
     });
   }
 
-  /** Saves the place; when what calendars show changed, upcoming meetings there get a new SEQUENCE. */
+  /**
+   * Saves the place; when what calendars show changed, upcoming meetings there get a new SEQUENCE and
+   * everyone invited to them an update (iTIP REQUEST), in the same transaction.
+   */
   async update(viewer: Viewer, id: number, input: LocationInput, now: Date = new Date()): Promise<Location> {
     const current = await this.get(viewer, id);
     const placeChanged = PLACE_FIELDS.some((f) => (current[f] ?? null) !== (input[f] ?? null));
@@ -59,9 +62,11 @@ export class LocationsService {
       if (placeChanged) {
         const meetings = manager.getRepository(Meeting);
         const upcoming = await meetings.find({ where: { locationId: id, endsAt: MoreThan(now), state: Not('cancelled') } });
-        for (const m of upcoming) await meetings.update({ id: m.id }, { sequence: m.sequence + 1 });
+        for (const m of upcoming) {
+          await meetings.update({ id: m.id }, { sequence: m.sequence + 1 });
+          await this.editor.announce(manager, m.id, 'update', now);
+        }
       }
-      await bumpCalendarVersion(manager);
       return manager.getRepository(Location).findOneByOrFail({ id });
     });
   }

@@ -5,12 +5,11 @@ import { assertMember } from '../auth/access.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
-import { bumpCalendarVersion } from '../calendar/calendar-data-version.js';
 import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { personDisplayName } from '../people/person-name.js';
 import { agendaLengthWarning } from './agenda.js';
 import { Attendance } from './attendance.entity.js';
@@ -25,6 +24,7 @@ import {
   timeRangeError,
   validateCancelReason,
 } from './meeting-rules.js';
+import type { MeetingChange } from './meeting-events.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
@@ -129,9 +129,17 @@ export class MeetingEditorService {
     private readonly meetings: MeetingsService,
     private readonly permissions: BodyPolicyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {
     this.host = new URL(config.baseUrl).hostname;
+  }
+
+  /**
+   * Tells the invitees about a change, inside the write transaction: publishes 'meeting.changed'
+   * (mail queues the iTIP mails in the same transaction, so they exist exactly when the change does).
+   */
+  announce(manager: EntityManager, meetingId: number, change: MeetingChange, at: Date = new Date()): Promise<void> {
+    return this.events.publish(manager, 'meeting.changed', { meetingId, change, at });
   }
 
   /** A new, stable calendar UID: never changes for this meeting, also when it moves. */
@@ -231,7 +239,6 @@ export class MeetingEditorService {
           seriesId: null,
         }),
       );
-      await bumpCalendarVersion(manager);
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -257,9 +264,8 @@ export class MeetingEditorService {
       fresh.sequence = nextSequence(fresh.sequence, fresh, after);
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
-      // [mail] A change calendars must see goes to everyone invited, in this transaction (src/mail).
-      if (saved.sequence > current.sequence) await this.mail.queueMeetingMails(manager, id, 'update');
+      // A change calendars must see goes to everyone invited, in this transaction.
+      if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -299,9 +305,8 @@ export class MeetingEditorService {
       fresh.startsAt = startsAt;
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
-      // [mail] The new date goes to everyone invited, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'postponement');
+      // The new date goes to everyone invited, in this transaction.
+      await this.announce(manager, id, 'postponement');
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -321,9 +326,8 @@ export class MeetingEditorService {
       fresh.state = 'cancelled';
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
-      // [mail] METHOD:CANCEL to everyone invited, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'cancellation');
+      // METHOD:CANCEL to everyone invited, in this transaction.
+      await this.announce(manager, id, 'cancellation');
       return saved;
     });
   }
@@ -354,9 +358,8 @@ export class MeetingEditorService {
       fresh.invitedAt = now;
       const saved = await repo.save(fresh);
       await this.recordInvitations(manager, id, [...new Set(memberships.map((m) => m.personId))], now);
-      await bumpCalendarVersion(manager);
-      // [mail] The invitation mail (with iTIP REQUEST and RSVP link) to every current member, in this transaction (src/mail).
-      await this.mail.queueMeetingMails(manager, id, 'invitation');
+      // The invitation (with iTIP REQUEST and RSVP link) to every current member, in this transaction.
+      await this.announce(manager, id, 'invitation', now);
       return saved;
     });
     return { saved: true, value: meeting, notices: [] };
@@ -389,7 +392,6 @@ export class MeetingEditorService {
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, state: 'held' });
       fresh.state = 'held';
       const saved = await repo.save(fresh);
-      await bumpCalendarVersion(manager);
       return saved;
     });
   }
@@ -465,7 +467,6 @@ export class MeetingEditorService {
           ),
         );
       }
-      await bumpCalendarVersion(manager);
       return result;
     });
     return { saved: true, value: created, notices: [] };

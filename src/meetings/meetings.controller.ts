@@ -4,7 +4,7 @@ import { todayInBerlin } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { subscriptionLinks } from '../calendar/subscription-links.js';
+import { subscriptionLinks } from './subscription-links.js';
 import { parseLocalDate } from '../common/berlin-time.js';
 import { type MeetingScope, MeetingsService } from './meetings.service.js';
 import { formatYearMonth, monthRange, monthView, parseYearMonth } from './month-view.js';

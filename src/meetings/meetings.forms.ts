@@ -87,8 +87,16 @@ export const AGENDA_ITEM_FORM = defineForm('top', {
   plannedMinutes: { label: 'Geplante Minuten', type: 'number', hint: 'Optional, ganze Zahl' },
   isPublic: { label: 'Öffentlicher Tagesordnungspunkt', control: 'checkbox', hint: 'Nicht öffentliche Punkte sehen nur angemeldete Mitglieder.' },
   description: { label: 'Erläuterung', control: 'textarea', rows: 4, maxLength: 5000 },
+  /** Shown only once the invitation went out (the chair's choice, ticked by default). */
+  notify: { label: 'Eingeladene über die Änderung benachrichtigen', control: 'checkbox', hint: 'Alle Eingeladenen erhalten die geänderte Tagesordnung per E-Mail, mit aktualisiertem Kalendereintrag.' },
 });
 export type AgendaItemField = keyof typeof AGENDA_ITEM_FORM.fields;
+
+/** The choice for reordering and removing items of an agenda whose invitation went out. */
+export const AGENDA_ORDER_FORM = defineForm('reihenfolge', {
+  notify: { label: 'Eingeladene über die Änderung benachrichtigen', control: 'checkbox', hint: 'Alle Eingeladenen erhalten die geänderte Tagesordnung per E-Mail, mit aktualisiertem Kalendereintrag.' },
+});
+export type AgendaOrderField = keyof typeof AGENDA_ORDER_FORM.fields;
 
 export const LOCATION_FORM = defineForm('ort', {
   name: { label: 'Bezeichnung', required: true, maxLength: 200, hint: 'z. B. „Stadthaus, Demmlersaal“' },

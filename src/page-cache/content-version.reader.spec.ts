@@ -23,6 +23,8 @@ describe('ContentVersionReader', () => {
     expect(await reader.current()).toBe('3@2026-12-05 10:00:00.000');
     expect(await reader.current()).toBe('3@2026-12-05 10:00:00.000');
     expect(reads()).toBe(1);
+    // SQLite keeps UTC text; the reading gives the instant (a feed's Last-Modified)
+    expect((await reader.read()).changedAt.toISOString()).toBe('2026-12-05T10:00:00.000Z');
 
     row.version = 4;
     localContentChanges.count++; // what bumpContentVersion does in this process
@@ -48,5 +50,6 @@ describe('ContentVersionReader', () => {
     const reader = new ContentVersionReader(ds);
     expect(await reader.current()).toBe('1@2026-12-05T00:00:00.000Z');
     expect(await reader.current()).toBe('2@2026-12-05T00:00:00.000Z');
+    expect((await reader.read()).changedAt.toISOString()).toBe('2026-12-05T00:00:00.000Z');
   });
 });

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { localContentChanges } from './content-version.subscriber.js';
 
 interface SqliteStatement {
-  get(): { version: number; changed_at: string } | undefined;
+  get(): VersionRecord | undefined;
 }
 interface SqliteHandle {
   prepare(sql: string): SqliteStatement;
@@ -32,30 +32,53 @@ export const SQLITE_VERSION_MAX_AGE_MS = 200;
  * read from the pool on every request. The key joins the counter with the time of the last change,
  * so a counter value that a rolled-back transaction had used once is never mistaken for the same data.
  */
+/** One reading of the content version: the cache key and when the content last changed. */
+export interface ContentVersionReading {
+  key: string;
+  changedAt: Date;
+}
+
+/** changed_at as the drivers give it: a Date (PostgreSQL) or SQLite's UTC text "YYYY-MM-DD HH:MM:SS.SSS". */
+function changedAtOf(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  const date = new Date(`${value.replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
+}
+
+function readingOf(row: VersionRecord | undefined): ContentVersionReading {
+  if (!row) return { key: '0', changedAt: new Date(0) };
+  const text = row.changed_at instanceof Date ? row.changed_at.toISOString() : row.changed_at;
+  return { key: `${row.version}@${text}`, changedAt: changedAtOf(row.changed_at) };
+}
+
 export class ContentVersionReader {
   private statement: SqliteStatement | null = null;
-  private last: { key: string; at: number; changes: number } | null = null;
+  private last: { reading: ContentVersionReading; at: number; changes: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The cache key: the counter joined with the time of the last change. */
   async current(): Promise<string> {
+    return (await this.read()).key;
+  }
+
+  /** The key and the time of the last change (a feed's Last-Modified). */
+  async read(): Promise<ContentVersionReading> {
     if (this.dataSource.options.type === 'better-sqlite3') {
       const at = this.now();
       const last = this.last;
-      if (last && last.changes === localContentChanges.count && at - last.at < SQLITE_VERSION_MAX_AGE_MS) return last.key;
+      if (last && last.changes === localContentChanges.count && at - last.at < SQLITE_VERSION_MAX_AGE_MS) return last.reading;
       this.statement ??= (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection.prepare(SQL);
-      const row = this.statement.get();
-      const key = row ? `${row.version}@${row.changed_at}` : '0';
-      this.last = { key, at, changes: localContentChanges.count };
-      return key;
+      const reading = readingOf(this.statement.get());
+      this.last = { reading, at, changes: localContentChanges.count };
+      return reading;
     }
     // Straight from node-postgres' pool: TypeORM's query runner would cost more than the query itself here.
     const pool = (this.dataSource.driver as unknown as { master?: PgPool } | undefined)?.master;
     const rows: VersionRecord[] = pool ? (await pool.query<VersionRecord>(SQL)).rows : await this.dataSource.query(SQL);
-    const row = rows[0];
-    return row ? `${row.version}@${row.changed_at instanceof Date ? row.changed_at.toISOString() : row.changed_at}` : '0';
+    return readingOf(rows[0]);
   }
 }

@@ -8,7 +8,6 @@ import { ContentVersion } from './content-version.entity.js';
  */
 export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'content_version',
-  'calendar_data_version',
   'sessions',
   'login_failures',
   'password_set_tokens',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -8,7 +9,7 @@ import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule, SearchModule, AuditModule],
+  imports: [PeopleModule, SearchModule, AuditModule, MailModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
 })

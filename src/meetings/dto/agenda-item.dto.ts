@@ -25,4 +25,7 @@ export class AgendaItemDto {
   @MaxLength(5000, { message: 'Die Erläuterung darf höchstens 5.000 Zeichen lang sein.' })
   @Transform(trim)
   description: string;
+
+  @IsIn(['', 'on'], { message: CHECKBOX_MESSAGE })
+  notify: string;
 }
