@@ -108,3 +108,14 @@ describe('reads see committed data only (on both engines)', () => {
     }
   });
 });
+
+describe('closing the app', () => {
+  it('closes the read and the write connection', async () => {
+    const t = await createTestApp();
+    const reader = t.app.get(DataSource);
+    const writer = t.app.get<DataSource>(getDataSourceToken(WRITER_DATA_SOURCE));
+    await t.close();
+    expect(reader.isInitialized).toBe(false);
+    expect(writer.isInitialized).toBe(false);
+  });
+});
