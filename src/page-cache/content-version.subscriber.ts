@@ -51,11 +51,13 @@ export class ContentVersionSubscriber extends VersionRowSubscriber {
   }
 
   /** Fires for savepoints too: only the outermost commit makes a bump visible. */
-  afterTransactionCommit(event: TransactionCommitEvent): void {
+  override afterTransactionCommit(event: TransactionCommitEvent): void {
+    super.afterTransactionCommit(event);
     if (!event.queryRunner.isTransactionActive && uncommittedBumps.delete(event.queryRunner)) localContentChanges.count++;
   }
 
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
+  override afterTransactionRollback(event: TransactionRollbackEvent): void {
+    super.afterTransactionRollback(event);
     if (!event.queryRunner.isTransactionActive) uncommittedBumps.delete(event.queryRunner);
   }
 }
