@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { WRITER_DATA_SOURCE } from '../src/database/database-options.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
