@@ -1,13 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import hbs from 'hbs';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { ControlCharactersPipe } from './common/http/control-characters.pipe.js';
 import { createAppLogger } from './common/logging/app-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './common/paths.js';
+import { DatabaseService } from './database/database.service.js';
 import { SeederService } from './seeder.service.js';
 import { configureAuth, configureSecurity } from './auth/auth.setup.js';
 import { join } from 'node:path';
@@ -58,7 +58,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.useGlobalPipes(new ControlCharactersPipe()); // no NUL or other control characters from any form or filter
   app.enableShutdownHooks();
 
-  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  await app.get(DatabaseService).migrate();
   if (config.seedOnStart) {
     await app.get(SeederService).seed({ demo: config.seedDemo });
   }

@@ -191,7 +191,7 @@ describe('accounts and passwords', () => {
       expect(hours).toBeGreaterThan(71.9);
       expect(hours).toBeLessThanOrEqual(72);
       await request(t.http).get(linkPath).expect(200);
-      await t.app.get(DataSource).getRepository(PasswordSetToken).update({ id: row.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await t.app.get(DatabaseService).write((m) => m.getRepository(PasswordSetToken).update({ id: row.id }, { expiresAt: new Date(Date.now() - 1000) }));
       await request(t.http).get(linkPath).expect(404);
       for (const bad of ['abc', 'x'.repeat(44), '%2e%2e']) await request(t.http).get(`/konto/passwort-setzen/${bad}`).expect(404);
       await postForm(admin, '/admin/konten/99999999/passwort-link').then((r) => expect(r.status).toBe(404));

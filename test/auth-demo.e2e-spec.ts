@@ -12,6 +12,7 @@ import { memberViewer } from '../src/auth/viewer.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { csrfTokenFrom, login, startupError } from './helpers/auth.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('demo accounts', () => {
@@ -87,10 +88,8 @@ describe('demo accounts', () => {
       try {
         const hasher = maintenance.app.get(PasswordHasher);
         for (const demo of DEMO_ACCOUNTS) {
-          await maintenance.app
-            .get(DataSource)
-            .getRepository(Account)
-            .update({ email: demo.email }, { passwordHash: await hasher.hash(`${demo.password} geändert vom Betrieb`) });
+          const passwordHash = await hasher.hash(`${demo.password} geändert vom Betrieb`);
+          await maintenance.app.get(DatabaseService).write((m) => m.getRepository(Account).update({ email: demo.email }, { passwordHash }));
         }
       } finally {
         await maintenance.app.close();

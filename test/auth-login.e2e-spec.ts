@@ -32,7 +32,7 @@ describe('login and logout', () => {
     await t.close();
   });
   beforeEach(async () => {
-    await t.app.get(DataSource).getRepository(LoginFailure).clear();
+    await t.app.get(DatabaseService).write((m) => m.getRepository(LoginFailure).clear());
   });
 
   it('shows an accessible German login form with a CSRF token, never cached', async () => {
@@ -150,7 +150,7 @@ describe('login and logout', () => {
     // another account from the same address still gets in
     await login(request.agent(t.http), 'olga@example.org', PASSWORD);
     // the window passes: failures older than 15 minutes no longer count
-    await t.app.get(DataSource).getRepository(LoginFailure).update({ accountKey: 'ahmad@example.org' }, { attemptedAt: new Date(Date.now() - 16 * 60_000) });
+    await t.app.get(DatabaseService).write((m) => m.getRepository(LoginFailure).update({ accountKey: 'ahmad@example.org' }, { attemptedAt: new Date(Date.now() - 16 * 60_000) }));
     await attempt(PASSWORD).expect(303);
   });
 

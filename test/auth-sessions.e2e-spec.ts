@@ -7,6 +7,7 @@ import { Account } from '../src/auth/account.entity.js';
 import { Session } from '../src/auth/session.entity.js';
 import { SessionMaintenanceService } from '../src/auth/session-maintenance.service.js';
 import { createAccount, csrfTokenFrom, login, postForm, type Agent } from './helpers/auth.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const EMAIL = 'sitzung@example.org';
@@ -63,12 +64,12 @@ describe('sessions in the database', () => {
       expect(minutesLeft).toBeLessThanOrEqual(t.config.sessionIdleMinutes + 1);
 
       // a request shortly before the end moves the expiry forward again
-      await ds.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() + 5 * 60_000) });
+      await t.app.get(DatabaseService).write((m) => m.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() + 5 * 60_000) }));
       await agent.get('/konto').expect(200);
       const touched = await ds.getRepository(Session).findOneByOrFail({ id: newest.id });
       expect((touched.expiresAt.getTime() - Date.now()) / 60_000).toBeGreaterThan(t.config.sessionIdleMinutes - 2);
       // two hours without a request: the stored expiry has passed
-      await ds.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await t.app.get(DatabaseService).write((m) => m.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() - 1000) }));
       const res = await agent.get('/konto').expect(302);
       expect(res.headers.location).toBe('/anmelden?next=%2Fkonto');
       expect(await ds.getRepository(Session).count({ where: { id: newest.id } })).toBe(0);
@@ -76,24 +77,25 @@ describe('sessions in the database', () => {
 
     it(`ends a session ${12} hours after login however active it is (absolute timeout)`, async () => {
       const { agent, cookie } = await loggedIn();
-      const ds = t.app.get(DataSource);
       await agent.get('/konto').expect(200);
       const maxHours = t.config.sessionMaxHours;
       expect(maxHours).toBe(12);
       // the login was 12 hours and a minute ago; the idle expiry alone would still allow it
-      await ds
-        .createQueryBuilder()
-        .update(Session)
-        .set({ createdAt: new Date(Date.now() - (maxHours * 60 + 1) * 60_000) })
-        .where({ expiresAt: MoreThan(new Date()) })
-        .execute();
+      await t.app.get(DatabaseService).write((m) =>
+        m
+          .createQueryBuilder()
+          .update(Session)
+          .set({ createdAt: new Date(Date.now() - (maxHours * 60 + 1) * 60_000) })
+          .where({ expiresAt: MoreThan(new Date()) })
+          .execute(),
+      );
       await request(t.http).get('/konto').set('Cookie', cookie).expect(302);
     });
 
     it('cleans up expired sessions', async () => {
       await loggedIn();
       const ds = t.app.get(DataSource);
-      await ds.createQueryBuilder().update(Session).set({ expiresAt: new Date('2000-01-01T00:00:00Z') }).execute();
+      await t.app.get(DatabaseService).write((m) => m.createQueryBuilder().update(Session).set({ expiresAt: new Date('2000-01-01T00:00:00Z') }).execute());
       const live = await loggedIn();
       const removed = await t.app.get(SessionMaintenanceService).cleanUp();
       expect(removed.sessions).toBeGreaterThan(0);

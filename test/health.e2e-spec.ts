@@ -1,5 +1,7 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { WRITER_DATA_SOURCE } from '../src/database/database-options.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('health', () => {
@@ -24,7 +26,7 @@ describe('health', () => {
   });
 
   it('is not ready (503, JSON) while a migration is pending', async () => {
-    const ds = t.app.get(DataSource);
+    const ds = t.app.get<DataSource>(getDataSourceToken(WRITER_DATA_SOURCE)); // migrations run on the writer
     await ds.undoLastMigration();
     try {
       const res = await request(t.http).get('/health/ready').expect(503);

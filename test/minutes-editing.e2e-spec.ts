@@ -7,6 +7,7 @@ import { PendingMinutesDraft } from '../src/minutes/pending-minutes-draft.entity
 import { csrfTokenFrom } from './helpers/auth.js';
 import type { Agent } from './helpers/auth.js';
 import { agentFor, createMinutesFixture, editorFields, type MinutesFixture, PASSWORD, submit } from './helpers/minutes.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('minutes editor: never lose text', () => {
@@ -70,7 +71,7 @@ describe('minutes editor: never lose text', () => {
   it('keeps the text of a session that expired while writing and saves it after logging in again', async () => {
     const form = editorFields((await chair.get(`${path}/bearbeiten`)).text);
     // the session ends (idle timeout) while the chair is still typing
-    await t.app.get(DataSource).getRepository(Session).clear();
+    await t.app.get(DatabaseService).write((m) => m.getRepository(Session).clear());
     const text = 'Nach der Pause: Олена Шевченко stellt das Projekt „Ankommen“ vor.\r\nZweite Zeile.';
     const late = await chair.post(`${path}/bearbeiten`).type('form').send({ ...form, [itemField]: text });
     expect(late.status).toBe(401);

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { ANONYMOUS } from '../src/auth/viewer.js';
 import { SearchDocument } from '../src/search/search-document.entity.js';
 import { CANDIDATE_WINDOW } from '../src/search/search-engines.js';
 import { SearchService } from '../src/search/search.service.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** A name far more common than the candidate window: the search stays bounded and keeps its order. */
@@ -13,14 +13,13 @@ describe('search over a very common name', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const docs = t.app.get(DataSource).getRepository(SearchDocument);
     const rows: Partial<SearchDocument>[] = [];
     for (let i = 1; i <= common; i++) {
       rows.push({ kind: 'person', refId: 100_000 + i, title: `Anna Quellberg ${i}`, subtitle: null, nameFolded: `anna quellberg ${i} quellberg anna ${i} quellberg`, contentFolded: 'beraterin' });
     }
     rows.push({ kind: 'person', refId: 200_000, title: 'Jörg Quellbergmann', subtitle: null, nameFolded: 'jorg quellbergmann quellbergmann jorg quellbergmann', contentFolded: 'beraterin' });
     rows.push({ kind: 'person', refId: 200_001, title: 'Olga Weiß', subtitle: null, nameFolded: 'olga weiss olga weis', contentFolded: 'quellberg verein' });
-    for (let i = 0; i < rows.length; i += 300) await docs.insert(rows.slice(i, i + 300));
+    for (let i = 0; i < rows.length; i += 300) await t.app.get(DatabaseService).write((m) => m.getRepository(SearchDocument).insert(rows.slice(i, i + 300)));
   });
   afterAll(async () => {
     await t.close();

@@ -12,6 +12,7 @@ import { PersonLanguage } from '../src/people/person-language.entity.js';
 import { PHONE_KINDS, PersonPhone } from '../src/people/person-phone.entity.js';
 import { Person, VISIBILITIES } from '../src/people/person.entity.js';
 import { SearchDocument } from '../src/search/search-document.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const REAL_ORGANISATIONS = ['Fachstelle Integration', 'Landeshauptstadt Schwerin', 'Servicestelle Integration'];
@@ -281,7 +282,7 @@ describe('search index after a later seed set', () => {
     const docs = ds.getRepository(SearchDocument);
     const avramenko = await ds.getRepository(Person).findOneByOrFail({ familyName: 'Avramenko' });
     // A marker on an existing document: a full rebuild would overwrite it, indexing what is missing keeps it.
-    await docs.update({ kind: 'person', refId: avramenko.id }, { subtitle: 'Marker vor dem Demo-Seed' });
+    await t.app.get(DatabaseService).write((m) => m.getRepository(SearchDocument).update({ kind: 'person', refId: avramenko.id }, { subtitle: 'Marker vor dem Demo-Seed' }));
 
     expect(await t.app.get(SeederService).seed({ demo: true })).toBeGreaterThan(100);
 

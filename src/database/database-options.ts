@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import type { BaseDataSourceOptions } from 'typeorm/data-source/BaseDataSourceOptions.js';
+import type { BetterSqlite3DataSourceOptions } from 'typeorm/driver/better-sqlite3/BetterSqlite3DataSourceOptions.js';
 
 export interface DatabaseLocation {
   /** SQLite file, used when no databaseUrl is given. */
@@ -42,25 +44,30 @@ function usePostgresUtc(): void {
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text: string) => new Date(`${text.replace(' ', 'T')}Z`));
 }
 
-/**
- * The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds,
- * the benchmark and tests. SQLite (better-sqlite3) by default, PostgreSQL with a DATABASE_URL;
- * the same entities, each engine with its own migrations.
- */
-export function dataSourceOptions(location: DatabaseLocation, schema: DatabaseSchema): DataSourceOptions {
-  const common = {
+type CommonOptions = Pick<BaseDataSourceOptions, 'entities' | 'subscribers' | 'migrationsTableName' | 'synchronize' | 'migrationsRun' | 'logging'>;
+
+function commonOptions(schema: DatabaseSchema): CommonOptions {
+  return {
     entities: schema.entities,
     subscribers: schema.subscribers,
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'] as const,
+    logging: ['error'],
   };
+}
+
+/**
+ * The one place that says how we talk to the database; used by the app, the TypeORM CLI, seeds,
+ * the benchmark and tests. SQLite (better-sqlite3) by default, PostgreSQL with a DATABASE_URL;
+ * the same entities, each engine with its own migrations folder (kept in step by a test).
+ */
+export function dataSourceOptions(location: DatabaseLocation, schema: DatabaseSchema): DataSourceOptions {
+  const common = commonOptions(schema);
   if (location.databaseUrl) {
     usePostgresUtc();
     return {
       ...common,
-      logging: ['error'],
       type: 'postgres',
       url: location.databaseUrl,
       migrations: schema.migrations.postgres,
@@ -71,16 +78,45 @@ export function dataSourceOptions(location: DatabaseLocation, schema: DatabaseSc
   if (location.databasePath !== ':memory:') {
     mkdirSync(dirname(location.databasePath), { recursive: true });
   }
+  return sqliteOptions(location.databasePath, common, schema.migrations.sqlite);
+}
+
+function sqliteOptions(databasePath: string, common: CommonOptions, migrations: DatabaseSchema['migrations']['sqlite']): BetterSqlite3DataSourceOptions {
   return {
     ...common,
-    logging: ['error'],
     type: 'better-sqlite3',
-    database: location.databasePath,
-    migrations: schema.migrations.sqlite,
+    database: databasePath,
+    migrations,
     enableWAL: true,
     timeout: 5000,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
     },
   };
+}
+
+/** The name of the DataSource that writes: `DatabaseService.write`, migrations and seeds. The default DataSource reads. */
+export const WRITER_DATA_SOURCE = 'writer';
+
+/**
+ * Whether reads get a connection of their own. better-sqlite3 is one connection per DataSource, so a
+ * read on the writer's connection would see another request's open, uncommitted write transaction.
+ * A second, read-only connection to the same WAL file reads only committed data (each statement its
+ * own snapshot, so a commit is visible at once). PostgreSQL's pool already gives every transaction
+ * its own connection, and an in-memory SQLite database exists only on its one connection: both read
+ * through the writer's DataSource.
+ */
+export function hasSeparateReader(location: DatabaseLocation): boolean {
+  return engineOf(location) === 'sqlite' && location.databasePath !== ':memory:';
+}
+
+/**
+ * The read-only connection for reads outside `DatabaseService.write` (SQLite files only, see
+ * hasSeparateReader). Opened after the writer, which creates the file and switches it to WAL. It
+ * knows the migrations (the health check lists pending ones) but never runs them, and has no
+ * subscribers: nothing is written through it — SQLite refuses it (SQLITE_READONLY).
+ */
+export function readerDataSourceOptions(location: DatabaseLocation, schema: DatabaseSchema): DataSourceOptions {
+  if (!hasSeparateReader(location)) throw new Error('Only an SQLite file has a separate read connection.');
+  return { ...sqliteOptions(location.databasePath, commonOptions(schema), schema.migrations.sqlite), subscribers: [], readonly: true, fileMustExist: true };
 }

@@ -1,4 +1,17 @@
-import { Column, type EntityManager, type EntitySubscriberInterface, type EntityTarget, type InsertEvent, PrimaryColumn, type RemoveEvent, type SoftRemoveEvent, type UpdateEvent } from 'typeorm';
+import {
+  Column,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type EntityTarget,
+  type InsertEvent,
+  PrimaryColumn,
+  type QueryRunner,
+  type RemoveEvent,
+  type SoftRemoveEvent,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+  type UpdateEvent,
+} from 'typeorm';
 
 /** The columns of a one-row counter table (id 1): `version` raised and `changed_at` set by every write it watches. */
 export abstract class VersionRow {
@@ -23,6 +36,16 @@ export async function bumpVersionRow(manager: EntityManager, entity: EntityTarge
   if (!result.affected) {
     await manager.getRepository(entity).insert({ id: 1, version: 1, changedAt: now });
   }
+}
+
+/** Per connection: the last version bump queued on it. */
+const lastBump = new WeakMap<QueryRunner, Promise<void>>();
+
+/** TypeORM tells all subscribers of a write at once (Promise.all); one connection runs their bumps one after another. */
+function oneAfterAnother(runner: QueryRunner, bump: () => Promise<void>): Promise<void> {
+  const next = (lastBump.get(runner) ?? Promise.resolve()).catch(() => undefined).then(bump);
+  lastBump.set(runner, next);
+  return next;
 }
 
 type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent<unknown> | SoftRemoveEvent<unknown>;
@@ -52,7 +75,32 @@ export abstract class VersionRowSubscriber implements EntitySubscriberInterface 
     return this.onWrite(event);
   }
 
-  private async onWrite(event: AnyEvent): Promise<void> {
-    if (this.watches(event.metadata.tableName)) await this.bump(event.manager);
+  /** Per connection: the bump of its open transaction (done or running). */
+  private readonly bumps = new WeakMap<QueryRunner, Promise<void>>();
+
+  /**
+   * TypeORM runs the after-hooks of every row of a multi-row insert at once (Promise.all), on one
+   * connection: one bump per transaction, shared by all its writes, so no two bumps run in parallel
+   * (and the whole transaction becomes visible at once anyway). A write outside a transaction bumps itself.
+   */
+  private onWrite(event: AnyEvent): Promise<void> {
+    if (!this.watches(event.metadata.tableName)) return Promise.resolve();
+    const runner = event.queryRunner;
+    if (!runner.isTransactionActive) return oneAfterAnother(runner, () => this.bump(event.manager));
+    let bump = this.bumps.get(runner);
+    if (!bump) {
+      bump = oneAfterAnother(runner, () => this.bump(event.manager));
+      this.bumps.set(runner, bump);
+    }
+    return bump;
+  }
+
+  /** Fires for savepoints too: a write after a savepoint ended bumps again (a rolled-back savepoint may have taken the bump with it). */
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    this.bumps.delete(event.queryRunner);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.bumps.delete(event.queryRunner);
   }
 }

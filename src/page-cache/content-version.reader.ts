@@ -27,8 +27,10 @@ export const SQLITE_VERSION_MAX_AGE_MS = 200;
 
 /**
  * Reads the content version as a cache key on every cached request, so it must be cheap: on SQLite
- * a statement prepared once on better-sqlite3's own handle, and read again only after a write of
- * this process or SQLITE_VERSION_MAX_AGE_MS; on PostgreSQL (several app instances) one primary-key
+ * a statement prepared once on better-sqlite3's own handle — of the read connection (the default
+ * DataSource), which sees committed data only, so a page rendered during an open write is never
+ * stored under that write's version — and read again only after a write of this process committed
+ * or SQLITE_VERSION_MAX_AGE_MS; on PostgreSQL (several app instances) one primary-key
  * read from the pool on every request. The key joins the counter with the time of the last change,
  * so a counter value that a rolled-back transaction had used once is never mistaken for the same data.
  */

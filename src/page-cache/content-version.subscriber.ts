@@ -1,4 +1,4 @@
-import { type EntityManager, EventSubscriber } from 'typeorm';
+import { type EntityManager, EventSubscriber, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import { bumpVersionRow, VersionRowSubscriber } from '../database/version-row.js';
 import { ContentVersion } from './content-version.entity.js';
 
@@ -19,13 +19,21 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'pending_minutes_drafts',
 ]);
 
-/** Raised with every bump in this process, so a reader here knows at once that its copy is stale. */
+/**
+ * Raised when a bump of this process is committed, so a reader here knows at once that its copy is
+ * stale. Not earlier: readers see committed data only, and a reading taken before the commit must
+ * not pass for the new one.
+ */
 export const localContentChanges = { count: 0 };
+
+/** Transactions that raised the content version and have not ended yet. */
+const uncommittedBumps = new WeakSet<QueryRunner>();
 
 /** Raise the content version inside the caller's write transaction. */
 export async function bumpContentVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
   await bumpVersionRow(manager, ContentVersion, now);
-  localContentChanges.count++;
+  if (manager.queryRunner?.isTransactionActive) uncommittedBumps.add(manager.queryRunner);
+  else localContentChanges.count++;
 }
 
 /**
@@ -39,5 +47,16 @@ export class ContentVersionSubscriber extends VersionRowSubscriber {
   }
   protected bump(manager: EntityManager): Promise<void> {
     return bumpContentVersion(manager);
+  }
+
+  /** Fires for savepoints too: only the outermost commit makes a bump visible. */
+  override afterTransactionCommit(event: TransactionCommitEvent): void {
+    super.afterTransactionCommit(event);
+    if (!event.queryRunner.isTransactionActive && uncommittedBumps.delete(event.queryRunner)) localContentChanges.count++;
+  }
+
+  override afterTransactionRollback(event: TransactionRollbackEvent): void {
+    super.afterTransactionRollback(event);
+    if (!event.queryRunner.isTransactionActive) uncommittedBumps.delete(event.queryRunner);
   }
 }
