@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
+import { telHref } from '../common/forms/field-formats.js';
 import { FormRejected, formView, readForm, renderInvalid, type SelectOption, validateForm } from '../common/forms/form.js';
 import { MEMBERSHIP_ROLE_LABELS, ORGANISATION_KIND_LABELS } from '../common/labels.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
@@ -82,6 +83,7 @@ export class OrganisationsController {
         parentHref: o.parentId ? `/organisationen/${o.parentId}` : null,
         addressLines: addressLines(o),
         phone: o.phone,
+        phoneHref: o.phone ? telHref(o.phone) : null,
         fax: o.fax,
         email: o.email,
         website: o.website,

@@ -1,5 +1,6 @@
 import type { Membership } from '../bodies/membership.entity.js';
 import { formatIsoDate } from '../common/dates.js';
+import { telHref } from '../common/forms/field-formats.js';
 import { languageLabel, MEMBERSHIP_ROLE_LABELS, PHONE_KIND_LABELS } from '../common/labels.js';
 import type { PersonCard } from './people.service.js';
 import type { PersonContact } from './person-contact.js';
@@ -59,10 +60,7 @@ export interface PersonCardView {
   formerMemberships: MembershipView[];
 }
 
-/** "tel:+493855451263" from "+49 385 545-1263". */
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
-}
+export { telHref };
 
 export function phoneViews(contact: PersonContact): PhoneView[] {
   return contact.phones.map((p) => ({
