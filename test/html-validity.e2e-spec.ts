@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_MEMBER, DEMO_SECRETARY } from '../src/auth/demo-accounts.js';
 import { Minutes } from '../src/minutes/minutes.entity.js';
 import { csrfTokenFrom, login, type Agent } from './helpers/auth.js';
-import { parseForms } from './helpers/html-forms.js';
+import { formFor, parseForms, submittedValues } from './helpers/html-forms.js';
 import { HtmlCollector } from './helpers/html-validity.js';
 import { registeredRoutes, splitRoute } from './helpers/routes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -86,20 +86,32 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
     t = await createTestApp({ seedDemo: true, adminEmail: ADMIN.email, adminPassword: ADMIN.password });
     // The newest minutes of every state (draft: the editor; circulated; approved: the print view), for the roles that edit them.
     const states = new Set<string>();
+    let draftMinutes = '';
     for (const minutes of await t.app.get(DataSource).getRepository(Minutes).find({ order: { id: 'DESC' } })) {
       if (states.has(minutes.status)) continue;
       states.add(minutes.status);
+      if (minutes.status === 'draft') draftMinutes = `/sitzungen/${minutes.meetingId}/protokoll`;
       const base = `/sitzungen/${minutes.meetingId}/protokoll`;
       const pages = [base, `${base}/bearbeiten`, `${base}/druck`, `${base}/wiederherstellen`];
       DIRECT.secretary.push(...pages);
       DIRECT.admin.push(...pages);
     }
     const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = { member: DEMO_MEMBER, secretary: DEMO_SECRETARY, admin: ADMIN };
+    const agents = new Map<Role, Agent>();
     for (const role of ROLES) {
       const agent = request.agent(t.http);
       if (role !== 'anonymous') await login(agent, accounts[role].email, accounts[role].password);
       await crawl(role, agent);
+      agents.set(role, agent);
     }
+    // The minutes editor sent after the session ended: 401, the text kept for this browser.
+    const editor = (await (agents.get('secretary') as Agent).get(`${draftMinutes}/bearbeiten`)).text;
+    const form = formFor(editor, `${draftMinutes}/bearbeiten`, `${draftMinutes}/bearbeiten`);
+    const fields = submittedValues(form);
+    for (const f of form.fields) if (f.kind === 'textarea') fields[f.name] = `${f.value} Ergänzung nach Ablauf der Sitzung.`;
+    const expired = await request.agent(t.http).post(`${draftMinutes}/bearbeiten`).type('form').send(fields);
+    posted.push(`anonymous POST ${patternOf(draftMinutes)}/bearbeiten → ${expired.status}`);
+    collector.add(`anonymous POST ${draftMinutes}/bearbeiten after the session ended (${expired.status})`, expired.text);
   }, 600_000);
   afterAll(async () => {
     collector.dispose();
@@ -184,7 +196,8 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
       confirmPage: has(/\/entfernen$/),
       adminAccounts: has(/^\/admin\/konten$/),
       notFound: has(/^\/gibt-es-nicht$/),
-    }).toEqual({ search: true, minutesEditor: true, agendaEditor: true, printView: true, confirmPage: true, adminAccounts: true, notFound: true });
+      sessionExpired: posted.some((p) => /^anonymous POST \/sitzungen\/N\/protokoll\/bearbeiten → 401$/.test(p)),
+    }).toEqual({ search: true, minutesEditor: true, agendaEditor: true, printView: true, confirmPage: true, adminAccounts: true, notFound: true, sessionExpired: true });
     const unprocessable = posted.filter((p) => p.endsWith('→ 422'));
     expect(unprocessable.length).toBeGreaterThanOrEqual(25);
     for (const form of ['/sitzungen/neu', '/sitzungen/serie/neu', '/sitzungen/N/antwort', '/sitzungen/N/protokoll/beschluesse', '/sitzungen/N/protokoll/aufgaben', '/organisationen/N/entfernen', '/personen/neu']) {
