@@ -101,7 +101,7 @@ export type AgendaOrderField = keyof typeof AGENDA_ORDER_FORM.fields;
 export const LOCATION_FORM = defineForm('ort', {
   name: { label: 'Bezeichnung', required: true, maxLength: 200, hint: 'z. B. „Stadthaus, Demmlersaal“' },
   room: { label: 'Raum', maxLength: 100 },
-  street: { label: 'Straße und Hausnummer', maxLength: 200, autocomplete: 'street-address' },
+  street: { label: 'Straße und Hausnummer', maxLength: 200, autocomplete: 'address-line1' },
   postalCode: { label: 'Postleitzahl', maxLength: 10, autocomplete: 'postal-code' },
   locality: { label: 'Ort', maxLength: 100, autocomplete: 'address-level2' },
   accessibilityNotes: { label: 'Barrierefreiheit', control: 'textarea', rows: 3, maxLength: 2000, hint: 'z. B. stufenloser Zugang, Aufzug, Induktionsschleife, barrierefreies WC' },

@@ -11,7 +11,6 @@ import type { DecisionResult } from './decision.entity.js';
 import { DecisionsService, type DecisionInput } from './decisions.service.js';
 import { ActionItemDto } from './dto/action-item.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
-import { germanDay } from './minutes.view-model.js';
 import { bodyRecord, field, optionalCount, optionalDate, optionalId } from './minutes-form-helpers.js';
 import { ACTION_ITEM_FORM, type ActionItemField, DECISION_FORM, type DecisionField } from './minutes.forms.js';
 import { MinutesRepository } from './minutes.repository.js';
@@ -243,7 +242,8 @@ export class MinutesRecordsController {
       agendaItemId: item.agendaItemId ? String(item.agendaItemId) : '',
       responsiblePersonId: item.responsiblePersonId ? String(item.responsiblePersonId) : '',
       responsibleOrganisationId: item.responsibleOrganisationId ? String(item.responsibleOrganisationId) : '',
-      dueDate: item.dueDate ? germanDay(item.dueDate) : '',
+      // <input type="date"> takes ISO (YYYY-MM-DD) only; a German date there shows empty and is lost on saving.
+      dueDate: item.dueDate ?? '',
     };
     res.render('minutes/action-item-form', await this.actionItemModel(meeting, agenda, values, {}, item.id));
   }

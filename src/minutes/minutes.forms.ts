@@ -29,7 +29,7 @@ export const ACTION_ITEM_FORM = defineForm('aufgabe', {
   agendaItemId: { label: 'Tagesordnungspunkt', control: 'select', emptyOption: 'Kein bestimmter Tagesordnungspunkt' },
   responsiblePersonId: { label: 'Verantwortliche Person', control: 'select', emptyOption: 'Keine Person', hint: 'Eine Person oder eine Organisation (oder beide) angeben.' },
   responsibleOrganisationId: { label: 'Verantwortliche Organisation', control: 'select', emptyOption: 'Keine Organisation' },
-  dueDate: { label: 'Erledigen bis', type: 'date', hint: 'Datum im Format TT.MM.JJJJ; leer lassen, wenn es keine Frist gibt.' },
+  dueDate: { label: 'Erledigen bis', type: 'date', hint: 'Leer lassen, wenn es keine Frist gibt.' },
 });
 export type ActionItemField = keyof typeof ACTION_ITEM_FORM.fields;
 

@@ -16,7 +16,7 @@ export const ORGANISATION_FORM = defineForm('organisation', {
     options: ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] })),
   },
   parentId: { label: 'Gehört zu (übergeordnete Organisation)', control: 'select', emptyOption: 'Keine – eigenständige Organisation' },
-  street: { label: 'Straße und Hausnummer', maxLength: 200, autocomplete: 'street-address' },
+  street: { label: 'Straße und Hausnummer', maxLength: 200, autocomplete: 'address-line1' },
   postalCode: { label: 'Postleitzahl', maxLength: 10, autocomplete: 'postal-code' },
   locality: { label: 'Ort', maxLength: 100, autocomplete: 'address-level2' },
   phone: { label: 'Telefon', type: 'tel', maxLength: 40, hint: PHONE_HINT },

@@ -1,3 +1,4 @@
+import { telHref } from '../common/forms/field-formats.js';
 import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
 import type { Organisation } from './organisation.entity.js';
 
@@ -54,6 +55,7 @@ export function organisationFactsView(o: Organisation) {
     parentHref: o.parentId ? `/organisationen/${o.parentId}` : null,
     addressLines: addressLines(o),
     phone: o.phone,
+    phoneHref: o.phone ? telHref(o.phone) : null,
     fax: o.fax,
     email: o.email,
     website: o.website,

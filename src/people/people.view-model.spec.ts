@@ -25,7 +25,9 @@ function contact(overrides: Partial<PersonContact> = {}): PersonContact {
 describe('people view model', () => {
   it('builds tel: links from formatted numbers', () => {
     expect(telHref('+49 385 545-1263')).toBe('tel:+493855451263');
-    expect(telHref('(0385) 545 / 1263')).toBe('tel:03855451263');
+    expect(telHref('(0385) 545 / 1263')).toBe('tel:+493855451263');
+    expect(telHref('+49 385 5550-106')).toBe('tel:+493855550106');
+    expect(telHref('12')).toBe('tel:12');
   });
 
   it('names people family name first for the sorted list', () => {

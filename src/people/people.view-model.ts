@@ -1,3 +1,4 @@
+import { telHref } from '../common/forms/field-formats.js';
 import { languageLabel, PHONE_KIND_LABELS } from './person-labels.js';
 import type { PersonCard } from './people.service.js';
 import type { PersonContact } from './person-contact.js';
@@ -46,10 +47,7 @@ export interface PersonCardView {
   profile: ProfileBlock[];
 }
 
-/** "tel:+493855451263" from "+49 385 545-1263". */
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
-}
+export { telHref };
 
 export function phoneViews(contact: PersonContact): PhoneView[] {
   return contact.phones.map((p) => ({

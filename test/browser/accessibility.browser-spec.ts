@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { HtmlCollector } from '../helpers/html-validity.js';
 import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { ACCESSIBILITY_CONTACT, ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
@@ -42,6 +43,10 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   let meetings: BoardMeetings;
   let approvedMinutes: number;
   const pages = new Map<Role, Page>();
+  /** The HTML each page type came with (as the server sent it), checked in one run of the Nu Html Checker at the end. */
+  const html = new HtmlCollector();
+  const lastDocument = new Map<Page, Response>();
+  let casesRun = 0;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startBrowserApp(), launchBrowser()]);
@@ -58,10 +63,15 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     for (const role of ['visitor', 'member', 'chair', 'secretary', 'admin'] as const) {
       const page = await (await browser.newContext(DESKTOP)).newPage();
       if (role !== 'visitor') await login(page, app.baseUrl, accounts[role].email, accounts[role].password);
+      page.on('response', (response) => {
+        const isPage = response.request().isNavigationRequest() && response.frame() === page.mainFrame() && (response.status() < 300 || response.status() >= 400);
+        if (isPage && (response.headers()['content-type'] ?? '').startsWith('text/html')) lastDocument.set(page, response);
+      });
       pages.set(role, page);
     }
   });
   afterAll(async () => {
+    html.dispose();
     await browser?.close();
     await app?.close();
   });
@@ -173,8 +183,13 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     if (!page) throw new Error(`no page for ${c.role}`);
     const failures: string[] = [];
     await page.setViewportSize(DESKTOP);
+    casesRun++;
+    lastDocument.delete(page);
     const status = await c.open(page);
     expect({ page: c.name, status }).toEqual({ page: c.name, status: c.status ?? 200 });
+    const document = lastDocument.get(page);
+    if (!document) throw new Error(`${c.name}: no HTML answer seen`);
+    html.add(`${c.name} (${c.role})`, await document.text());
 
     for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       await page.setViewportSize(viewport);
@@ -188,6 +203,11 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     failures.push(...(await structureProblems(page, { layout: !c.bare })).map((p) => `${c.name}: ${p}`));
     await page.setViewportSize(DESKTOP);
     expect(failures).toEqual([]);
+  });
+
+  it('every page type above is valid HTML (W3C Nu Html Checker, one run)', async () => {
+    expect(html.size).toBe(casesRun);
+    expect(await html.problems()).toEqual([]);
   });
 
   describe('keyboard basics', () => {

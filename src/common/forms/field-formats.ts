@@ -59,6 +59,16 @@ export function normalisePhoneNumber(text: string): string | null {
   return parsed.formatInternational();
 }
 
+/**
+ * The href of a tel: link, in E.164 where the number can be read ("+49 385 545-1263" →
+ * "tel:+493855451263", "0385 545 1263" → "tel:+493855451263"); otherwise its digits and "+" only,
+ * since a URL must not contain spaces. The readable number stays the link text.
+ */
+export function telHref(number: string): string {
+  const parsed = parsePhoneNumberFromString(number.trim(), { defaultCountry: PHONE_DEFAULT_REGION, extract: false }, metadata);
+  return `tel:${parsed && parsed.isPossible() ? parsed.number : number.replace(/[^\d+]/g, '')}`;
+}
+
 /** The one way e-mail addresses in the directory are stored: trimmed, domain lower-cased. */
 export function normaliseEmail(text: string): string {
   const t = text.trim();

@@ -127,6 +127,8 @@ export interface FormView<K extends string> {
   hasErrors: boolean;
 }
 
+const MAXLENGTH_TYPES: ReadonlySet<InputType> = new Set<InputType>(['text', 'email', 'password', 'search', 'tel', 'url']);
+
 /** Declares a form; `id` prefixes the element ids (unique per page). */
 export function defineForm<K extends string>(id: string, fields: Record<K, FieldSpec>): FormSpec<K> {
   return { id, fields };
@@ -171,8 +173,10 @@ export function formView<K extends string>(
     const hintId = f.hint ? `${id}-hinweis` : null;
     const errorId = error ? `${id}-fehler` : null;
     const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ') || null;
+    // A required select starts with an empty placeholder (HTML requires it, and nothing is chosen by accident).
+    const emptyOption = f.emptyOption ?? (control === 'select' && f.required ? 'Bitte wählen' : undefined);
     const options = [
-      ...(f.emptyOption !== undefined ? [{ value: '', label: f.emptyOption }] : []),
+      ...(emptyOption !== undefined ? [{ value: '', label: emptyOption }] : []),
       ...(dynamicOptions[name] ?? f.options ?? []),
     ].map((o) => ({ ...o, selected: o.value === value }));
     fields[name] = {
@@ -196,7 +200,8 @@ export function formView<K extends string>(
       required: f.required ?? false,
       autocomplete: f.autocomplete ?? null,
       rows: f.rows ?? (control === 'textarea' ? 5 : null),
-      maxLength: f.maxLength ?? null,
+      // maxlength is allowed on text-like inputs and textareas only (not on number, date, time).
+      maxLength: control === 'textarea' || (control === 'input' && MAXLENGTH_TYPES.has(f.type ?? 'text')) ? (f.maxLength ?? null) : null,
     };
     if (error) errorList.push({ href: `#${id}`, message: error });
   }
