@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
-import { ZONE } from '../src/common/dates.js';
+import { berlinDay, ZONE } from '../src/common/dates.js';
 import { agendaNumbers } from '../src/meetings/agenda.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Attendance, type RsvpResponse } from '../src/meetings/attendance.entity.js';
 import { addDays, berlinToUtc, isoDate, type LocalDate } from '../src/common/berlin-time.js';
 import { holidayOn } from '../src/meetings/holidays.js';
 import { Location } from '../src/meetings/location.entity.js';
-import { membershipCurrentOn } from '../src/meetings/meeting-rules.js';
+import { isCurrentMembership } from '../src/bodies/current-membership.js';
 import { Meeting, type MeetingState } from '../src/meetings/meeting.entity.js';
 import { nthWeekdayOfMonth } from '../src/meetings/series.js';
 import type { SeedContext } from './seed-context.js';
@@ -242,8 +242,8 @@ async function ensureLocations(ctx: SeedContext): Promise<Map<string, Location>>
 
 /** Answers of the body's current members (in the order of their memberships), deputies from the deputy members. */
 async function seedAnswers(ctx: SeedContext, meeting: Meeting, memberships: Membership[], held: boolean): Promise<void> {
-  const day = DateTime.fromJSDate(meeting.startsAt).setZone(ZONE);
-  const current = memberships.filter((m) => membershipCurrentOn(m, { year: day.year, month: day.month, day: day.day }));
+  const day = berlinDay(meeting.startsAt);
+  const current = memberships.filter((m) => isCurrentMembership(m, day));
   const deputies = current.filter((m) => m.role === 'deputy_member');
   const seen = new Set<number>();
   const rows: Partial<Attendance>[] = [];

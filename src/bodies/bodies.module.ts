@@ -9,15 +9,18 @@ import { MembershipsController } from './memberships.controller.js';
 import { MembershipsService } from './memberships.service.js';
 import { BodiesRepository } from './bodies.repository.js';
 import { BodiesService } from './bodies.service.js';
-import { BodyPolicyModule } from './body-policy.module.js';
+import { BodyPolicyService } from './body-policy.service.js';
+import { BodyQuorumRule } from './quorum-rule.entity.js';
+import { QuorumRulesController } from './quorum-rules.controller.js';
+import { QuorumRulesService } from './quorum-rules.service.js';
 import { Body } from './body.entity.js';
 import { BodySearchRegistration } from './body-search.js';
 import { Membership } from './membership.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership, Person]), BodyPolicyModule, SearchModule, AuditModule],
-  controllers: [BodiesController, MembershipsController],
-  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration],
-  exports: [BodiesService, BodiesEditorService, MembershipsService, BodyPolicyModule],
+  imports: [TypeOrmModule.forFeature([Body, Membership, Person, BodyQuorumRule]), SearchModule, AuditModule],
+  controllers: [BodiesController, MembershipsController, QuorumRulesController],
+  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration, BodyPolicyService, QuorumRulesService],
+  exports: [BodiesService, BodiesEditorService, MembershipsService, BodyPolicyService, QuorumRulesService],
 })
 export class BodiesModule {}

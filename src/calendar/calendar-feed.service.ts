@@ -13,6 +13,7 @@ import type { Person } from '../people/person.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
 import { meetingEvent } from './meeting-event.js';
 import { renderCalendar } from './meeting-ical.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 /** How far back feeds reach: meetings from the first day of the month a year ago on. */
 export function feedWindowStart(now: Date): Date {
@@ -49,6 +50,7 @@ export class CalendarFeedService {
     @InjectDataSource() dataSource: DataSource,
     private readonly repository: MeetingsRepository,
     private readonly meetings: MeetingsService,
+    private readonly policy: BodyPolicyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.host = new URL(config.baseUrl).hostname;
@@ -147,7 +149,7 @@ export class CalendarFeedService {
   private async render(meetings: Meeting[], internal: boolean, meta: { name: string; description: string; url: string }): Promise<string> {
     const ids = meetings.map((m) => m.id);
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
-    const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.repository.findChairs(bodyIds, todayInBerlin())]);
+    const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.policy.currentChairs(bodyIds, todayInBerlin())]);
     const chairOf = new Map<number, Person>();
     for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
     const events = meetings.map((m) =>

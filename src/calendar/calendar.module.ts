@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { CalendarTokenService } from './calendar-token.service.js';
 
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, BodiesModule],
   controllers: [CalendarController],
   providers: [CalendarFeedService, CalendarTokenService],
   exports: [CalendarFeedService],

@@ -18,10 +18,11 @@ import { Person } from '../people/person.entity.js';
 import { type MailText, type MeetingFacts, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
 import { renderItip } from './meeting-itip.js';
-import { currentChair, currentMembers, firstEmail, peopleWithEmails, previousMeetingRecipientIds } from './meeting-recipients.js';
+import { currentMembers, firstEmail, peopleWithEmails, previousMeetingRecipientIds } from './meeting-recipients.js';
 import { type CalendarMethod, type MailKind, OutboxMail } from './outbox-mail.entity.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { signRsvpToken } from './rsvp-token.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 /** One mail to put into the outbox. */
 export interface NewMail {
@@ -82,6 +83,7 @@ export class MailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rsvpSecret: RsvpSecretService,
     private readonly signal: MailSignal,
+    private readonly policy: BodyPolicyService,
     events: DomainEvents,
   ) {
     this.host = new URL(config.baseUrl).hostname;
@@ -179,7 +181,7 @@ export class MailService {
     if (recipients.length === 0) return result;
 
     const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
-    const chair = await currentChair(manager, meeting.bodyId, day);
+    const chair = await this.policy.currentChair(meeting.bodyId, day, manager);
     const event = meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host: this.host, chair });
     const facts = this.meetingFacts(meeting, agenda, chair, event.url);
     const replyTo = chair && canSee(chair.emailVisibility, memberViewer(0), chair.consentAt) ? firstEmail(chair) : null;

@@ -27,23 +27,6 @@ export async function currentMembers(manager: EntityManager, bodyId: number, day
   return [...byId.values()];
 }
 
-/** The body's current chair (else deputy chair) with emails, or null. */
-export async function currentChair(manager: EntityManager, bodyId: number, day: string): Promise<Person | null> {
-  const memberships = await manager
-    .getRepository(Membership)
-    .createQueryBuilder('ms')
-    .innerJoinAndSelect('ms.person', 'person')
-    .leftJoinAndSelect('person.emails', 'emails')
-    .where('ms.bodyId = :bodyId', { bodyId })
-    .andWhere('ms.role IN (:...roles)', { roles: ['chair', 'deputy_chair'] })
-    .andWhere(currentMembershipSql('ms', 'day'), { day })
-    .andWhere('person.deletedAt IS NULL')
-    .orderBy('ms.role', 'ASC')
-    .addOrderBy('ms.id', 'ASC')
-    .getMany();
-  return memberships[0]?.person ?? null;
-}
-
 /** People who were sent an invitation or update for the meeting (their calendars hold it). */
 export async function previousMeetingRecipientIds(manager: EntityManager, meetingId: number): Promise<number[]> {
   const rows = await manager

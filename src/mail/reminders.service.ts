@@ -15,10 +15,11 @@ import { personDisplayName } from '../people/person-name.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { actionItemReminderText, meetingReminderText } from './mail-texts.js';
 import { MailService, type NewMail, rsvpValidUntil, salutationOf } from './mail.service.js';
-import { currentChair, currentMembers, firstEmail, previousMeetingRecipientIds } from './meeting-recipients.js';
+import { currentMembers, firstEmail, previousMeetingRecipientIds } from './meeting-recipients.js';
 import { OutboxMail } from './outbox-mail.entity.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { signRsvpToken } from './rsvp-token.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 /** The largest reminder lead a body may set (days). */
 export const MAX_REMINDER_DAYS = 60;
@@ -56,6 +57,7 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     private readonly db: DatabaseService,
     private readonly mail: MailService,
     private readonly rsvpSecret: RsvpSecretService,
+    private readonly policy: BodyPolicyService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -129,7 +131,7 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
       const recipients = (await currentMembers(manager, meeting.bodyId, day)).filter((p) => invited.has(p.id) && !answered.has(p.id));
       if (recipients.length === 0) continue;
       const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
-      const chair = await currentChair(manager, meeting.bodyId, day);
+      const chair = await this.policy.currentChair(meeting.bodyId, day, manager);
       const facts = this.mail.meetingFacts(meeting, agenda, chair, meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host, chair }).url);
       const secret = await this.rsvpSecret.within(manager);
       const validUntil = rsvpValidUntil(meeting, now);

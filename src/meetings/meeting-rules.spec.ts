@@ -3,7 +3,6 @@ import {
   calendarRelevantChange,
   changeBlockedReason,
   invitationDeadline,
-  membershipCurrentOn,
   nextSequence,
   noticePeriodWarning,
   quorumForecast,
@@ -76,14 +75,6 @@ describe('invitation notice period', () => {
 });
 
 describe('memberships and quorum', () => {
-  it('counts a membership current on the meeting day', () => {
-    const day = { year: 2026, month: 3, day: 26 };
-    expect(membershipCurrentOn({ startDate: null, endDate: null }, day)).toBe(true);
-    expect(membershipCurrentOn({ startDate: '2026-03-26', endDate: '2026-03-26' }, day)).toBe(true);
-    expect(membershipCurrentOn({ startDate: '2026-03-27', endDate: null }, day)).toBe(false);
-    expect(membershipCurrentOn({ startDate: null, endDate: '2026-03-25' }, day)).toBe(false);
-  });
-
   it('expects more than half of the voting members, deputies included', () => {
     const f = quorumForecast([
       { response: 'accepted', hasDeputy: false },

@@ -1,4 +1,4 @@
-import { addDays, berlinDateOf, compareDates, germanDate, isoDate, type LocalDate } from '../common/berlin-time.js';
+import { addDays, berlinDateOf, compareDates, germanDate, type LocalDate } from '../common/berlin-time.js';
 import type { RsvpResponse } from './attendance.entity.js';
 import type { MeetingState } from './meeting.entity.js';
 
@@ -72,12 +72,6 @@ export function invitationBlockedReason(state: MeetingState): string | null {
   if (state === 'cancelled') return 'Zu einer abgesagten Sitzung kann nicht eingeladen werden.';
   if (state === 'held') return 'Die Sitzung hat bereits stattgefunden.';
   return null;
-}
-
-/** A membership counts for a meeting when it has begun and not ended on the meeting's Berlin date. */
-export function membershipCurrentOn(m: { startDate: string | null; endDate: string | null }, date: LocalDate): boolean {
-  const day = isoDate(date);
-  return (m.startDate === null || m.startDate <= day) && (m.endDate === null || m.endDate >= day);
 }
 
 export interface VotingAnswer {

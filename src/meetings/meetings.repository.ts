@@ -121,24 +121,6 @@ export class MeetingsRepository {
       .getMany();
   }
 
-  /** The current chairs of the bodies (with emails, for ORGANIZER), chair before deputy chair. */
-  findChairs(bodyIds: number[], day: string): Promise<Membership[]> {
-    if (bodyIds.length === 0) return Promise.resolve([]);
-    return this.memberships
-      .createQueryBuilder('ms')
-      .innerJoinAndSelect('ms.person', 'person')
-      .leftJoinAndSelect('person.emails', 'emails')
-      .where('ms.bodyId IN (:...bodyIds)', { bodyIds })
-      .andWhere('ms.role IN (:...roles)', { roles: ['chair', 'deputy_chair'] })
-      .andWhere(new Brackets((w) => w.where('ms.startDate IS NULL').orWhere('ms.startDate <= :day', { day })))
-      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
-      .andWhere('person.deletedAt IS NULL')
-      .orderBy('ms.role', 'ASC')
-      .addOrderBy('ms.id', 'ASC')
-      .addOrderBy('emails.position', 'ASC')
-      .getMany();
-  }
-
   /** The bodies a person currently belongs to (any role). */
   async findBodyIdsOfPerson(personId: number, day: string): Promise<number[]> {
     const rows = await this.memberships
@@ -147,7 +129,7 @@ export class MeetingsRepository {
       .select('DISTINCT ms.bodyId', 'bodyId')
       .where('ms.personId = :personId', { personId })
       .andWhere('body.deletedAt IS NULL')
-      .andWhere(new Brackets((w) => w.where('ms.endDate IS NULL').orWhere('ms.endDate >= :day', { day })))
+      .andWhere(currentMembershipSql('ms', 'day'), { day })
       .getRawMany<{ bodyId: number }>();
     return rows.map((r) => Number(r.bodyId));
   }

@@ -13,6 +13,7 @@ import type { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { quorumRuleText, votesNeeded } from '../bodies/quorum.js';
 import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 export interface AttendanceRow {
   membership: Membership;
@@ -50,6 +51,7 @@ export class MeetingsService {
   constructor(
     private readonly repository: MeetingsRepository,
     private readonly quorumRules: QuorumRulesService,
+    private readonly policy: BodyPolicyService,
   ) {}
 
   /** Upcoming (not yet ended, soonest first) or past (most recent first) meetings. */
@@ -153,7 +155,7 @@ export class MeetingsService {
 
   /** The body's chair on the meeting day (deputy chair when there is none), with emails; or null. */
   async chairOf(meeting: Meeting): Promise<Membership | null> {
-    const chairs = await this.repository.findChairs([meeting.bodyId], berlinDay(meeting.startsAt));
+    const chairs = await this.policy.currentChairs([meeting.bodyId], berlinDay(meeting.startsAt));
     return chairs[0] ?? null;
   }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QuorumRulesModule } from '../bodies/quorum-rules.module.js';
+import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleModule } from '../people/people.module.js';
@@ -20,6 +20,7 @@ import { MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
 import { PendingDraftsService } from './pending-drafts.service.js';
 import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
+import { AuthModule } from '../auth/auth.module.js';
 
 /** Minutes, decisions (Beschlüsse) and action items (Aufgaben); registers only its own entities. Exports the services for meeting and body pages. */
 @Module({
@@ -37,7 +38,8 @@ import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
     MeetingsModule,
     PeopleModule,
     OrganisationsModule,
-    QuorumRulesModule,
+    BodiesModule,
+    AuthModule, // SessionBoundTokens, AccountsService and the login throttle for the minutes-draft rescue
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
   providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService],
