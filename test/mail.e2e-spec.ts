@@ -141,12 +141,12 @@ describe('mail over a real SMTP server: invitation, update, cancellation, RSVP',
     const page = await agent.get(link).expect(200);
     expect(page.text).toContain('Antwort auf die Einladung');
     expect(page.text).toContain('Thị Hương Nguyễn');
-    expect(page.text).toContain('Noch keine Antwort');
+    expect(page.text).toContain('Keine Antwort');
     expect(page.headers['cache-control']).toBe('no-store');
     const saved = await agent.post(link).type('form').send({ antwort: 'accepted', _csrf: csrfTokenFrom(page.text) }).expect(303);
     expect(saved.headers.location).toBe(`${link}?gespeichert=1`);
     const after = await agent.get(saved.headers.location).expect(200);
-    expect(after.text).toContain('Ihre Antwort „Zusage“ ist gespeichert.');
+    expect(after.text).toContain('Ihre Antwort „Zugesagt“ ist gespeichert.');
     const row = await t.db.dataSource.getRepository(Attendance).findOneOrFail({ where: { meetingId: f.meetingId, personId: f.members.nguyen } });
     expect(row.response).toBe('accepted');
     // change of mind

@@ -201,26 +201,22 @@ export function roleGroups(current: Membership[], canManage = false): RoleGroupV
   })).filter((g) => g.rows.length > 0);
 }
 
-export function formerMemberRow(m: Membership, canManage = false): FormerMemberRowView {
+/** What a former and an upcoming member's row share (neither may be ended from the list). */
+function notCurrentMemberRow(m: Membership, canManage: boolean) {
   return {
     personName: personDisplayName(m.person),
     personHref: personHref(m),
     actions: membershipActions(m, canManage, false),
     roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
     organisation: representedOrganisation(m),
-    periodText: periodText(m),
     note: m.note,
   };
 }
 
+export function formerMemberRow(m: Membership, canManage = false): FormerMemberRowView {
+  return { ...notCurrentMemberRow(m, canManage), periodText: periodText(m) };
+}
+
 export function upcomingMemberRow(m: Membership, canManage = false): UpcomingMemberRowView {
-  return {
-    personName: personDisplayName(m.person),
-    personHref: personHref(m),
-    actions: membershipActions(m, canManage, false),
-    roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],
-    organisation: representedOrganisation(m),
-    startText: startsText(m),
-    note: m.note,
-  };
+  return { ...notCurrentMemberRow(m, canManage), startText: startsText(m) };
 }

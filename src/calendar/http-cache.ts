@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { isNotModified } from '../common/http/conditional-get.js';
 
 /** A rendered calendar with its validators. */
 export interface RenderedCalendar {
@@ -28,15 +29,14 @@ export interface SendOptions {
 
 /**
  * Sends the calendar (200) or 304, with text/calendar; charset=utf-8, ETag and Last-Modified.
- * Conditional GET is Express's `req.fresh` (the `fresh` package, RFC 9110: If-None-Match wins, weak
- * comparison, "*" matches; else If-Modified-Since), the same check the page cache answers with.
+ * Conditional GET is `isNotModified` (common/http), the same check the page cache answers with.
  */
 export function sendCalendar(req: Request, res: Response, cal: RenderedCalendar, options: SendOptions): void {
   res.setHeader('ETag', cal.etag);
   res.setHeader('Last-Modified', cal.lastModified.toUTCString());
   res.setHeader('Cache-Control', `${options.private ? 'private' : 'public'}, no-cache`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (req.fresh) {
+  if (isNotModified(req, res)) {
     res.status(304).end();
     return;
   }

@@ -1,4 +1,3 @@
-import type { RsvpResponse } from '../meetings/attendance.entity.js';
 import type { MailKind, OutboxStatus } from './outbox-mail.entity.js';
 
 /** German labels of the mail module's codes. */
@@ -16,11 +15,4 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sending: 'Wird gerade gesendet',
   sent: 'Versendet',
   failed: 'Fehlgeschlagen',
-};
-
-export const RSVP_LABELS: Record<RsvpResponse, string> = {
-  accepted: 'Zusage',
-  tentative: 'Vielleicht',
-  declined: 'Absage',
-  none: 'Noch keine Antwort',
 };

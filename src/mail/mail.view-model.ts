@@ -1,7 +1,8 @@
 import { formatDateTime } from '../common/dates.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { RsvpResponse } from '../meetings/attendance.entity.js';
-import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS, RSVP_LABELS } from './mail-labels.js';
+import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS } from './mail-labels.js';
+import { RSVP_RESPONSE_LABELS } from '../meetings/meeting-labels.js';
 import { meetingWhen } from './mail-texts.js';
 import { ERASED_ADDRESS } from './mail.service.js';
 import { OUTBOX_STATUSES, type OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
@@ -117,10 +118,10 @@ export function rsvpPage(ctx: RsvpContext, token: string, place: string | null, 
     when: meetingWhen(ctx.meeting.startsAt, ctx.meeting.endsAt),
     place,
     personName: personDisplayName(ctx.person),
-    currentAnswer: RSVP_LABELS[response],
+    currentAnswer: RSVP_RESPONSE_LABELS[response],
     answered: response !== 'none',
     closedReason: ctx.closedReason,
-    saved: saved && response !== 'none' ? `Vielen Dank! Ihre Antwort „${RSVP_LABELS[response]}“ ist gespeichert.` : null,
+    saved: saved && response !== 'none' ? `Vielen Dank! Ihre Antwort „${RSVP_RESPONSE_LABELS[response]}“ ist gespeichert.` : null,
     error,
     action: `/antwort/${token}`,
     choices: (['accepted', 'tentative', 'declined'] as const).map((value) => ({ value, label: CHOICE_LABELS[value], current: value === response })),

@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { todayInBerlin } from '../common/dates.js';
 import type { ContentVersionReader } from './content-version.reader.js';
 import type { CachedAnswer, PublicPageCache } from './public-page-cache.js';
+import { isNotModified } from '../common/http/conditional-get.js';
 
 /**
  * First path segments whose GET answers may be shared between anonymous visitors: the directory,
@@ -100,11 +101,11 @@ function replay(req: Request, res: Response, answer: CachedAnswer): void {
   setVariantHeaders(res, answer, gzip);
   // A client holding either variant of this answer has it current (it may have switched encodings):
   // 304 with the validator the client holds.
-  let fresh = req.fresh;
+  let fresh = isNotModified(req, res);
   if (!fresh && gzip && identityEtag !== undefined) {
     const variantEtag = res.getHeader('etag');
     res.setHeader('ETag', identityEtag);
-    fresh = req.fresh;
+    fresh = isNotModified(req, res);
     if (!fresh && variantEtag !== undefined) res.setHeader('ETag', variantEtag);
   }
   if (fresh) {
