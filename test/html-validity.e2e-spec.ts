@@ -1,7 +1,10 @@
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+import { Account } from '../src/auth/account.entity.js';
 import { DEMO_MEMBER, DEMO_SECRETARY } from '../src/auth/demo-accounts.js';
+import { Session } from '../src/auth/session.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { Minutes } from '../src/minutes/minutes.entity.js';
 import { csrfTokenFrom, login, type Agent } from './helpers/auth.js';
 import { formFor, parseForms, submittedValues } from './helpers/html-forms.js';
@@ -104,14 +107,17 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
       await crawl(role, agent);
       agents.set(role, agent);
     }
-    // The minutes editor sent after the session ended: 401, the text kept for this browser.
-    const editor = (await (agents.get('secretary') as Agent).get(`${draftMinutes}/bearbeiten`)).text;
+    // The minutes editor sent after the editor's session ended (idle timeout): 401, the text kept for this browser.
+    const secretary = agents.get('secretary') as Agent;
+    const editor = (await secretary.get(`${draftMinutes}/bearbeiten`)).text;
     const form = formFor(editor, `${draftMinutes}/bearbeiten`, `${draftMinutes}/bearbeiten`);
     const fields = submittedValues(form);
     for (const f of form.fields) if (f.kind === 'textarea') fields[f.name] = `${f.value} Ergänzung nach Ablauf der Sitzung.`;
-    const expired = await request.agent(t.http).post(`${draftMinutes}/bearbeiten`).type('form').send(fields);
-    posted.push(`anonymous POST ${patternOf(draftMinutes)}/bearbeiten → ${expired.status}`);
-    collector.add(`anonymous POST ${draftMinutes}/bearbeiten after the session ended (${expired.status})`, expired.text);
+    const { id } = await t.app.get(DataSource).getRepository(Account).findOneByOrFail({ email: DEMO_SECRETARY.email });
+    await t.app.get(DatabaseService).write((m) => m.getRepository(Session).update({ accountId: id }, { expiresAt: new Date(Date.now() - 1000) }));
+    const expired = await secretary.post(`${draftMinutes}/bearbeiten`).type('form').send(fields);
+    posted.push(`secretary POST ${patternOf(draftMinutes)}/bearbeiten after the session ended → ${expired.status}`);
+    collector.add(`secretary POST ${draftMinutes}/bearbeiten after the session ended (${expired.status})`, expired.text);
   }, 600_000);
   afterAll(async () => {
     collector.dispose();
@@ -196,7 +202,7 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
       confirmPage: has(/\/entfernen$/),
       adminAccounts: has(/^\/admin\/konten$/),
       notFound: has(/^\/gibt-es-nicht$/),
-      sessionExpired: posted.some((p) => /^anonymous POST \/sitzungen\/N\/protokoll\/bearbeiten → 401$/.test(p)),
+      sessionExpired: posted.some((p) => /^secretary POST \/sitzungen\/N\/protokoll\/bearbeiten after the session ended → 401$/.test(p)),
     }).toEqual({ search: true, minutesEditor: true, agendaEditor: true, printView: true, confirmPage: true, adminAccounts: true, notFound: true, sessionExpired: true });
     const unprocessable = posted.filter((p) => p.endsWith('→ 422'));
     expect(unprocessable.length).toBeGreaterThanOrEqual(25);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Account } from '../src/auth/account.entity.js';
 import { LOGIN_THROTTLE } from '../src/auth/login-throttle.service.js';
 import { Session } from '../src/auth/session.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { PENDING_DRAFT_MAX_CHARS } from '../src/minutes/pending-drafts.service.js';
 import { PendingMinutesDraft } from '../src/minutes/pending-minutes-draft.entity.js';
 import type { Agent } from './helpers/auth.js';
@@ -28,8 +29,8 @@ describe('minutes editor: keeping text of an expired session, and only that', ()
     const agent = await agentFor(t, email);
     const page = await agent.get(`${path}/bearbeiten`).expect(200);
     const cookies = ([] as string[]).concat(page.headers['set-cookie'] ?? []);
-    const ds = t.app.get(DataSource);
-    await ds.getRepository(Session).update({ accountId: await accountId(email) }, { expiresAt: new Date(Date.now() - 1000) });
+    const id = await accountId(email);
+    await t.app.get(DatabaseService).write((m) => m.getRepository(Session).update({ accountId: id }, { expiresAt: new Date(Date.now() - 1000) }));
     return { agent, form: editorFields(page.text), cookies };
   }
 

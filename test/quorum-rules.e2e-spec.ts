@@ -36,7 +36,10 @@ describe('quorum rules of a body (Beschlussfähigkeit)', () => {
   it('uses "more than half" while the body has no rule of its own', async () => {
     expect(await stored()).toBeNull();
     const page = await chair.get(path).expect(200);
-    expect(page.text).toContain('Derzeit gilt: beschlussfähig bei mehr als die Hälfte der stimmberechtigten Mitglieder');
+    expect(page.text).toContain('Derzeit ist das Gremium beschlussfähig, wenn anwesend sind: mehr als die Hälfte der stimmberechtigten Mitglieder');
+    // Officers find the page from the body page; plain members do not see the link.
+    expect((await chair.get(`/gremien/${f.bodyId}`).expect(200)).text).toContain(`href="${path}"`);
+    expect((await member.get(`/gremien/${f.bodyId}`).expect(200)).text).not.toContain(`href="${path}"`);
     expect(page.text).toContain('Stimmberechtigte Mitglieder heute: 3');
     expect(await forecast()).toContain('von 3 stimmberechtigten Mitgliedern erwartet, nötig sind 2 (mehr als die Hälfte der stimmberechtigten Mitglieder)');
     expect(await minutes()).toContain('erforderlich: 2 (mehr als die Hälfte der stimmberechtigten Mitglieder).');

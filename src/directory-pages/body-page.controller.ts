@@ -30,6 +30,7 @@ export class BodyPageController {
       editHref: canEdit ? `/gremien/${id}/bearbeiten` : null,
       removeHref: canEdit ? `/gremien/${id}/entfernen` : null,
       addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
+      quorumHref: canManage ? `/gremien/${id}/beschlussfaehigkeit` : null,
       canManage,
       vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
       roleGroups: roleGroups(current, canManage),
