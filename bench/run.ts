@@ -97,18 +97,16 @@ export async function feedEtag(base: string, d: Dataset): Promise<string> {
  * Every round must really build the feed (X-Cache: miss), or the figure would time the cache.
  */
 export async function coldFeedMs(base: string, d: Dataset, n: number): Promise<{ medianMs: number; maxMs: number }> {
-  const bump = (table: string): string => `INSERT INTO ${table} (id, version, changed_at) VALUES (1, 1, CURRENT_TIMESTAMP)
-                ON CONFLICT (id) DO UPDATE SET version = ${table}.version + 1, changed_at = CURRENT_TIMESTAMP`;
+  const bump = `INSERT INTO content_version (id, version, changed_at) VALUES (1, 1, CURRENT_TIMESTAMP)
+                ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1, changed_at = CURRENT_TIMESTAMP`;
   const times: number[] = [];
   const pgClient = d.location.databaseUrl ? new pg.Client({ connectionString: d.location.databaseUrl }) : null;
   const sqlite = pgClient ? null : new Database(d.location.databasePath);
   await pgClient?.connect();
   try {
     for (let i = 0; i < n; i++) {
-      for (const table of ['calendar_data_version', 'content_version']) {
-        if (pgClient) await pgClient.query(bump(table));
-        else sqlite?.prepare(bump(table)).run();
-      }
+      if (pgClient) await pgClient.query(bump);
+      else sqlite?.prepare(bump).run();
       // The app sees a change made by another process within SQLITE_VERSION_MAX_AGE_MS (its own at once).
       await new Promise((r) => setTimeout(r, SQLITE_VERSION_MAX_AGE_MS + 20));
       const t0 = performance.now();
