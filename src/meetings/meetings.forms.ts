@@ -21,7 +21,6 @@ export const POSTPONE_FORM = defineForm('verschieben', {
   startTime: { label: 'Beginn', type: 'time', required: true, hint: 'Uhrzeit, z. B. 18:00' },
   endTime: { label: 'Ende', type: 'time', required: true, hint: 'Uhrzeit, z. B. 20:00' },
 });
-export type PostponeField = keyof typeof POSTPONE_FORM.fields;
 
 export const CANCEL_FORM = defineForm('absagen', {
   reason: { label: 'Grund der Absage', control: 'textarea', rows: 3, required: true, maxLength: 1000, hint: 'Erscheint auf der Sitzungsseite und in den Kalendern.' },

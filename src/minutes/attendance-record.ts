@@ -36,6 +36,15 @@ export function attendanceChoice(a: { attended: Attended | null; deputyPersonId:
 export const MAX_GUESTS = 100;
 export const MAX_GUEST_NAME = 200;
 
+/** Why a typed guest list cannot be stored (German, for the field), or null. */
+export function guestListError(text: string): string | null {
+  const guests = parseGuests(text);
+  if (guests.length > MAX_GUESTS) return `Höchstens ${MAX_GUESTS} Gäste (eingegeben: ${guests.length}).`;
+  const long = guests.find((g) => g.length > MAX_GUEST_NAME);
+  if (long !== undefined) return `Ein Name darf höchstens ${MAX_GUEST_NAME} Zeichen lang sein („${long.slice(0, 40)}…“).`;
+  return null;
+}
+
 /** Guests typed one per line: trimmed, blank lines dropped, duplicates (same spelling) once. */
 export function parseGuests(text: string): string[] {
   const seen = new Set<string>();

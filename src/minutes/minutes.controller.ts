@@ -10,7 +10,7 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { type FormErrors, formView, FormRejected, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { personDisplayName } from '../people/person-name.js';
-import { ATTENDANCE_CHOICE_LABELS, ATTENDANCE_CHOICES, type AttendanceChoice } from './attendance-record.js';
+import { ATTENDANCE_CHOICE_LABELS, ATTENDANCE_CHOICES, type AttendanceChoice, guestListError } from './attendance-record.js';
 import { AmendmentDto } from './dto/amendment.dto.js';
 import { renderMarkdown } from './markdown.js';
 import { berlinClock, bodyRecord, field, optionalId, readCookie, timeOnMeetingDay } from './minutes-form-helpers.js';
@@ -442,7 +442,8 @@ export class MinutesController {
     const recorder = optionalId(field(body, 'recorderPersonId'));
     if (chair === undefined) errors.chairPersonId = 'Bitte eine Person aus der Liste wählen.';
     if (recorder === undefined) errors.recorderPersonId = 'Bitte eine Person aus der Liste wählen.';
-    if (field(body, 'guests').length > 20_000) errors.guests = 'Die Gästeliste ist zu lang.';
+    const guestsError = guestListError(field(body, 'guests'));
+    if (guestsError !== null) errors.guests = guestsError;
     const version = /^\d{1,9}$/.test(field(body, 'version')) ? Number(field(body, 'version')) : -1;
     if (version < 0) errors.version = 'Das Formular war unvollständig und wurde nicht gespeichert. Bitte erneut speichern.';
     const quorum = field(body, 'quorumReached');

@@ -38,7 +38,6 @@ export const AMENDMENT_FORM = defineForm('berichtigung', {
   reason: { label: 'Grund der Berichtigung', control: 'textarea', rows: 3, required: true, hint: 'Zum Beispiel: „Stimmenzahl falsch übertragen, Hinweis von Frau Şahin vom 12.05.“' },
   text: { label: 'Berichtigter Text', control: 'textarea', rows: 6, required: true, hint: 'Der genehmigte Text bleibt unverändert; die Berichtigung wird daneben angezeigt. Markdown ist möglich.' },
 });
-export type AmendmentField = keyof typeof AMENDMENT_FORM.fields;
 
 export const APPROVE_FORM = defineForm('genehmigen', {
   approvedInMeetingId: { label: 'Genehmigt in der Sitzung', control: 'select', required: true, emptyOption: 'Bitte wählen' },

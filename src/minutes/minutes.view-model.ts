@@ -245,7 +245,6 @@ export function minutesPageModel(d: MinutesDetail, today: string) {
   };
 }
 
-export type MinutesPageModel = ReturnType<typeof minutesPageModel>;
 
 export function bodyOptionLabel(b: Pick<Body, 'name' | 'code'>): string {
   return `${b.name} (${b.code})`;

@@ -1,4 +1,4 @@
-import { attendanceChoice, attendanceFields, parseGuests } from './attendance-record.js';
+import { attendanceChoice, attendanceFields, guestListError, MAX_GUESTS, parseGuests } from './attendance-record.js';
 import { computeQuorum, votesNeeded, type VotingSeat } from '../bodies/quorum.js';
 
 const seat = (personId: number, attended: VotingSeat['attended'], deputyPersonId: number | null = null): VotingSeat => ({ personId, attended, deputyPersonId });
@@ -55,5 +55,14 @@ describe('attendance choices', () => {
       'Olena Shevchenko',
       'Đặng Văn Minh',
     ]);
+  });
+
+  it('limits the guest list to 100 names of at most 200 characters, with a German message that says so', () => {
+    const names = (n: number): string => Array.from({ length: n }, (_, i) => `Gast ${i + 1}`).join('\n');
+    expect(guestListError(names(MAX_GUESTS))).toBeNull();
+    expect(guestListError(`${names(MAX_GUESTS)}\nGast 1`)).toBeNull(); // a repeat is not a new guest
+    expect(guestListError(names(MAX_GUESTS + 1))).toBe('Höchstens 100 Gäste (eingegeben: 101).');
+    expect(guestListError(`Ада\n${'Я'.repeat(201)}`)).toMatch(/^Ein Name darf höchstens 200 Zeichen lang sein/);
+    expect(guestListError(`${'ß'.repeat(200)}`)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { IsEmailAddress, IsOptionalId, IsPhone, Trim } from '../../common/forms/
 import { EMAIL_SLOTS, PHONE_SLOTS } from '../people.forms.js';
 import { parseLanguages } from '../person-languages.js';
 import { PHONE_KINDS, type PhoneKind } from '../person-phone.entity.js';
-import { VISIBILITIES, type Visibility } from '../person.entity.js';
+import { FORMS_OF_ADDRESS, VISIBILITIES, type Visibility } from '../person.entity.js';
 
 /** What a valid person form (or CSV row) becomes: trimmed, empty → null, phones normalised, languages as codes. */
 export interface PersonInput {
@@ -49,7 +49,7 @@ function KnownLanguages(): PropertyDecorator {
 }
 
 export class PersonDto {
-  @IsIn(['', 'Frau', 'Herr'], { message: 'Bitte wählen Sie eine Anrede aus der Liste.' })
+  @IsIn(FORMS_OF_ADDRESS, { message: 'Bitte wählen Sie eine Anrede aus der Liste.' })
   formOfAddress: string;
 
   @MaxLength(50, { message: 'Der Titel darf höchstens 50 Zeichen lang sein.' })
