@@ -252,11 +252,8 @@ export class MeetingEditorService {
     if (!times.ok) throw new FormRejected(times.errors);
     await this.assertLocation(input.locationId);
     const { startsAt, endsAt, notices } = times.value;
-    if (!confirmed) {
-      const warnings = await this.warningsForChange(current, startsAt, endsAt, input.locationId);
-      const all = [...notices.map((message): MeetingWarning => ({ code: 'ambiguous_time', message })), ...warnings];
-      if (all.length > 0) return { saved: false, warnings: all };
-    }
+    const warnings = await this.warningsToConfirm(current, times.value, input.locationId, confirmed);
+    if (warnings.length > 0) return { saved: false, warnings };
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
@@ -269,6 +266,13 @@ export class MeetingEditorService {
       return saved;
     });
     return { saved: true, value: meeting, notices };
+  }
+
+  /** What the chair confirms before a change is saved (ambiguous clock times, conflicts, agenda length); nothing once confirmed. */
+  private async warningsToConfirm(current: Meeting, times: { startsAt: Date; endsAt: Date; notices: string[] }, locationId: number | null, confirmed: boolean): Promise<MeetingWarning[]> {
+    if (confirmed) return [];
+    const warnings = await this.warningsForChange(current, times.startsAt, times.endsAt, locationId);
+    return [...times.notices.map((message): MeetingWarning => ({ code: 'ambiguous_time', message })), ...warnings];
   }
 
   /** Conflicts at the new time/place plus an agenda that no longer fits the meeting's length. */
@@ -293,11 +297,8 @@ export class MeetingEditorService {
     if (startsAt.getTime() === current.startsAt.getTime() && endsAt.getTime() === current.endsAt.getTime()) {
       throw new FormRejected({ date: 'Der neue Termin ist derselbe wie bisher. Bitte ein anderes Datum oder eine andere Uhrzeit angeben.' });
     }
-    if (!confirmed) {
-      const warnings = await this.warningsForChange(current, startsAt, endsAt, current.locationId);
-      const all = [...notices.map((message): MeetingWarning => ({ code: 'ambiguous_time', message })), ...warnings];
-      if (all.length > 0) return { saved: false, warnings: all };
-    }
+    const warnings = await this.warningsToConfirm(current, times.value, current.locationId, confirmed);
+    if (warnings.length > 0) return { saved: false, warnings };
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
