@@ -4,6 +4,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { Membership } from '../../src/bodies/membership.entity.js';
 import { ZONE } from '../../src/common/dates.js';
+import { DatabaseService } from '../../src/database/database.service.js';
 import { Meeting } from '../../src/meetings/meeting.entity.js';
 import { ActionItem } from '../../src/minutes/action-item.entity.js';
 import { Minutes } from '../../src/minutes/minutes.entity.js';
@@ -69,7 +70,7 @@ describe('date fields keep their value through an edit in Chromium', () => {
     const { laterId } = await boardMeetings(app, 'Sitzung Datumsfeld');
     // 18:00–20:00 Berlin in four weeks (the fixture's hours follow the clock and may cross midnight).
     const day = DateTime.now().setZone(ZONE).plus({ weeks: 4 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
-    await ds().getRepository(Meeting).update(laterId, { startsAt: day.toJSDate(), endsAt: day.plus({ hours: 2 }).toJSDate() });
+    await app.t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).update(laterId, { startsAt: day.toJSDate(), endsAt: day.plus({ hours: 2 }).toJSDate() }));
     const before = await ds().getRepository(Meeting).findOneByOrFail({ id: laterId });
     await secretary.goto(app.url(`/sitzungen/${laterId}/bearbeiten`));
     expect(await secretary.inputValue('#sitzung-date')).toBe(day.toISODate());

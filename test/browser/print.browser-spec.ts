@@ -105,7 +105,8 @@ describe('print: contact card and minutes as PDF', () => {
     for (const [who, page] of [['secretary', secretary], ['member', member]] as const) {
       if (who === 'secretary') await page.goto(app.url(`${minutes}/druck`));
       const pdf = await printToPdf(page, `protokoll-${who}`);
-      expect(pdf.text).toContain('Niederschrift über die Sitzung „Sitzung für den Druck“');
+      // Where a long heading wraps depends on the fonts installed: compare with line breaks folded.
+      expect(pdf.text.replace(/\s+/g, ' ')).toContain('Niederschrift über die Sitzung „Sitzung für den Druck“');
       expect(pdf.text).toContain('Begleitbeirat für die Umsetzung des Integrationskonzeptes');
       expect(pdf.text).toContain('Елена Петрова');
       // Arabic is extracted in visual (left-to-right glyph) order.
