@@ -64,7 +64,7 @@ async function startApp(config: AppConfig): Promise<NestExpressApplication> {
  * first start reads (seedDemo, the first administrator); the rest of the config (logging, mail,
  * page cache, …) does not change what the first start writes.
  */
-function firstStartTemplate(config: AppConfig): DatabaseTemplate {
+export function firstStartTemplate(config: AppConfig): DatabaseTemplate {
   const settings = { seedDemo: config.seedDemo, adminEmail: config.adminEmail, adminPassword: config.adminPassword };
   const digest = createHash('sha1').update(JSON.stringify(settings)).digest('hex').slice(0, 10);
   return {
