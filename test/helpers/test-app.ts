@@ -61,8 +61,8 @@ async function startApp(config: AppConfig): Promise<NestExpressApplication> {
 
 /**
  * The database as the app's first start with these settings leaves it. Named by everything the
- * first start reads (seedDemo, the first administrator); the rest of the config (logging, mail,
- * page cache, …) does not change what the first start writes.
+ * first start writes from the config (demo data, the first administrator) and built from the test
+ * defaults plus those settings, so its content does not depend on which test needed it first.
  */
 export function firstStartTemplate(config: AppConfig): DatabaseTemplate {
   const settings = { seedDemo: config.seedDemo, adminEmail: config.adminEmail, adminPassword: config.adminPassword };
@@ -70,7 +70,15 @@ export function firstStartTemplate(config: AppConfig): DatabaseTemplate {
   return {
     name: `start_${config.seedDemo ? 'demo' : 'base'}_${digest}`,
     build: async (location) => {
-      const app = await startApp({ ...config, ...settings, databasePath: location.databasePath, databaseUrl: location.databaseUrl ?? null, nodeEnv: 'test', mail: { ...config.mail, worker: false } });
+      const defaults = loadConfig({ NODE_ENV: 'test' });
+      const app = await startApp({
+        ...defaults,
+        ...settings,
+        logLevel: 'error',
+        mail: { ...defaults.mail, worker: false },
+        databasePath: location.databasePath,
+        databaseUrl: location.databaseUrl ?? null,
+      });
       await app.close();
     },
   };
