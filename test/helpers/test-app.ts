@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { App } from 'supertest/types.js';
@@ -34,7 +35,13 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const fresh = overrides.databasePath !== undefined || typeof explicitUrl === 'string' || !base.seedOnStart || firstStartSuite();
   const serverUrl = explicitUrl === null ? undefined : process.env.TEST_DATABASE_URL;
   const db = await createTestDatabase(overrides.databasePath, fresh ? undefined : firstStartTemplate(base), serverUrl);
-  const config: AppConfig = { ...base, databasePath: db.databasePath, databaseUrl: explicitUrl !== undefined ? explicitUrl : (db.databaseUrl ?? null) };
+  const config: AppConfig = {
+    ...base,
+    // Backups go into the test's own folder (not ./data/backups, which parallel jest workers would share).
+    backupDir: overrides.backupDir ?? join(dirname(db.databasePath), 'backups'),
+    databasePath: db.databasePath,
+    databaseUrl: explicitUrl !== undefined ? explicitUrl : (db.databaseUrl ?? null),
+  };
   const app = await startApp(config);
   return {
     app,
