@@ -26,7 +26,8 @@ export default {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     // Services against a real migrated and seeded database, without HTTP (test/integration/README.md).
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
-    // Every e2e suite on SQLite (or on PostgreSQL when TEST_DATABASE_URL is set).
+    // Every e2e suite on SQLite (or on PostgreSQL when TEST_DATABASE_URL is set). npm runs it on two
+    // workers: each test app has its own copy of the database template, temp folder and port 0.
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // The PostgreSQL pass (npm run test:postgres): the e2e suites again, without those test/suites.json
     // lists as sqliteOnly (time-boxed, SQLite-specific or HTTP-only).
