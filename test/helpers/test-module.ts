@@ -2,6 +2,7 @@ import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { APP_SCHEMA } from '../../src/app.entities.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { firstStartTemplate } from './test-app.js';
 import { createTestDatabase } from './test-database.js';
@@ -24,7 +25,7 @@ export async function createTestModule(imports: ModuleImport[], overrides: Parti
   const base: AppConfig = { ...loadConfig({ NODE_ENV: 'test' }), seedDemo: false, logLevel: 'error', ...overrides };
   const db = await createTestDatabase(undefined, firstStartTemplate(base));
   const config: AppConfig = { ...base, databasePath: db.databasePath, databaseUrl: db.databaseUrl ?? null };
-  const module = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule, ...imports] })
+  const module = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(APP_SCHEMA), ...imports] })
     .setLogger({ log() {}, warn() {}, error: (m: unknown) => console.error(m) })
     .compile();
   await module.init();

@@ -1,6 +1,7 @@
 import { ANONYMOUS, type Viewer } from '../../src/auth/viewer.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { Organisation } from '../../src/organisations/organisation.entity.js';
+import { OrganisationsModule } from '../../src/organisations/organisations.module.js';
 import { SearchIndexer } from '../../src/search/search-indexer.js';
 import { SearchModule } from '../../src/search/search.module.js';
 import { SearchService } from '../../src/search/search.service.js';
@@ -14,7 +15,8 @@ describe('SearchService on the seeded database', () => {
   let search: SearchService;
 
   beforeAll(async () => {
-    t = await createTestModule([SearchModule]);
+    // Organisations registers the search document source of its records (search knows no domain).
+    t = await createTestModule([SearchModule, OrganisationsModule]);
     search = t.module.get(SearchService);
   });
   afterAll(async () => {
