@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertMember } from '../auth/access.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { MemberViewer, Viewer } from '../auth/viewer.js';
-import { todayInBerlin } from '../common/dates.js';
+import { berlinDay, todayInBerlin } from '../common/dates.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
@@ -13,6 +13,7 @@ import { normalizeText } from './minutes-merge.js';
 import { editBlockedReason } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { type ActionItemFilter, type ListScope, MinutesRepository } from './minutes.repository.js';
+import { germanDay } from './minutes.view-model.js';
 import { MinutesService } from './minutes.service.js';
 
 export interface ActionItemInput {
@@ -55,8 +56,13 @@ export class ActionItemsService {
     return { ...ctx, item };
   }
 
-  private async check(input: ActionItemInput, agenda: AgendaItem[]): Promise<ActionItemInput> {
+  private async check(input: ActionItemInput, meeting: Meeting, agenda: AgendaItem[]): Promise<ActionItemInput> {
     const errors: Record<string, string> = {};
+    const meetingDay = berlinDay(meeting.startsAt);
+    // an action item arises in the meeting: it cannot be due before that day (ISO dates compare as text)
+    if (input.dueDate !== null && input.dueDate < meetingDay) {
+      errors.dueDate = `Die Frist kann nicht vor dem Sitzungstag (${germanDay(meetingDay)}) liegen. Bitte ein späteres Datum wählen oder das Feld leer lassen.`;
+    }
     const what = normalizeText(input.what).trim();
     if (what === '') errors.what = 'Bitte beschreiben Sie die Aufgabe.';
     else if (what.length > MAX_ACTION_TEXT) errors.what = `Die Beschreibung darf höchstens ${MAX_ACTION_TEXT} Zeichen lang sein.`;
@@ -74,7 +80,7 @@ export class ActionItemsService {
 
   async create(meetingId: number, viewer: Viewer, input: ActionItemInput): Promise<ActionItem> {
     const { meeting, minutes, agenda } = await this.formContext(meetingId, viewer);
-    const checked = await this.check(input, agenda);
+    const checked = await this.check(input, meeting, agenda);
     return this.db.write(async (manager) => {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       return manager.getRepository(ActionItem).save({ meetingId, bodyId: meeting.bodyId, status: 'open', ...checked });
@@ -82,8 +88,8 @@ export class ActionItemsService {
   }
 
   async update(meetingId: number, id: number, viewer: Viewer, input: ActionItemInput): Promise<void> {
-    const { minutes, agenda, item } = await this.forEdit(meetingId, id, viewer);
-    const checked = await this.check(input, agenda);
+    const { meeting, minutes, agenda, item } = await this.forEdit(meetingId, id, viewer);
+    const checked = await this.check(input, meeting, agenda);
     await this.db.write(async (manager) => {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       await manager.getRepository(ActionItem).update({ id: item.id }, checked);

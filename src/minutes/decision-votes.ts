@@ -47,3 +47,31 @@ export function votesText(v: Omit<VotesInput, 'result'>): string {
   const abstain = v.abstain ?? 0;
   return `${v.yes ?? 0} Ja, ${v.no ?? 0} Nein, ${abstain} ${abstain === 1 ? 'Enthaltung' : 'Enthaltungen'}`;
 }
+
+/** Yes + no + abstentions as recorded (unanimous decisions may carry their yes count). */
+export function votesCast(v: Pick<VotesInput, 'yes' | 'no' | 'abstain'>): number {
+  return (v.yes ?? 0) + (v.no ?? 0) + (v.abstain ?? 0);
+}
+
+/**
+ * The votes against the attendance: yes, no and abstentions together may not exceed the voting members
+ * present or represented (the quorum's count: deputies counted). `votersPresent` null = no voting
+ * member's attendance recorded yet: the votes cannot be checked, which is a warning, not a refusal —
+ * secretaries often record decisions before the attendance list.
+ */
+export function votesAgainstAttendance(cast: number, votersPresent: number | null): { kind: 'ok' } | { kind: 'too-many' | 'unchecked'; message: string } {
+  if (cast === 0) return { kind: 'ok' };
+  if (votersPresent === null) {
+    return {
+      kind: 'unchecked',
+      message: 'Die Stimmen konnten nicht geprüft werden: Die Anwesenheit ist noch nicht erfasst. Bitte erfassen Sie die Anwesenheit, dann wird die Zahl der Stimmen mit den anwesenden Stimmberechtigten verglichen.',
+    };
+  }
+  if (cast > votersPresent) {
+    return {
+      kind: 'too-many',
+      message: `Ja, Nein und Enthaltungen zusammen (${cast}) dürfen nicht mehr sein als die anwesenden stimmberechtigten Mitglieder (${votersPresent}, Vertretungen mitgezählt).`,
+    };
+  }
+  return { kind: 'ok' };
+}

@@ -11,7 +11,7 @@ import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { DecisionCounter } from './decision-counter.entity.js';
 import { decisionYear, formatDecisionNumber, nextDecisionSequence } from './decision-number.js';
-import { votesErrors } from './decision-votes.js';
+import { votesAgainstAttendance, votesCast, votesErrors } from './decision-votes.js';
 import { Decision, type DecisionResult } from './decision.entity.js';
 import { normalizeText } from './minutes-merge.js';
 import { editBlockedReason } from './minutes-workflow.js';
@@ -74,8 +74,14 @@ export class DecisionsService {
     return { ...ctx, decision };
   }
 
-  private check(input: DecisionInput, agenda: AgendaItem[]): DecisionInput {
+  private async check(input: DecisionInput, meeting: Meeting, agenda: AgendaItem[]): Promise<DecisionInput> {
     const errors: Record<string, string> = { ...votesErrors({ unanimous: input.unanimous, yes: input.votesYes, no: input.votesNo, abstain: input.votesAbstain, result: input.result }) };
+    if (input.result !== 'postponed' && !errors.votesYes) {
+      // more votes than voting members present is refused; unrecorded attendance only warns (on the minutes page)
+      const { votersPresent } = await this.minutesService.presence(meeting);
+      const checked = votesAgainstAttendance(votesCast({ yes: input.votesYes, no: input.votesNo, abstain: input.votesAbstain }), votersPresent);
+      if (checked.kind === 'too-many') errors.votesYes = checked.message;
+    }
     if (!agenda.some((a) => a.id === input.agendaItemId)) errors.agendaItemId = 'Bitte einen Tagesordnungspunkt dieser Sitzung wählen.';
     const text = normalizeText(input.text).trim();
     if (text === '') errors.text = 'Bitte den Wortlaut des Beschlusses eingeben.';
@@ -87,7 +93,7 @@ export class DecisionsService {
   /** Creates a decision with the next number of its body and year, in one serialised write. */
   async create(meetingId: number, viewer: Viewer, input: DecisionInput): Promise<Decision> {
     const { meeting, minutes, agenda } = await this.formContext(meetingId, viewer);
-    const checked = this.check(input, agenda);
+    const checked = await this.check(input, meeting, agenda);
     return this.db.write(async (manager) => {
       await this.assertStillEditable(manager, minutes.id);
       const year = decisionYear(meeting.startsAt);
@@ -105,8 +111,8 @@ export class DecisionsService {
 
   /** Changes text, votes, result or agenda item; the number stays. */
   async update(meetingId: number, decisionId: number, viewer: Viewer, input: DecisionInput): Promise<Decision> {
-    const { minutes, agenda, decision } = await this.forEdit(meetingId, decisionId, viewer);
-    const checked = this.check(input, agenda);
+    const { meeting, minutes, agenda, decision } = await this.forEdit(meetingId, decisionId, viewer);
+    const checked = await this.check(input, meeting, agenda);
     return this.db.write(async (manager) => {
       await this.assertStillEditable(manager, minutes.id);
       await manager.getRepository(Decision).update({ id: decision.id }, this.columns(checked));

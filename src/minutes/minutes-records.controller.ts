@@ -14,7 +14,7 @@ import { DecisionDto } from './dto/decision.dto.js';
 import { bodyRecord, field, optionalCount, optionalDate, optionalId } from './minutes-form-helpers.js';
 import { ACTION_ITEM_FORM, type ActionItemField, DECISION_FORM, type DecisionField } from './minutes.forms.js';
 import { MinutesRepository } from './minutes.repository.js';
-import { agendaLabel, minutesPath } from './minutes.view-model.js';
+import { actionItemAnchor, agendaAnchor, agendaLabel, minutesPath } from './minutes.view-model.js';
 
 interface DeleteQuestion {
   title: string;
@@ -227,8 +227,8 @@ export class MinutesRecordsController {
     await submitForm(res, {
       validated: await this.actionItemInput(values),
       save: async (input) => {
-        await this.actionItems.create(meetingId, viewer, input);
-        return `${minutesPath(meetingId)}#aufgaben`;
+        const created = await this.actionItems.create(meetingId, viewer, input);
+        return `${minutesPath(meetingId)}#${actionItemAnchor(created.id)}`;
       },
       invalid: this.actionItemInvalid(res, meeting, agenda, values, null),
     });
@@ -262,7 +262,7 @@ export class MinutesRecordsController {
       validated: await this.actionItemInput(values),
       save: async (input) => {
         await this.actionItems.update(meetingId, id, viewer, input);
-        return `${minutesPath(meetingId)}#aufgaben`;
+        return `${minutesPath(meetingId)}#${actionItemAnchor(id)}`;
       },
       invalid: this.actionItemInvalid(res, meeting, agenda, values, id),
     });
@@ -276,8 +276,10 @@ export class MinutesRecordsController {
     @Body() body: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const { item } = await this.actionItems.forEdit(meetingId, id, viewer);
+    const { item, agenda } = await this.actionItems.forEdit(meetingId, id, viewer);
+    // afterwards the page opens where the item was: its agenda item, or "Verschiedenes" for general items
+    const place = agenda.find((a) => a.id === item.agendaItemId);
     const ask = { title: 'Aufgabe löschen', text: `„${item.what.slice(0, 120)}“`, action: `${minutesPath(meetingId)}/aufgaben/${id}/loeschen`, backHref: minutesPath(meetingId) };
-    await removeConfirmed(res, body, ask, () => this.actionItems.remove(meetingId, id, viewer), `${minutesPath(meetingId)}#aufgaben`);
+    await removeConfirmed(res, body, ask, () => this.actionItems.remove(meetingId, id, viewer), `${minutesPath(meetingId)}#${place ? agendaAnchor(place) : 'verschiedenes'}`);
   }
 }

@@ -47,8 +47,10 @@ describe('transitions', () => {
 
 describe('approvalMeetingError', () => {
   const m = { id: 1, bodyId: 7, startsAt: new Date('2026-03-01T17:00:00Z'), state: 'held' as const };
-  it('accepts a later meeting of the same body', () => {
-    expect(approvalMeetingError(m, { id: 2, bodyId: 7, startsAt: new Date('2026-05-01T16:00:00Z'), state: 'scheduled' })).toBeNull();
+  const now = new Date('2026-06-01T12:00:00Z');
+  it('accepts a later meeting of the same body that has begun', () => {
+    expect(approvalMeetingError(m, { id: 2, bodyId: 7, startsAt: new Date('2026-05-01T16:00:00Z'), state: 'scheduled' }, now)).toBeNull();
+    expect(approvalMeetingError(m, { id: 2, bodyId: 7, startsAt: now, state: 'invited' }, now)).toBeNull();
   });
   it.each([
     ['missing', null],
@@ -56,8 +58,9 @@ describe('approvalMeetingError', () => {
     ['another body', { id: 2, bodyId: 8, startsAt: new Date('2026-05-01T16:00:00Z'), state: 'held' as const }],
     ['an earlier meeting', { id: 2, bodyId: 7, startsAt: new Date('2026-02-01T16:00:00Z'), state: 'held' as const }],
     ['a cancelled meeting', { id: 2, bodyId: 7, startsAt: new Date('2026-05-01T16:00:00Z'), state: 'cancelled' as const }],
+    ['a meeting that has not begun', { id: 2, bodyId: 7, startsAt: new Date('2026-06-01T12:00:01Z'), state: 'invited' as const }],
   ])('refuses %s', (_n, approving) => {
-    expect(approvalMeetingError(m, approving)).not.toBeNull();
+    expect(approvalMeetingError(m, approving, now)).not.toBeNull();
   });
 });
 

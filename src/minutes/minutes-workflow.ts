@@ -75,12 +75,19 @@ export interface MeetingRef {
   state: MeetingState;
 }
 
-/** Minutes are approved in a later, not cancelled meeting of the same body. */
-export function approvalMeetingError(minutesMeeting: MeetingRef, approving: MeetingRef | null): string | null {
+/**
+ * Minutes are approved in a later, not cancelled meeting of the same body that has begun (one cannot
+ * record an approval in a meeting that has not taken place yet). The approval form offers exactly the
+ * meetings for which this returns null.
+ */
+export function approvalMeetingError(minutesMeeting: MeetingRef, approving: MeetingRef | null, now: Date): string | null {
   if (!approving) return 'Bitte die Sitzung angeben, in der das Protokoll genehmigt wurde.';
   if (approving.id === minutesMeeting.id) return 'Ein Protokoll wird in einer späteren Sitzung genehmigt, nicht in derselben.';
   if (approving.bodyId !== minutesMeeting.bodyId) return 'Das Protokoll kann nur in einer Sitzung desselben Gremiums genehmigt werden.';
   if (approving.startsAt.getTime() <= minutesMeeting.startsAt.getTime()) return 'Die genehmigende Sitzung muss nach der protokollierten Sitzung liegen.';
   if (approving.state === 'cancelled') return 'In einer abgesagten Sitzung kann nichts genehmigt werden.';
+  if (approving.startsAt.getTime() > now.getTime()) {
+    return 'Diese Sitzung hat noch nicht stattgefunden. Ein Protokoll kann erst in einer Sitzung genehmigt werden, die bereits begonnen hat.';
+  }
   return null;
 }

@@ -70,6 +70,8 @@ export interface MinutesDetail {
   attendance: AttendanceRow[];
   guests: string[];
   quorum: QuorumResult;
+  /** Voting members present or represented; null while attendance is not recorded (see presence). */
+  votersPresent: number | null;
   /** "3/2026": the meeting's running number within the body's year. */
   minutesNumber: string;
   /** For editors of circulated minutes: later meetings of the body to approve them in. */
@@ -198,7 +200,7 @@ export class MinutesService {
       );
     }
     const publicOnly = access === 'public-items';
-    const [agendaAll, items, decisionsAll, actionItemsAll, amendmentsAll, attendance, guests, quorum, minutesNumber] = await Promise.all([
+    const [agendaAll, items, decisionsAll, actionItemsAll, amendmentsAll, attendance, guests, presence, minutesNumber] = await Promise.all([
       this.repository.findAgenda(meetingId),
       this.repository.findItems(minutes.id),
       this.repository.findDecisionsOfMinutes(minutes.id),
@@ -206,12 +208,12 @@ export class MinutesService {
       this.repository.findAmendments(minutes.id),
       this.attendanceSheet(meeting),
       Promise.resolve(parseGuests(minutes.guests ?? '')),
-      this.quorum(meeting),
+      this.presence(meeting),
       this.minutesNumber(meeting),
     ]);
     const agenda = publicOnly ? agendaAll.filter((a) => a.isPublic) : agendaAll;
     const visibleItems = new Set(agenda.map((a) => a.id));
-    const approvalCandidates = isEditor && minutes.status === 'circulated' ? await this.repository.findLaterMeetings(meeting.bodyId, meeting.startsAt) : [];
+    const approvalCandidates = isEditor && minutes.status === 'circulated' ? await this.laterMeetings(meeting) : [];
     return {
       meeting,
       body: meeting.body,
@@ -227,7 +229,8 @@ export class MinutesService {
       attendance,
       // guests are private people: named only for members
       guests: publicOnly ? [] : guests,
-      quorum,
+      quorum: presence.quorum,
+      votersPresent: presence.votersPresent,
       minutesNumber,
       approvalCandidates,
     };
@@ -266,6 +269,15 @@ export class MinutesService {
 
   /** Quorum from the recorded attendance of the voting members and the body's rule. */
   async quorum(meeting: Meeting): Promise<QuorumResult> {
+    return (await this.presence(meeting)).quorum;
+  }
+
+  /**
+   * The quorum and the voting members present or represented — the quorum's own count (deputies
+   * counted), so votes and quorum use one rule; votersPresent is null while no voting member's
+   * attendance is recorded.
+   */
+  async presence(meeting: Meeting): Promise<{ quorum: QuorumResult; votersPresent: number | null }> {
     const [sheet, rule] = await Promise.all([this.attendanceSheet(meeting), this.quorumRules.ruleOf(meeting.bodyId)]);
     const seats = sheet
       .filter((r) => r.membership?.votingRight === true)
@@ -274,7 +286,8 @@ export class MinutesService {
         const fields = choice ? attendanceFields(choice, r.deputy?.id ?? null) : { attended: null, deputyPersonId: null };
         return { personId: r.person.id, ...fields };
       });
-    return computeQuorum(seats, rule);
+    const quorum = computeQuorum(seats, rule);
+    return { quorum, votersPresent: seats.some((s) => s.attended !== null) ? quorum.votes : null };
   }
 
   /** Starts the minutes of a meeting (editors); returns the existing ones when already started. */
@@ -391,7 +404,7 @@ export class MinutesService {
     let approving: Meeting | null = null;
     if (transition === 'approve') {
       approving = approvingMeetingId === null ? null : await this.repository.findMeeting(approvingMeetingId);
-      const error = approvalMeetingError(meeting, approving);
+      const error = approvalMeetingError(meeting, approving, now);
       if (error) throw new FormRejected({ approvedInMeetingId: error });
     }
     return this.db.write(async (manager) => {
@@ -492,9 +505,10 @@ export class MinutesService {
     return { meeting, minutes, agenda: await this.repository.findAgenda(meetingId) };
   }
 
-  /** Meetings of the body that come after this one (approval choice). */
-  laterMeetings(meeting: Meeting): Promise<Meeting[]> {
-    return this.repository.findLaterMeetings(meeting.bodyId, meeting.startsAt);
+  /** The meetings the minutes may be approved in: later meetings of the body that have begun (approvalMeetingError). */
+  async laterMeetings(meeting: Meeting, now = new Date()): Promise<Meeting[]> {
+    const later = await this.repository.findLaterMeetings(meeting.bodyId, meeting.startsAt);
+    return later.filter((m) => approvalMeetingError(meeting, m, now) === null);
   }
 
   peopleOptions(): Promise<Person[]> {

@@ -10,7 +10,7 @@ import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';
 import type { ActionItem } from './action-item.entity.js';
 import { ATTENDANCE_CHOICE_LABELS } from './attendance-record.js';
-import { votesText } from './decision-votes.js';
+import { votesAgainstAttendance, votesCast, votesText } from './decision-votes.js';
 import type { Decision } from './decision.entity.js';
 import { renderMarkdown } from './markdown.js';
 import type { MinutesAmendment } from './minutes-amendment.entity.js';
@@ -53,6 +53,11 @@ export function locationLines(location: Location | null, onlineLink: string | nu
   return lines;
 }
 
+/** The id of an agenda item's section on the minutes page ("top-2-1"). */
+export function agendaAnchor(a: Pick<AgendaItem, 'number'>): string {
+  return `top-${a.number.replace(/[^0-9a-z]/gi, '-')}`;
+}
+
 export function agendaLabel(a: Pick<AgendaItem, 'number' | 'title'>): string {
   return `TOP ${a.number}: ${a.title}`;
 }
@@ -67,10 +72,14 @@ export interface DecisionView {
   resultClass: string;
   editHref: string;
   deleteHref: string;
+  /** For editors: the votes exceed the voting members present, or cannot be checked yet. */
+  voteWarning: string | null;
 }
 
-export function decisionView(d: Decision, meetingId: number): DecisionView {
+export function decisionView(d: Decision, meetingId: number, votersPresent?: number | null): DecisionView {
+  const checked = votersPresent === undefined ? null : votesAgainstAttendance(votesCast({ yes: d.votesYes, no: d.votesNo, abstain: d.votesAbstain }), votersPresent);
   return {
+    voteWarning: checked && checked.kind !== 'ok' ? checked.message : null,
     id: d.id,
     number: d.number,
     anchor: `beschluss-${d.number}`,
@@ -83,8 +92,14 @@ export function decisionView(d: Decision, meetingId: number): DecisionView {
   };
 }
 
+/** The id of an action item's entry on the minutes page (where saving it lands). */
+export function actionItemAnchor(itemId: number): string {
+  return `aufgabe-${itemId}`;
+}
+
 export interface ActionItemView {
   id: number;
+  anchor: string;
   whatHtml: string;
   what: string;
   responsible: string;
@@ -112,6 +127,7 @@ export function actionItemView(a: ActionItem, today: string): ActionItemView {
   const overdue = a.status === 'open' && a.dueDate !== null && a.dueDate < today;
   return {
     id: a.id,
+    anchor: actionItemAnchor(a.id),
     whatHtml: renderMarkdown(a.what),
     what: a.what,
     responsible: responsibleText(a),
@@ -215,7 +231,7 @@ export function minutesPageModel(d: MinutesDetail, today: string) {
     generalActionItems: (actionsByItem.get(null) ?? []).map((a) => actionItemView(a, today)),
     items: d.agenda.map((a) => ({
       id: a.id,
-      anchor: `top-${a.number.replace(/[^0-9a-z]/gi, '-')}`,
+      anchor: agendaAnchor(a),
       label: agendaLabel(a),
       number: a.number,
       title: a.title,
@@ -223,7 +239,8 @@ export function minutesPageModel(d: MinutesDetail, today: string) {
       subItem: a.level > 0,
       presenter: a.presenter,
       textHtml: renderMarkdown(d.texts.get(a.id)),
-      decisions: (decisionsByItem.get(a.id) ?? []).map((dec) => decisionView(dec, meeting.id)),
+      // vote warnings only for editors, while they can still correct the votes
+      decisions: (decisionsByItem.get(a.id) ?? []).map((dec) => decisionView(dec, meeting.id, d.editable ? d.votersPresent : undefined)),
       actionItems: (actionsByItem.get(a.id) ?? []).map((x) => actionItemView(x, today)),
       amendments: (amendmentsByItem.get(a.id) ?? []).map(amendmentView),
     })),

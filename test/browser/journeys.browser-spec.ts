@@ -275,7 +275,7 @@ describe('journeys in a real browser', () => {
       await tabToText(page, 'Als genehmigt eintragen');
       await pressAndLoad(page);
       await tabToId(page, 'genehmigen-approvedInMeetingId');
-      const later = (await page.locator('#genehmigen-approvedInMeetingId option', { hasText: 'Folgesitzung' }).textContent()) ?? '';
+      const later = (await page.locator('#genehmigen-approvedInMeetingId option', { hasText: 'Genehmigungssitzung' }).textContent()) ?? '';
       await chooseByKeyboard(page, 'genehmigen-approvedInMeetingId', later.trim());
       await tabToText(page, 'Als genehmigt eintragen');
       await pressAndLoad(page);
@@ -318,7 +318,7 @@ describe('journeys in a real browser', () => {
 
       await click('An die Mitglieder verschicken');
       await click('Als genehmigt eintragen');
-      await page.selectOption('#genehmigen-approvedInMeetingId', String(meeting.laterId));
+      await page.selectOption('#genehmigen-approvedInMeetingId', String(meeting.approvingId));
       await click('Als genehmigt eintragen');
       await expectApprovedMinutes(page);
       await context.close();

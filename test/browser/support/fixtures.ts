@@ -33,8 +33,10 @@ export async function directoryIds(app: BrowserApp): Promise<DirectoryIds> {
 export interface BoardMeetings {
   /** Held (in the past), public, three public agenda items: for minutes. */
   heldId: number;
-  /** Scheduled after it: the meeting the minutes are approved in. */
+  /** Scheduled after it, upcoming. */
   laterId: number;
+  /** Held between the two (a week ago): the meeting the minutes are approved in (approval needs a meeting that has begun). */
+  approvingId: number;
 }
 
 let counter = 0;
@@ -64,11 +66,12 @@ export async function boardMeetings(app: BrowserApp, title: string): Promise<Boa
     const start = Math.floor((now - 14 * day) / 3600_000) * 3600_000;
     const held = await meeting(title, start, 'held');
     const later = await meeting(`${title} – Folgesitzung`, start + 42 * day, 'scheduled');
+    const approving = await meeting(`${title} – Genehmigungssitzung`, start + 7 * day, 'held');
     const items = ['Bericht der Servicestelle Integration', 'Sprachkurse für Geflüchtete', 'Verschiedenes'];
     for (const [i, itemTitle] of items.entries()) {
       await m.getRepository(AgendaItem).save({ meetingId: held.id, number: String(i + 1), position: i, level: 0, title: itemTitle, isPublic: true });
     }
-    return { heldId: held.id, laterId: later.id };
+    return { heldId: held.id, laterId: later.id, approvingId: approving.id };
   });
 }
 
