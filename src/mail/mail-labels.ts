@@ -8,6 +8,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   reminder: 'Erinnerung an die Sitzung',
   action_item_reminder: 'Erinnerung an eine Aufgabe',
   set_password: 'Link zum Passwortsetzen',
+  minutes_circulated: 'Protokoll zur Durchsicht',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -176,6 +176,46 @@ export function actionItemReminderText(f: ActionItemFacts, to: Salutation): Mail
   return { subject: `Erinnerung: Aufgabe fällig am ${longDate(f.dueDate)} – ${short}`, text: lines.join('\n') };
 }
 
+export interface CirculatedMinutesFacts {
+  meetingTitle: string;
+  bodyName: string;
+  meetingStartsAt: Date;
+  /** The login page that returns to the minutes (they are for members only). */
+  loginUrl: string;
+  /** The minutes page itself. */
+  minutesUrl: string;
+  /** Who signs: the chair's name, or the body's. */
+  signature: string;
+  siteName: string;
+}
+
+/** Minutes circulated to the members for reading (before they are approved in a later meeting). */
+export function minutesCirculatedText(f: CirculatedMinutesFacts, to: Salutation): MailText {
+  const day = DateTime.fromJSDate(f.meetingStartsAt).setZone(ZONE).setLocale('de').toFormat('cccc, d. MMMM yyyy');
+  const lines = [
+    greeting(to),
+    '',
+    `das Protokoll der Sitzung „${f.meetingTitle}“ des Gremiums „${f.bodyName}“ vom ${day} liegt zur Durchsicht vor.`,
+    'Es ist noch nicht genehmigt; genehmigt wird es in einer der nächsten Sitzungen. Hinweise und Korrekturwünsche bringen Sie bitte vorher ein.',
+    '',
+    `Sitzung: ${f.meetingTitle}`,
+    `Gremium: ${f.bodyName}`,
+    `Datum: ${day}`,
+    '',
+    'Das Protokoll ist nur für Mitglieder sichtbar. Bitte melden Sie sich mit Ihrem Zugang an, um es zu lesen:',
+    f.loginUrl,
+    '',
+    `Bereits angemeldet? Dann direkt zum Protokoll: ${f.minutesUrl}`,
+    'Wenn Sie noch keinen Zugang haben, wenden Sie sich bitte an die Geschäftsführung des Gremiums.',
+    '',
+    'Mit freundlichen Grüßen',
+    f.signature,
+    f.bodyName,
+    ...footer(f.siteName),
+  ];
+  return { subject: `Protokoll zur Durchsicht: ${f.meetingTitle} (${f.bodyName}, ${DateTime.fromJSDate(f.meetingStartsAt).setZone(ZONE).toFormat('dd.MM.yyyy')})`, text: lines.join('\n') };
+}
+
 /** The one-time link to set a password (new account, or a new link for an existing one). */
 export function setPasswordText(input: { siteName: string; url: string; expiresAt: Date; email: string; newAccount: boolean; to: Salutation | null }): MailText {
   const lines = [input.to ? greeting(input.to) : 'Guten Tag,', ''];

@@ -26,6 +26,7 @@ const FILE_KIND: Record<MailKind, string> = {
   reminder: 'erinnerung',
   action_item_reminder: 'aufgabe',
   set_password: 'passwort-link',
+  minutes_circulated: 'protokoll',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */

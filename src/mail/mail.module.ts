@@ -4,6 +4,7 @@ import { AccountMailHandler } from './account-mail.handler.js';
 import { MailSignal } from './mail-signal.js';
 import { MailWorker } from './mail-worker.service.js';
 import { MailService } from './mail.service.js';
+import { MinutesMailHandler } from './minutes-mail.handler.js';
 import { MeetingMailController, OutboxAdminController } from './outbox.controller.js';
 import { OutboxService } from './outbox.service.js';
 import { RemindersService } from './reminders.service.js';
@@ -20,7 +21,7 @@ import { RsvpService } from './rsvp.service.js';
 @Module({
   imports: [BodiesModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
-  providers: [AccountMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
+  providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
   exports: [MailService, MailWorker, RemindersService],
 })
 export class MailModule {}

@@ -23,6 +23,34 @@ import { EDITOR_COOKIE, PENDING_DRAFT_DAYS, PENDING_DRAFT_MAX_CHARS, PendingDraf
 
 export const DRAFT_COOKIE = 'nm.minutes-draft';
 
+/** Who was told when the minutes were circulated: shown once on the minutes page after the redirect. */
+interface CirculationNotice {
+  meetingId: number;
+  notified: number;
+  alreadyNotified: number;
+  withoutEmail: { personId: number; name: string }[];
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    minutesCirculated?: CirculationNotice;
+  }
+}
+
+const members = (n: number): string => (n === 1 ? '1 Mitglied' : `${n} Mitglieder`);
+
+/** The confirmation after circulating: how many were notified, who has no address. */
+function circulationNoticeView(n: CirculationNotice) {
+  const lines = [`Das Protokoll wurde an die Mitglieder verschickt. ${members(n.notified)} ${n.notified === 1 ? 'wurde' : 'wurden'} per E-Mail benachrichtigt.`];
+  if (n.alreadyNotified > 0) {
+    lines.push(`${members(n.alreadyNotified)} ${n.alreadyNotified === 1 ? 'hatte' : 'hatten'} die Nachricht zu diesem Protokoll schon erhalten und ${n.alreadyNotified === 1 ? 'bekommt' : 'bekommen'} sie nicht noch einmal.`);
+  }
+  return {
+    lines,
+    withoutEmail: n.withoutEmail.map((p) => ({ name: p.name, href: `/personen/${p.personId}` })),
+  };
+}
+
 interface SectionInput {
   key: TextKey;
   label: string;
@@ -139,7 +167,7 @@ export class MinutesController {
 
   /** The minutes page; editors of a meeting without minutes get the button to start them. */
   @Get()
-  async show(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+  async show(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { minutes, isEditor } = await this.minutes.accessFor(meetingId, viewer);
     if (!minutes && isEditor) {
       const meeting = await this.minutes.visibleMeeting(meetingId, viewer);
@@ -153,7 +181,13 @@ export class MinutesController {
     }
     const detail = await this.minutes.detail(meetingId, viewer);
     const model = minutesPageModel(detail, todayInBerlin());
-    res.render('minutes/show', { pageTitle: model.title, m: model });
+    const notice = req.session?.minutesCirculated;
+    let circulation = null;
+    if (notice && notice.meetingId === meetingId) {
+      delete req.session.minutesCirculated;
+      circulation = circulationNoticeView(notice);
+    }
+    res.render('minutes/show', { pageTitle: model.title, m: model, circulation });
   }
 
   /** The protocol for printing (A4, page numbers), without navigation. */
@@ -308,9 +342,12 @@ export class MinutesController {
     await this.saveAndAnswer(ctx, viewer, submission, req, res, 'gespeichert=wiederhergestellt');
   }
 
+  /** Circulates the draft; every current member is told by mail, and the page says how many were. */
   @Post('verschicken')
-  async circulate(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    await this.transition(meetingId, viewer, 'circulate', res);
+  async circulate(@Param('meetingId', IdParamPipe) meetingId: number, @CurrentViewer() viewer: Viewer, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { receipt } = await this.minutes.transition(meetingId, viewer, 'circulate', null);
+    if (receipt) req.session.minutesCirculated = { meetingId, ...receipt };
+    res.redirect(303, `${minutesPath(meetingId)}#verschickt`);
   }
 
   @Post('zuruecknehmen')

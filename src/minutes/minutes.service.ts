@@ -10,6 +10,8 @@ import { ZONE } from '../common/dates.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
+import type { CirculationReceipt } from './minutes-events.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -133,6 +135,7 @@ export class MinutesService {
     private readonly permissions: BodyPolicyService,
     private readonly quorumRules: QuorumRulesService,
     private readonly meetings: MeetingsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
@@ -397,8 +400,17 @@ export class MinutesService {
     return minutes.version + 1;
   }
 
-  /** Moves the minutes along the workflow (editors). */
-  async transition(meetingId: number, viewer: Viewer, transition: MinutesTransition, approvingMeetingId: number | null, now = new Date()): Promise<Minutes> {
+  /**
+   * Moves the minutes along the workflow (editors). Circulating tells every current member of the body
+   * by mail ('minutes.circulated', handled by mail in this transaction); the receipt says who was told.
+   */
+  async transition(
+    meetingId: number,
+    viewer: Viewer,
+    transition: MinutesTransition,
+    approvingMeetingId: number | null,
+    now = new Date(),
+  ): Promise<{ minutes: Minutes; receipt: CirculationReceipt | null }> {
     const meeting = await this.visibleMeeting(meetingId, viewer);
     await this.assertEditor(viewer, meeting.bodyId, `/sitzungen/${meetingId}/protokoll`);
     let approving: Meeting | null = null;
@@ -420,7 +432,11 @@ export class MinutesService {
         minutes.approvedInMeetingId = approving.id;
         minutes.approvedAt = now;
       }
-      return repo.save(minutes);
+      const saved = await repo.save(minutes);
+      if (transition !== 'circulate') return { minutes: saved, receipt: null };
+      const receipt: CirculationReceipt = { notified: 0, alreadyNotified: 0, withoutEmail: [] };
+      await this.events.publish(manager, 'minutes.circulated', { minutesId: saved.id, meetingId, at: now, receipt });
+      return { minutes: saved, receipt };
     });
   }
 
