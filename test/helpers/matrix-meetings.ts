@@ -146,7 +146,8 @@ export async function createMatrixMeetings(
   for (const id of [base.circulatedMeeting, base.approvedMeeting, base.circulatedToWithdraw.chairA, base.circulatedToWithdraw.admin]) {
     await minutes.transition(id, admin, 'circulate', null);
   }
-  await minutes.transition(base.approvedMeeting, admin, 'approve', base.meetingA);
+  // approved in a later meeting that has taken place (approval needs a meeting that has begun)
+  await minutes.transition(base.approvedMeeting, admin, 'approve', base.heldWithoutMinutes);
 
   // Two mails about meetingA: one "delivered" into the outbox folder (with its .eml file), one failed.
   const mail = t.app.get(MailService);
