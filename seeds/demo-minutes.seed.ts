@@ -12,6 +12,7 @@ import { decisionYear, formatDecisionNumber, nextDecisionSequence } from '../src
 import { Decision, type DecisionResult } from '../src/minutes/decision.entity.js';
 import { MinutesItem } from '../src/minutes/minutes-item.entity.js';
 import { Minutes, type MinutesStatus } from '../src/minutes/minutes.entity.js';
+import { approvalMeetingError } from '../src/minutes/minutes-workflow.js';
 import { foldText } from '../src/common/text/fold.js';
 import type { SeedContext } from './seed-context.js';
 
@@ -64,7 +65,8 @@ export async function seedDemoMinutes(ctx: SeedContext, now: Date = new Date()):
     const all = await m.getRepository(Meeting).find({ where: { bodyId: body.id, state: Not('cancelled') }, order: { startsAt: 'ASC', id: 'ASC' } });
     for (const [index, meeting] of held.entries()) {
       const fromEnd = held.length - 1 - index;
-      const later = all.find((x) => x.startsAt.getTime() > meeting.startsAt.getTime()) ?? null;
+      // approved only in a later meeting that has taken place (the minutes' approval rule)
+      const later = all.find((x) => approvalMeetingError(meeting, x, now) === null) ?? null;
       let status: MinutesStatus | null = later ? 'approved' : null;
       if (body.code === 'BB' && fromEnd === 0) status = 'draft';
       if (body.code === 'BB' && fromEnd === 1) status = 'circulated';
