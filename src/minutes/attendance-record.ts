@@ -11,6 +11,14 @@ export const ATTENDANCE_CHOICE_LABELS: Record<AttendanceChoice, string> = {
   represented: 'vertreten durch',
 };
 
+/** Short column headings of the attendance table (the radio buttons carry the full labels). */
+export const ATTENDANCE_COLUMN_LABELS: Record<AttendanceChoice, string> = {
+  present: 'anwesend',
+  excused: 'entschuldigt',
+  absent: 'unentschuldigt',
+  represented: 'vertreten',
+};
+
 /** The Attendance columns for a choice: represented = excused with a deputy. */
 export function attendanceFields(choice: AttendanceChoice, deputyPersonId: number | null): { attended: Attended; deputyPersonId: number | null } {
   switch (choice) {

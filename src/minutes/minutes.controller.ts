@@ -13,6 +13,7 @@ import { personDisplayName } from '../people/person-name.js';
 import {
   ATTENDANCE_CHOICE_LABELS,
   ATTENDANCE_CHOICES,
+  ATTENDANCE_COLUMN_LABELS,
   type AttendanceChoice,
   type DeputyCandidate,
   deputySuggestions,
@@ -85,6 +86,7 @@ function editorModel(ctx: EditorContext, o: EditorOptions) {
     const otherId = other !== undefined ? `${id}-andere` : null;
     return {
       id,
+      anchorId: `abschnitt-${s.key}`,
       name: textName(s.key),
       baseName: baseName(s.key),
       label: s.label,
@@ -435,7 +437,7 @@ export class MinutesController {
       version: submitted ? field(submitted, 'version') : String(minutes.version),
       rows,
       hasRows: rows.length > 0,
-      choiceHeadings: ATTENDANCE_CHOICES.map((c) => ATTENDANCE_CHOICE_LABELS[c]),
+      choiceHeadings: ATTENDANCE_CHOICES.map((c) => ATTENDANCE_COLUMN_LABELS[c]),
       personList,
       chair: { ...simple('chairPersonId', minutes.chairPersonId ? String(minutes.chairPersonId) : ''), options: [{ value: '', label: 'nicht angegeben', selected: false }, ...personOptions(value('chairPersonId', minutes.chairPersonId ? String(minutes.chairPersonId) : ''))] },
       recorder: { ...simple('recorderPersonId', minutes.recorderPersonId ? String(minutes.recorderPersonId) : ''), options: [{ value: '', label: 'nicht angegeben', selected: false }, ...personOptions(value('recorderPersonId', minutes.recorderPersonId ? String(minutes.recorderPersonId) : ''))] },
