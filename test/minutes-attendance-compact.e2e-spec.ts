@@ -7,6 +7,7 @@ import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import type { Agent } from './helpers/auth.js';
 import { agentFor, createMinutesFixture, type MinutesFixture, submit } from './helpers/minutes.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 jest.setTimeout(60_000);
@@ -134,5 +135,24 @@ describe('compact weekly pages: attendance form, meeting page, body feed', () =>
     const feed = await request(t.http).get(feedPath).expect(200);
     expect(feed.headers['content-type']).toContain('text/calendar');
     expect(feed.text).toContain('1. Sitzung 2026');
+  });
+
+  it('renders the new forms and blocks as valid HTML (W3C checker), also with a deputy error', async () => {
+    const collector = new HtmlCollector();
+    try {
+      const page = await chair.get(apath).expect(200);
+      collector.add('attendance form', page.text);
+      const prefilled = await submit(chair, apath, apath, { version: version(page.text), allPresent: '1' });
+      collector.add('attendance form, all present', prefilled.text);
+      const rejected = await submit(chair, apath, apath, { version: version(page.text), [`choice-${f.people.voter}`]: 'represented', [`deputySearch-${f.people.voter}`]: 'Niemand' });
+      expect(rejected.status).toBe(422);
+      collector.add('attendance form with a deputy error', rejected.text);
+      collector.add('minutes editor', (await chair.get(`/sitzungen/${f.meetingId}/protokoll/bearbeiten`).expect(200)).text);
+      collector.add('meeting page', (await chair.get(`/sitzungen/${f.meetingId}`).expect(200)).text);
+      collector.add('body page', (await request(t.http).get(`/gremien/${f.bodyId}`).expect(200)).text);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
   });
 });
