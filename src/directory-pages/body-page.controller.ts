@@ -1,18 +1,21 @@
-import { Controller, Get, Param, Render } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Render } from '@nestjs/common';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { BodiesEditorService } from '../bodies/bodies-editor.service.js';
 import { bodySummary, formerMemberRow, foundedDate, roleGroups, upcomingMemberRow } from '../bodies/bodies.view-model.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { subscriptionLinks } from '../meetings/subscription-links.js';
 import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
 import { recentDecisionsView } from '../minutes/minutes.view-model.js';
 import { DirectoryPagesService } from './directory-pages.service.js';
 
-/** A body's page: facts, members (current, upcoming, former), its next meetings and recent decisions. */
+/** A body's page: facts, members (current, upcoming, former), its next meetings (with the body's own feed) and recent decisions. */
 @Controller('gremien')
 export class BodyPageController {
   constructor(
     private readonly pages: DirectoryPagesService,
     private readonly editor: BodiesEditorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get(':id')
@@ -37,6 +40,7 @@ export class BodyPageController {
       upcomingMembers: upcoming.map((m) => upcomingMemberRow(m, canManage)),
       formerMembers: former.map((m) => formerMemberRow(m, canManage)),
       upcomingMeetings: upcomingMeetingsView(upcomingMeetings, body.id),
+      bodyFeed: subscriptionLinks(this.config.baseUrl, `/gremien/${body.id}/sitzungen.ics`),
       recentDecisions: recentDecisionsView(recentDecisions),
       recentDecisionsHref: `/beschluesse?gremium=${body.id}`,
     };

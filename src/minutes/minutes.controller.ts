@@ -10,7 +10,17 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { type FormErrors, formView, FormRejected, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { personDisplayName } from '../people/person-name.js';
-import { ATTENDANCE_CHOICE_LABELS, ATTENDANCE_CHOICES, type AttendanceChoice, guestListError } from './attendance-record.js';
+import {
+  ATTENDANCE_CHOICE_LABELS,
+  ATTENDANCE_CHOICES,
+  ATTENDANCE_COLUMN_LABELS,
+  type AttendanceChoice,
+  type DeputyCandidate,
+  deputySuggestions,
+  guestListError,
+  personSearchValue,
+  resolvePersonSearch,
+} from './attendance-record.js';
 import { AmendmentDto } from './dto/amendment.dto.js';
 import { renderMarkdown } from './markdown.js';
 import { berlinClock, bodyRecord, field, optionalId, readCookie, timeOnMeetingDay } from './minutes-form-helpers.js';
@@ -104,6 +114,7 @@ function editorModel(ctx: EditorContext, o: EditorOptions) {
     const otherId = other !== undefined ? `${id}-andere` : null;
     return {
       id,
+      anchorId: `abschnitt-${s.key}`,
       name: textName(s.key),
       baseName: baseName(s.key),
       label: s.label,
@@ -401,35 +412,57 @@ export class MinutesController {
     res.render('minutes/attendance', await this.attendanceModel(meetingId, viewer, null, {}, null));
   }
 
-  private async attendanceModel(meetingId: number, viewer: Viewer, submitted: Record<string, unknown> | null, errors: Record<string, string>, notice: string | null) {
+  /**
+   * The attendance form: one compact table row per member (radio buttons in cells, a deputy select
+   * offering only the suggestions, a person search for everyone else). allPresent pre-fills every
+   * member as present (the "Alle anwesend" button), nothing is saved until "Speichern".
+   */
+  private async attendanceModel(meetingId: number, viewer: Viewer, submitted: Record<string, unknown> | null, errors: Record<string, string>, notice: string | null, allPresent = false) {
     const { meeting, minutes } = await this.minutes.editorContext(meetingId, viewer);
     const [sheet, people] = await Promise.all([this.minutes.attendanceSheet(meeting), this.minutes.peopleOptions()]);
     const value = (name: string, stored: string): string => (submitted ? field(submitted, name) : stored);
     const personOptions = (selected: string) => people.map((p) => ({ value: String(p.id), label: personDisplayName(p), selected: String(p.id) === selected }));
+    const candidates: DeputyCandidate[] = people.map((p) => ({ id: p.id, organisationId: p.organisationId, name: personDisplayName(p) }));
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const bodyDeputies = new Set(sheet.filter((r) => r.membership?.role === 'deputy_member').map((r) => r.person.id));
     const rows = sheet.map((r) => {
-      const choice = value(`choice-${r.person.id}`, r.choice ?? '');
+      const choice = allPresent ? 'present' : value(`choice-${r.person.id}`, r.choice ?? '');
       const deputy = value(`deputy-${r.person.id}`, r.deputy ? String(r.deputy.id) : '');
+      const search = submitted ? field(submitted, `deputySearch-${r.person.id}`) : '';
       const deputyError = errors[`deputy-${r.person.id}`] ?? null;
+      const name = personDisplayName(r.person);
+      const member = byId.get(r.person.id) ?? { id: r.person.id, organisationId: r.person.organisationId, name };
+      const suggestions = deputySuggestions(member, bodyDeputies, candidates);
+      // A stored or chosen deputy outside the suggestions stays selectable, so nothing is lost on re-render.
+      const chosen = deputy !== '' && !suggestions.some((c) => String(c.id) === deputy) ? byId.get(Number(deputy)) : undefined;
+      const option = (c: DeputyCandidate) => ({ value: String(c.id), label: c.name, selected: String(c.id) === deputy });
       return {
         personId: r.person.id,
-        name: personDisplayName(r.person),
+        name,
         role: r.membership ? (r.membership.votingRight ? 'stimmberechtigt' : 'ohne Stimmrecht') : 'weitere Teilnahme',
-        legendId: `anwesenheit-${r.person.id}`,
-        choices: [{ value: '', label: 'nicht erfasst' }, ...ATTENDANCE_CHOICES.map((c) => ({ value: c, label: ATTENDANCE_CHOICE_LABELS[c] }))].map((c) => ({
-          ...c,
-          id: `choice-${r.person.id}-${c.value || 'leer'}`,
+        nameId: `anwesenheit-${r.person.id}`,
+        choices: ATTENDANCE_CHOICES.map((c) => ({
+          value: c,
+          label: ATTENDANCE_CHOICE_LABELS[c],
+          id: `choice-${r.person.id}-${c}`,
           name: `choice-${r.person.id}`,
-          checked: c.value === choice,
+          checked: c === choice,
         })),
         deputy: {
           id: `deputy-${r.person.id}`,
           name: `deputy-${r.person.id}`,
-          options: [{ value: '', label: 'keine Vertretung', selected: deputy === '' }, ...personOptions(deputy)],
+          noneSelected: deputy === '' || (chosen === undefined && !suggestions.some((c) => String(c.id) === deputy)),
+          chosen: chosen ? option(chosen) : null,
+          suggestions: suggestions.map(option),
+          searchId: `deputySearch-${r.person.id}`,
+          searchName: `deputySearch-${r.person.id}`,
+          searchValue: search,
           error: deputyError,
           errorId: deputyError ? `deputy-${r.person.id}-fehler` : null,
         },
       };
     });
+    const personList = candidates.map(personSearchValue);
     const simple = (name: string, stored: string) => ({ id: `sitzung-${name}`, name, value: value(name, stored), error: errors[name] ?? null, errorId: errors[name] ? `sitzung-${name}-fehler` : null });
     const quorumValue = value('quorumReached', minutes.quorumReached === null ? '' : minutes.quorumReached ? 'yes' : 'no');
     const errorList = Object.entries(errors).map(([k, message]) => ({ href: `#${k.startsWith('deputy-') ? k : `sitzung-${k}`}`, message }));
@@ -441,6 +474,8 @@ export class MinutesController {
       version: submitted ? field(submitted, 'version') : String(minutes.version),
       rows,
       hasRows: rows.length > 0,
+      choiceHeadings: ATTENDANCE_CHOICES.map((c) => ATTENDANCE_COLUMN_LABELS[c]),
+      personList,
       chair: { ...simple('chairPersonId', minutes.chairPersonId ? String(minutes.chairPersonId) : ''), options: [{ value: '', label: 'nicht angegeben', selected: false }, ...personOptions(value('chairPersonId', minutes.chairPersonId ? String(minutes.chairPersonId) : ''))] },
       recorder: { ...simple('recorderPersonId', minutes.recorderPersonId ? String(minutes.recorderPersonId) : ''), options: [{ value: '', label: 'nicht angegeben', selected: false }, ...personOptions(value('recorderPersonId', minutes.recorderPersonId ? String(minutes.recorderPersonId) : ''))] },
       openedAt: simple('openedAt', berlinClock(minutes.openedAt)),
@@ -463,10 +498,22 @@ export class MinutesController {
     const { meeting } = await this.minutes.editorContext(meetingId, viewer);
     const sheet = await this.minutes.attendanceSheet(meeting);
     const errors: Record<string, string> = {};
+    if (field(body, 'allPresent') !== '') {
+      res.status(HttpStatus.OK).render('minutes/attendance', await this.attendanceModel(meetingId, viewer, body, {}, 'Alle Mitglieder sind als anwesend vorausgefüllt. Bitte Abweichungen eintragen und speichern – gespeichert ist noch nichts.', true));
+      return;
+    }
+    const people = (await this.minutes.peopleOptions()).map((p) => ({ id: p.id, organisationId: p.organisationId, name: personDisplayName(p) }));
     const rows = sheet.map((r) => {
       const rawChoice = field(body, `choice-${r.person.id}`);
       const choice = (ATTENDANCE_CHOICES as readonly string[]).includes(rawChoice) ? (rawChoice as AttendanceChoice) : null;
-      const deputy = optionalId(field(body, `deputy-${r.person.id}`));
+      let deputy = optionalId(field(body, `deputy-${r.person.id}`));
+      const search = field(body, `deputySearch-${r.person.id}`).trim();
+      if (search !== '') {
+        const found = resolvePersonSearch(search, people);
+        if (found === 'ambiguous') errors[`deputy-${r.person.id}`] = `Mehrere Personen heißen „${search}“. Bitte den Eintrag mit Nummer aus der Liste wählen.`;
+        else if (found === null) errors[`deputy-${r.person.id}`] = `„${search}“ ist keine Person im Verzeichnis. Bitte einen Namen aus der Liste wählen.`;
+        else deputy = found.id;
+      }
       return { personId: r.person.id, choice, deputyPersonId: typeof deputy === 'number' && choice === 'represented' ? deputy : null };
     });
     const times: Record<'openedAt' | 'closedAt' | 'quorumCheckedAt', Date | null> = { openedAt: null, closedAt: null, quorumCheckedAt: null };
