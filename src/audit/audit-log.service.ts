@@ -20,6 +20,8 @@ export interface AuditRecord {
   label: string;
   /** The person the entry is about (person, consent, membership), if any. */
   subjectPersonId?: number | null;
+  /** The body the record belongs to, if any (for the log's body filter). */
+  bodyId?: number | null;
   changes: AuditChange[];
 }
 
@@ -75,6 +77,8 @@ export class AuditLog {
       entityId: record.entityId,
       label: record.label.slice(0, 300),
       subjectPersonId: record.subjectPersonId ?? null,
+      // an entry about a body belongs to that body
+      bodyId: record.bodyId ?? (record.entityType === 'body' ? record.entityId : null),
       changes: JSON.stringify(record.changes),
       searchText: searchTextOf(who.name, record.label, record.changes),
     });

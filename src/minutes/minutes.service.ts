@@ -34,6 +34,8 @@ import {
 } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesRepository } from './minutes.repository.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { amendmentChanges, attendanceSnapshot, auditAttendance, auditMinutes, minutesSnapshot, minutesTextChanges } from './minutes-audit.js';
 import { computeQuorum, type QuorumResult } from '../bodies/quorum.js';
 import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 
@@ -131,6 +133,7 @@ export class MinutesService {
     private readonly permissions: BodyPolicyService,
     private readonly quorumRules: QuorumRulesService,
     private readonly meetings: MeetingsService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
@@ -289,7 +292,7 @@ export class MinutesService {
       const repo = manager.getRepository(Minutes);
       const existing = await repo.findOne({ where: { meetingId } });
       if (existing) return existing;
-      return repo.save(
+      const created = await repo.save(
         repo.create({
           meetingId,
           status: 'draft',
@@ -300,6 +303,8 @@ export class MinutesService {
           guests: null,
         }),
       );
+      await auditMinutes(this.audit, manager, viewer, 'create', meeting, null, created);
+      return created;
     });
   }
 
@@ -355,6 +360,7 @@ export class MinutesService {
         merged = true;
       }
       const version = await this.writeTexts(manager, minutes, agenda, items, current, values);
+      await auditMinutes(this.audit, manager, viewer, 'update', meeting, minutes, minutes, minutesTextChanges(agenda, current, values));
       return { kind: 'saved', version, merged };
     });
   }
@@ -400,6 +406,7 @@ export class MinutesService {
       if (!minutes) throw notFound('Für diese Sitzung wurde noch kein Protokoll angelegt.');
       const error = transitionError(minutes.status, transition);
       if (error) throw forbidden(error);
+      const before = minutesSnapshot(minutes);
       minutes.status = TRANSITION_TARGET[transition];
       if (transition === 'circulate') minutes.circulatedAt = now;
       if (transition === 'withdraw') minutes.circulatedAt = null;
@@ -407,7 +414,9 @@ export class MinutesService {
         minutes.approvedInMeetingId = approving.id;
         minutes.approvedAt = now;
       }
-      return repo.save(minutes);
+      const saved = await repo.save(minutes);
+      await auditMinutes(this.audit, manager, viewer, transition, meeting, before, saved);
+      return saved;
     });
   }
 
@@ -433,6 +442,7 @@ export class MinutesService {
     return this.db.write(async (manager) => {
       const current = await manager.getRepository(Minutes).findOneOrFail({ where: { id: minutes.id } });
       if (current.version !== input.baseVersion) return { kind: 'conflict' };
+      const before = await attendanceSnapshot(manager, meetingId);
       const attendanceRepo = manager.getRepository(Attendance);
       for (const r of input.rows) {
         if (!members.has(r.personId)) continue;
@@ -454,6 +464,7 @@ export class MinutesService {
           quorumReached: input.quorumReached,
         },
       );
+      await auditAttendance(this.audit, manager, viewer, meeting, before, await attendanceSnapshot(manager, meetingId));
       return { kind: 'saved' };
     });
   }
@@ -469,16 +480,18 @@ export class MinutesService {
       throw new FormRejected({ agendaItemId: 'Bitte einen Tagesordnungspunkt dieser Sitzung wählen.' });
     }
     const author = editor.personId !== null ? await this.repository.findPerson(editor.personId) : null;
-    return this.db.write((manager) =>
-      manager.getRepository(MinutesAmendment).save({
+    return this.db.write(async (manager) => {
+      const amendment = await manager.getRepository(MinutesAmendment).save({
         minutesId: minutes.id,
         agendaItemId: input.agendaItemId,
         reason: normalizeText(input.reason.trim()),
         text: normalizeText(input.text),
         authorAccountId: editor.accountId,
         authorName: author ? personDisplayName(author) : 'Administration',
-      }),
-    );
+      });
+      await auditMinutes(this.audit, manager, viewer, 'amend', meeting, minutes, minutes, amendmentChanges(amendment.reason, amendment.text));
+      return amendment;
+    });
   }
 
   /**
