@@ -12,6 +12,7 @@ import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { textHash } from '../src/minutes/minutes-merge.js';
 import { MinutesService } from '../src/minutes/minutes.service.js';
 import { loggedInAgent, type Agent } from './helpers/auth.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { agentFor, createMinutesFixture, type MinutesFixture } from './helpers/minutes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -215,6 +216,19 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
     const chairActed = (await admin.get(`/admin/protokoll?person=${f.people.chair}&bezug=von&typ=decision&gremium=${f.bodyId}`).expect(200)).text;
     expect(rows(chairActed)).toBe(4);
     expect(rows((await admin.get(`/admin/protokoll?person=${f.people.chair}&bezug=von&typ=decision&gremium=${f.otherBodyId}`).expect(200)).text)).toBe(0);
+  });
+
+  it('the filtered page and the page naming unusable filters are valid HTML', async () => {
+    const collector = new HtmlCollector();
+    try {
+      collector.add('audit filtered by body', (await admin.get(`/admin/protokoll?gremium=${f.bodyId}&person=${f.people.member}&bezug=betroffen`).expect(200)).text);
+      const invalid = (await admin.get('/admin/protokoll?gremium=x&person=0&bezug=wer&von=morgen&bis=31.02.2026&typ=geheim').expect(422)).text;
+      expect(invalid).toContain('value="morgen"');
+      collector.add('audit with unusable filters', invalid);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
   });
 
   it('is closed to anonymous visitors and members who are not administrators', async () => {
