@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type AuditChange, AuditEntry } from '../src/audit/audit-entry.entity.js';
+import { AuditLog } from '../src/audit/audit-log.service.js';
+import { DatabaseService } from '../src/database/database.service.js';
 import { Account } from '../src/auth/account.entity.js';
 import { memberViewer, type MemberViewer } from '../src/auth/viewer.js';
 import { AgendaService } from '../src/meetings/agenda.service.js';
@@ -158,12 +160,15 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
     expect(change(minutesLog[5], 'approvedIn')?.new).toContain('2. Sitzung 2026');
     expect(change(minutesLog[6], 'reason')).toMatchObject({ new: 'Tippfehler' });
 
-    const [attendance] = await entries('attendance', f.meetingId);
-    expect(attendance).toMatchObject({ action: 'record', accountId: chair.accountId, bodyId: f.bodyId });
-    expect(changesOf(attendance).find((c) => c.label.startsWith('Thị Lan'))).toMatchObject({ old: null, new: 'anwesend' });
-    expect(changesOf(attendance).find((c) => c.label.startsWith('Mehmet'))?.new).toMatch(/^vertreten durch مريم/);
-    expect(change(attendance, 'guests')).toMatchObject({ new: 'Frau Gast' });
-    expect(change(attendance, 'quorumReached')).toMatchObject({ new: 'ja' });
+    const attendance = await entries('attendance', f.meetingId);
+    for (const e of attendance) expect(e).toMatchObject({ action: 'record', accountId: chair.accountId, bodyId: f.bodyId });
+    const present = attendance.find((e) => e.subjectPersonId === f.people.member)!;
+    expect(changesOf(present)).toEqual([{ field: `person-${f.people.member}`, label: expect.stringContaining('Thị Lan') as string, old: null, new: 'anwesend' }]);
+    expect(changesOf(attendance.find((e) => e.subjectPersonId === f.people.voter)!)[0].new).toMatch(/^vertreten durch مريم/);
+    const session = attendance.find((e) => e.subjectPersonId === null)!;
+    expect(change(session, 'guests')).toMatchObject({ new: 'Frau Gast' });
+    expect(change(session, 'quorumReached')).toMatchObject({ new: 'ja' });
+    expect(attendance).toHaveLength(3);
 
     const decisionLog = await entries('decision', decision.id);
     expect(decisionLog.map((e) => e.action)).toEqual(['create', 'update']);
@@ -208,11 +213,12 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
 
     // concerned: the responsible person of the action item; actor: their own "done"
     const concerned = (await admin.get(`/admin/protokoll?person=${f.people.member}&bezug=betroffen`).expect(200)).text;
-    expect(rows(concerned)).toBe(5);
+    expect(rows(concerned)).toBe(6);
+    expect(concerned).toContain('Anwesenheit Thị Lan');
     const acted = (await admin.get(`/admin/protokoll?person=${f.people.member}&bezug=von`).expect(200)).text;
     expect(rows(acted)).toBe(1);
     expect(acted).toMatch(/<option value="von" selected>/);
-    expect(rows((await admin.get(`/admin/protokoll?person=${f.people.member}`).expect(200)).text)).toBe(5);
+    expect(rows((await admin.get(`/admin/protokoll?person=${f.people.member}`).expect(200)).text)).toBe(6);
     const chairActed = (await admin.get(`/admin/protokoll?person=${f.people.chair}&bezug=von&typ=decision&gremium=${f.bodyId}`).expect(200)).text;
     expect(rows(chairActed)).toBe(4);
     expect(rows((await admin.get(`/admin/protokoll?person=${f.people.chair}&bezug=von&typ=decision&gremium=${f.otherBodyId}`).expect(200)).text)).toBe(0);
@@ -228,6 +234,16 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
       expect(await collector.problems()).toEqual([]);
     } finally {
       collector.dispose();
+    }
+  });
+
+  it('erasing a person scrubs their attendance and action-item entries', async () => {
+    await t.app.get(DatabaseService).write((m) => t.app.get(AuditLog).scrubPerson(m, f.people.voter, null));
+    const about = await t.app.get(DataSource).getRepository(AuditEntry).find({ where: { subjectPersonId: f.people.voter } });
+    expect(about.map((e) => e.entityType).sort()).toEqual(['action_item', 'action_item', 'attendance']);
+    for (const e of about) {
+      expect(e.label).not.toContain('Mehmet');
+      expect(e.changes).not.toContain('Mehmet');
     }
   });
 

@@ -94,6 +94,8 @@ export class AuditLog {
     for (const entry of about) {
       const changes = (JSON.parse(entry.changes) as AuditChange[]).map((c) => ({
         ...c,
+        // a field named after the person (attendance: "person-12") carries their name as its label
+        label: c.field === `person-${personId}` ? ERASED_PERSON_NAME : c.label,
         old: c.old === null ? null : ERASED_VALUE,
         new: c.new === null ? null : ERASED_VALUE,
       }));

@@ -132,11 +132,24 @@ export async function attendanceSnapshot(manager: EntityManager, meetingId: numb
   return { labels, values };
 }
 
-/** Records the attendance as saved with the minutes (one entry per save, only what changed). */
+/**
+ * Records the attendance as saved with the minutes, only what changed: one entry per person whose
+ * attendance changed (that person is the person concerned, so erasing them scrubs it) and one for the
+ * session data (guests, chair, recorder, times, quorum).
+ */
 export async function auditAttendance(audit: AuditLog, manager: EntityManager, viewer: Viewer, meeting: MeetingRef, before: AttendanceSnapshot, after: AttendanceSnapshot): Promise<void> {
   const changes = auditChanges({ ...before.labels, ...after.labels }, before.values, after.values);
-  if (changes.length === 0) return;
-  await audit.record(manager, viewer, { action: 'record', entityType: 'attendance', entityId: meeting.id, label: `Anwesenheit: ${meetingAuditLabel(meeting)}`, bodyId: meeting.bodyId, changes });
+  const base = { action: 'record' as const, entityType: 'attendance' as const, entityId: meeting.id, bodyId: meeting.bodyId };
+  const session: AuditChange[] = [];
+  for (const c of changes) {
+    const person = /^person-(\d+)$/.exec(c.field);
+    if (!person) {
+      session.push(c);
+      continue;
+    }
+    await audit.record(manager, viewer, { ...base, label: `Anwesenheit ${c.label}: ${meetingAuditLabel(meeting)}`, subjectPersonId: Number(person[1]), changes: [c] });
+  }
+  if (session.length > 0) await audit.record(manager, viewer, { ...base, label: `Anwesenheit: ${meetingAuditLabel(meeting)}`, changes: session });
 }
 
 export const DECISION_AUDIT_LABELS: Record<string, string> = {
