@@ -42,7 +42,9 @@ describe('audit log page', () => {
     await member.get('/admin/protokoll').expect(403);
     expect((await request(t.http).get('/admin/protokoll').expect(302)).headers.location).toBe('/anmelden?next=%2Fadmin%2Fprotokoll');
     expect((await member.get('/')).text).not.toContain('href="/admin/protokoll"');
-    expect((await admin.get('/')).text).toContain('href="/admin/protokoll"');
+    const home = (await admin.get('/')).text;
+    expect(home).toContain('<a href="/admin/protokoll">Änderungsprotokoll</a>');
+    expect(home).not.toContain('<a href="/admin/protokoll">Protokoll</a>');
   });
 
   it('lists who changed what, when, with old → new, newest first', async () => {
@@ -72,13 +74,37 @@ describe('audit log page', () => {
     expect(todays).toContain(`value="${today}"`);
   });
 
-  it.each(['?typ=geheim', '?konto=abc', '?konto=-1', '?von=31.02.2026', '?bis=morgen', '?page=-5', '?page=abc', '?typ[]=person&q[]=x', `?q=${'x'.repeat(500)}`])(
-    'falls back to defaults for %s',
-    async (qs) => {
-      const html = (await admin.get(`/admin/protokoll${qs}`).expect(200)).text;
-      expect(html).toContain('Änderungsprotokoll');
-    },
-  );
+  it.each(['?page=-5', '?page=abc', '?typ[]=person&q[]=x', `?q=${'x'.repeat(500)}`])('falls back to defaults for %s', async (qs) => {
+    const html = (await admin.get(`/admin/protokoll${qs}`).expect(200)).text;
+    expect(html).toContain('<h1>Änderungsprotokoll</h1>');
+  });
+
+  it.each([
+    ['?typ=geheim', 'Diese Art von Datensatz gibt es nicht'],
+    ['?konto=abc', 'Bitte ein Konto aus der Liste wählen'],
+    ['?konto=-1', 'Bitte ein Konto aus der Liste wählen'],
+    ['?gremium=999999', 'Dieses Gremium gibt es nicht'],
+    ['?gremium=x', 'Dieses Gremium gibt es nicht'],
+    ['?person=999999', 'Diese Person kommt im Änderungsprotokoll nicht vor'],
+    ['?bezug=irgendwer', 'Bitte wählen Sie, ob die Person die Änderung vorgenommen hat'],
+    ['?von=31.02.2026', 'Bitte ein Datum im Format TT.MM.JJJJ eingeben'],
+    ['?bis=morgen', 'Bitte ein Datum im Format TT.MM.JJJJ eingeben'],
+    ['?von=02.01.2026&bis=01.01.2026', 'Das Ende des Zeitraums liegt vor seinem Beginn'],
+    ['?typ=person&typ=body', 'Diese Art von Datensatz gibt es nicht'],
+  ])('names the unusable filter %s in German (422), keeps the page and applies the rest', async (qs, message) => {
+    const html = (await admin.get(`/admin/protokoll${qs}`).expect(422)).text;
+    expect(html).toContain('<h1>Änderungsprotokoll</h1>');
+    expect(html).toContain('Diese Filter können nicht angewendet werden');
+    expect(html).toContain(message);
+    expect(html).toContain('aria-invalid="true"');
+    expect(rows(html)).toBeGreaterThan(0);
+  });
+
+  it('keeps an unreadable date as typed', async () => {
+    const html = (await admin.get('/admin/protokoll?bis=morgen&typ=person').expect(422)).text;
+    expect(html).toContain('value="morgen"');
+    expect(html).toMatch(/<option value="person" selected>/);
+  });
 
   it('pages through long logs', async () => {
     const audit = t.app.get(AuditLog);

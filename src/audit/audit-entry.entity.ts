@@ -1,9 +1,42 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'erase', 'import', 'consent'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'erase',
+  'import',
+  'consent',
+  // meetings, agenda, minutes, action items
+  'postpone',
+  'cancel',
+  'invite',
+  'held',
+  'move',
+  'record',
+  'circulate',
+  'approve',
+  'withdraw',
+  'amend',
+  'done',
+  'reopen',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['organisation', 'person', 'body', 'membership', 'account'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'organisation',
+  'person',
+  'body',
+  'membership',
+  'account',
+  'meeting',
+  'agenda_item',
+  'attendance',
+  'minutes',
+  'decision',
+  'action_item',
+  'location',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** One changed field: display values as they were shown at the time (null = empty). */
@@ -55,6 +88,11 @@ export class AuditEntry {
   @Index('idx_audit_entries_subject_person')
   @Column({ name: 'subject_person_id', type: 'integer', nullable: true })
   subjectPersonId: number | null;
+
+  /** The body the changed record belongs to (body, membership, meeting, minutes …), for the body filter. */
+  @Index('idx_audit_entries_body')
+  @Column({ name: 'body_id', type: 'integer', nullable: true })
+  bodyId: number | null;
 
   /** JSON array of AuditChange. */
   @Column({ type: 'text' })

@@ -8,6 +8,18 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   erase: 'gelöscht (DSGVO)',
   import: 'importiert',
   consent: 'Einwilligung',
+  postpone: 'verschoben (neuer Termin)',
+  cancel: 'abgesagt',
+  invite: 'eingeladen',
+  held: 'als stattgefunden markiert',
+  move: 'umgestellt (Reihenfolge)',
+  record: 'erfasst',
+  circulate: 'verschickt',
+  approve: 'genehmigt',
+  withdraw: 'zurückgezogen',
+  amend: 'berichtigt',
+  done: 'erledigt',
+  reopen: 'wieder geöffnet',
 };
 
 export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
@@ -16,4 +28,11 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   body: 'Gremium',
   membership: 'Mitgliedschaft',
   account: 'Konto',
+  meeting: 'Sitzung',
+  agenda_item: 'Tagesordnungspunkt',
+  attendance: 'Anwesenheit',
+  minutes: 'Sitzungsprotokoll',
+  decision: 'Beschluss',
+  action_item: 'Aufgabe',
+  location: 'Ort',
 };

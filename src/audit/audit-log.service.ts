@@ -20,6 +20,8 @@ export interface AuditRecord {
   label: string;
   /** The person the entry is about (person, consent, membership), if any. */
   subjectPersonId?: number | null;
+  /** The body the record belongs to, if any (for the log's body filter). */
+  bodyId?: number | null;
   changes: AuditChange[];
 }
 
@@ -75,6 +77,8 @@ export class AuditLog {
       entityId: record.entityId,
       label: record.label.slice(0, 300),
       subjectPersonId: record.subjectPersonId ?? null,
+      // an entry about a body belongs to that body
+      bodyId: record.bodyId ?? (record.entityType === 'body' ? record.entityId : null),
       changes: JSON.stringify(record.changes),
       searchText: searchTextOf(who.name, record.label, record.changes),
     });
@@ -90,6 +94,8 @@ export class AuditLog {
     for (const entry of about) {
       const changes = (JSON.parse(entry.changes) as AuditChange[]).map((c) => ({
         ...c,
+        // a field named after the person (attendance: "person-12") carries their name as its label
+        label: c.field === `person-${personId}` ? ERASED_PERSON_NAME : c.label,
         old: c.old === null ? null : ERASED_VALUE,
         new: c.new === null ? null : ERASED_VALUE,
       }));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountPeopleModule } from '../auth/account-people.module.js';
 import { AuditController } from './audit.controller.js';
+import { AuditBodies } from './audit-bodies.js';
 import { AuditLog } from './audit-log.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service.js';
 @Module({
   imports: [AccountPeopleModule],
   controllers: [AuditController],
-  providers: [AuditLog, AuditRepository, AuditService],
-  exports: [AuditLog, AuditRepository],
+  providers: [AuditLog, AuditRepository, AuditService, AuditBodies],
+  exports: [AuditLog, AuditRepository, AuditBodies],
 })
 export class AuditModule {}

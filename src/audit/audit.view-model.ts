@@ -3,30 +3,110 @@ import { formatDateTime, ZONE } from '../common/dates.js';
 import { parseGermanDate } from '../common/forms/field-formats.js';
 import { queryText } from '../common/http/pagination.js';
 import { foldText } from '../common/text/fold.js';
+import type { AuditPersonRole } from './audit.repository.js';
 import { AUDIT_ENTITY_TYPES, type AuditChange, type AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from './audit-labels.js';
 
-/** The filters of the log page as read from the query string; anything unreadable is left out. */
+/** The filters of the log page as read from the query string; invalid values are left out (see errors). */
 export interface AuditQuery {
   entityType?: AuditEntityType;
+  bodyId?: number;
   accountId?: number;
+  personId?: number;
+  personRole: AuditPersonRole;
   /** ISO dates (Berlin calendar days), inclusive. */
   fromDate?: string;
   toDate?: string;
+  /** The date fields as typed (kept in the form when they cannot be read). */
+  fromText: string;
+  toText: string;
   text: string;
+  /** Field name → German message, for values that cannot be used. */
+  errors: Record<string, string>;
 }
 
-export function parseAuditQuery(raw: { typ?: unknown; konto?: unknown; von?: unknown; bis?: unknown; q?: unknown }): AuditQuery {
-  const type = queryText(raw.typ, 30);
-  const account = queryText(raw.konto, 16);
-  const fromDate = parseGermanDate(queryText(raw.von, 20)) ?? undefined;
-  const toDate = parseGermanDate(queryText(raw.bis, 20)) ?? undefined;
+export interface RawAuditQuery {
+  typ?: unknown;
+  gremium?: unknown;
+  konto?: unknown;
+  person?: unknown;
+  bezug?: unknown;
+  von?: unknown;
+  bis?: unknown;
+  q?: unknown;
+}
+
+/** What the query values are checked against: the ids the filter form offers. */
+export interface AuditQueryChoices {
+  bodyIds: ReadonlySet<number>;
+  personIds: ReadonlySet<number>;
+}
+
+/** The query-string names of the person roles ("bezug"). */
+export const PERSON_ROLE_PARAMS: Record<AuditPersonRole, string> = { any: '', actor: 'von', subject: 'betroffen' };
+
+const ID = /^[1-9]\d{0,14}$/;
+
+/** A query value as text: absent → '', anything but one string (e.g. a repeated parameter) → null. */
+function single(raw: unknown, maxLength: number): string | null {
+  if (raw === undefined) return '';
+  return typeof raw === 'string' ? queryText(raw, maxLength) : null;
+}
+
+/**
+ * Reads the filters. A value that cannot be used (unknown kind, body or person, a date that does not
+ * exist, a repeated parameter) is left out of the filter and explained in German in `errors`.
+ */
+export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices): AuditQuery {
+  const errors: Record<string, string> = {};
+  const type = single(raw.typ, 30);
+  const body = single(raw.gremium, 16);
+  const account = single(raw.konto, 16);
+  const person = single(raw.person, 16);
+  const role = single(raw.bezug, 20);
+  const fromText = single(raw.von, 20);
+  const toText = single(raw.bis, 20);
+  const text = single(raw.q, 100) ?? '';
+
+  let entityType: AuditEntityType | undefined;
+  if (type !== '' && type !== null && (AUDIT_ENTITY_TYPES as readonly string[]).includes(type)) entityType = type as AuditEntityType;
+  else if (type !== '') errors.typ = 'Diese Art von Datensatz gibt es nicht. Bitte eine Art aus der Liste wählen.';
+
+  let bodyId: number | undefined;
+  if (body !== '' && body !== null && ID.test(body) && choices.bodyIds.has(Number(body))) bodyId = Number(body);
+  else if (body !== '') errors.gremium = 'Dieses Gremium gibt es nicht. Bitte ein Gremium aus der Liste wählen.';
+
+  let accountId: number | undefined;
+  if (account !== '' && account !== null && ID.test(account)) accountId = Number(account);
+  else if (account !== '') errors.konto = 'Bitte ein Konto aus der Liste wählen.';
+
+  let personId: number | undefined;
+  if (person !== '' && person !== null && ID.test(person) && choices.personIds.has(Number(person))) personId = Number(person);
+  else if (person !== '') errors.person = 'Diese Person kommt im Änderungsprotokoll nicht vor. Bitte eine Person aus der Liste wählen.';
+
+  const roleEntry = Object.entries(PERSON_ROLE_PARAMS).find(([, param]) => param === role);
+  if (!roleEntry) errors.bezug = 'Bitte wählen Sie, ob die Person die Änderung vorgenommen hat, von ihr betroffen ist oder beides.';
+  const personRole = (roleEntry?.[0] ?? 'any') as AuditPersonRole;
+
+  const dateError = 'Bitte ein Datum im Format TT.MM.JJJJ eingeben (zum Beispiel 01.03.2026).';
+  const fromDate = fromText ? (parseGermanDate(fromText) ?? undefined) : undefined;
+  const toDate = toText ? (parseGermanDate(toText) ?? undefined) : undefined;
+  if (fromText === null || (fromText !== '' && !fromDate)) errors.von = dateError;
+  if (toText === null || (toText !== '' && !toDate)) errors.bis = dateError;
+  if (fromDate && toDate && toDate < fromDate) errors.bis = 'Das Ende des Zeitraums liegt vor seinem Beginn.';
+
   return {
-    entityType: (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? (type as AuditEntityType) : undefined,
-    accountId: /^[1-9]\d{0,14}$/.test(account) ? Number(account) : undefined,
+    entityType,
+    bodyId,
+    accountId,
+    personId,
+    personRole,
     fromDate,
-    toDate,
-    text: queryText(raw.q, 100),
+    toDate: errors.bis ? undefined : toDate,
+    fromText: fromText ?? '',
+    toText: toText ?? '',
+    text,
+    errors,
   };
 }
 
@@ -40,7 +120,30 @@ export function foldedQueryText(text: string): string | undefined {
   return folded.length > 0 ? folded : undefined;
 }
 
-const RECORD_PATHS: Partial<Record<AuditEntityType, string>> = { organisation: 'organisationen', person: 'personen', body: 'gremien' };
+/** The filter errors for the page: a summary with links to the fields, and each field's message. */
+export interface FilterErrorsView {
+  list: { href: string; message: string }[];
+  byField: Record<string, string>;
+}
+
+const FILTER_FIELDS = ['typ', 'gremium', 'konto', 'person', 'bezug', 'von', 'bis'] as const;
+
+export function filterErrors(errors: Record<string, string>): FilterErrorsView {
+  const list = FILTER_FIELDS.filter((f) => errors[f] !== undefined).map((f) => ({ href: `#protokoll-${f}`, message: errors[f] }));
+  return { list, byField: errors };
+}
+
+const PERSON_ROLE_LABELS: Record<AuditPersonRole, string> = {
+  any: 'hat geändert oder ist betroffen',
+  actor: 'hat geändert',
+  subject: 'ist betroffen',
+};
+
+export function personRoleOptions(selected: AuditPersonRole): { value: string; label: string; selected: boolean }[] {
+  return (Object.keys(PERSON_ROLE_LABELS) as AuditPersonRole[]).map((r) => ({ value: PERSON_ROLE_PARAMS[r], label: PERSON_ROLE_LABELS[r], selected: r === selected }));
+}
+
+const RECORD_PATHS: Partial<Record<AuditEntityType, string>> = { organisation: 'organisationen', person: 'personen', body: 'gremien', meeting: 'sitzungen' };
 
 export interface AuditRowView {
   when: string;
@@ -49,10 +152,12 @@ export interface AuditRowView {
   entityType: string;
   label: string;
   href: string | null;
+  /** The body the record belongs to, or null. */
+  body: string | null;
   changes: { label: string; old: string; new: string }[];
 }
 
-export function auditRow(e: AuditEntry): AuditRowView {
+export function auditRow(e: AuditEntry, bodyNames: ReadonlyMap<number, string> = new Map()): AuditRowView {
   const path = RECORD_PATHS[e.entityType];
   const changes = JSON.parse(e.changes) as AuditChange[];
   return {
@@ -62,6 +167,7 @@ export function auditRow(e: AuditEntry): AuditRowView {
     entityType: AUDIT_ENTITY_TYPE_LABELS[e.entityType],
     label: e.label,
     href: path && e.entityId !== null && e.action !== 'erase' && e.action !== 'delete' ? `/${path}/${e.entityId}` : null,
+    body: e.bodyId === null || e.entityType === 'body' ? null : (bodyNames.get(e.bodyId) ?? `Gremium ${e.bodyId}`),
     changes: changes.map((c) => ({ label: c.label, old: c.old ?? '–', new: c.new ?? '–' })),
   };
 }

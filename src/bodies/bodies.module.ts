@@ -16,11 +16,12 @@ import { QuorumRulesService } from './quorum-rules.service.js';
 import { Body } from './body.entity.js';
 import { BodySearchRegistration } from './body-search.js';
 import { Membership } from './membership.entity.js';
+import { BodyAuditNames } from './body-audit.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Body, Membership, Person, BodyQuorumRule]), SearchModule, AuditModule],
   controllers: [BodiesController, MembershipsController, QuorumRulesController],
-  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration, BodyPolicyService, QuorumRulesService],
+  providers: [BodiesRepository, BodiesService, BodiesEditorService, MembershipsService, BodySearchRegistration, BodyPolicyService, QuorumRulesService, BodyAuditNames],
   exports: [BodiesService, BodiesEditorService, MembershipsService, BodyPolicyService, QuorumRulesService],
 })
 export class BodiesModule {}

@@ -132,6 +132,7 @@ export class MembershipsService {
       entityId: saved.id,
       label: membershipAuditLabel(personDisplayName(person), body.name),
       subjectPersonId: person.id,
+      bodyId: body.id,
       changes,
     });
     return saved;
@@ -162,6 +163,7 @@ export class MembershipsService {
         entityId: m.id,
         label: membershipAuditLabel(personDisplayName(person), m.body?.name ?? `Gremium ${m.bodyId}`),
         subjectPersonId: person.id,
+        bodyId: m.bodyId,
         changes: auditChanges(MEMBERSHIP_AUDIT_LABELS, before, membershipAuditValues({ ...m, endDate }, m.onBehalfOf?.name ?? null)),
       });
     }

@@ -5,6 +5,8 @@ import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { agendaLengthWarning, agendaNumbers, effectiveLevels, moveAgendaItem, type MoveDirection } from './agenda.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { auditAgendaItem } from './meeting-audit.js';
 import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -39,6 +41,7 @@ export class AgendaService {
     private readonly db: DatabaseService,
     private readonly repository: MeetingsRepository,
     private readonly editor: MeetingEditorService,
+    private readonly audit: AuditLog,
   ) {}
 
   async context(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
@@ -67,7 +70,9 @@ export class AgendaService {
       const repo = manager.getRepository(AgendaItem);
       const created = await repo.save(repo.create({ meetingId, ...input, position: items.length, number: '?' }));
       await this.renumber(manager, meeting, [...items.map((i) => i.id), created.id], notify);
-      return repo.findOneByOrFail({ id: created.id });
+      const added = await repo.findOneByOrFail({ id: created.id });
+      await auditAgendaItem(this.audit, manager, viewer, 'create', meeting, null, added);
+      return added;
     });
   }
 
@@ -78,14 +83,17 @@ export class AgendaService {
     await this.db.write(async (manager) => {
       await manager.getRepository(AgendaItem).update({ id: itemId }, input);
       await this.renumber(manager, meeting, items.map((i) => i.id), notify);
+      await auditAgendaItem(this.audit, manager, viewer, 'update', meeting, item, await manager.getRepository(AgendaItem).findOneByOrFail({ id: itemId }));
     });
   }
 
   async remove(viewer: Viewer, meetingId: number, itemId: number, notify = false): Promise<void> {
     const { meeting, items } = await this.editable(viewer, meetingId);
-    if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
+    const removed = items.find((i) => i.id === itemId);
+    if (!removed) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
     await this.db.write(async (manager) => {
       await manager.getRepository(AgendaItem).delete({ id: itemId, meetingId });
+      await auditAgendaItem(this.audit, manager, viewer, 'delete', meeting, removed, null);
       await this.renumber(manager, meeting, items.filter((i) => i.id !== itemId).map((i) => i.id), notify);
     });
   }
@@ -96,7 +104,10 @@ export class AgendaService {
     if (!items.some((i) => i.id === itemId)) throw notFound('Diesen Tagesordnungspunkt gibt es nicht.');
     const order = moveAgendaItem(items, itemId, direction);
     if (!order) return;
-    await this.db.write((manager) => this.renumber(manager, meeting, order, notify));
+    await this.db.write(async (manager) => {
+      await this.renumber(manager, meeting, order, notify);
+      await auditAgendaItem(this.audit, manager, viewer, 'move', meeting, items.find((i) => i.id === itemId) ?? null, await manager.getRepository(AgendaItem).findOneByOrFail({ id: itemId }));
+    });
   }
 
   /**

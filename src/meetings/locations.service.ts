@@ -6,6 +6,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
 import { Location } from './location.entity.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { auditLocation } from './meeting-audit.js';
 import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -23,6 +25,7 @@ export class LocationsService {
     private readonly repository: MeetingsRepository,
     private readonly permissions: BodyPolicyService,
     private readonly editor: MeetingEditorService,
+    private readonly audit: AuditLog,
   ) {}
 
   async assertCanManage(viewer: Viewer, returnTo = '/orte'): Promise<void> {
@@ -46,6 +49,7 @@ export class LocationsService {
     await this.assertCanManage(viewer);
     return this.db.write(async (manager) => {
       const saved = await manager.getRepository(Location).save(manager.getRepository(Location).create(input));
+      await auditLocation(this.audit, manager, viewer, null, saved);
       return saved;
     });
   }
@@ -67,7 +71,9 @@ export class LocationsService {
           await this.editor.announce(manager, m.id, 'update', now);
         }
       }
-      return manager.getRepository(Location).findOneByOrFail({ id });
+      const saved = await manager.getRepository(Location).findOneByOrFail({ id });
+      await auditLocation(this.audit, manager, viewer, current, saved);
+      return saved;
     });
   }
 }

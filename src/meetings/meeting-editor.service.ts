@@ -10,6 +10,8 @@ import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { DomainEvents } from '../database/domain-events.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { auditMeeting, meetingSnapshot } from './meeting-audit.js';
 import { personDisplayName } from '../people/person-name.js';
 import { agendaLengthWarning } from './agenda.js';
 import { Attendance } from './attendance.entity.js';
@@ -130,6 +132,7 @@ export class MeetingEditorService {
     private readonly permissions: BodyPolicyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
   ) {
     this.host = new URL(config.baseUrl).hostname;
   }
@@ -239,6 +242,7 @@ export class MeetingEditorService {
           seriesId: null,
         }),
       );
+      await auditMeeting(this.audit, manager, viewer, 'create', null, saved);
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -257,10 +261,12 @@ export class MeetingEditorService {
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
+      const before = meetingSnapshot(fresh);
       const after = { title: input.title, startsAt, endsAt, locationId: input.locationId, onlineLink: input.onlineLink, state: fresh.state };
       fresh.sequence = nextSequence(fresh.sequence, fresh, after);
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
+      await auditMeeting(this.audit, manager, viewer, 'update', before, saved);
       // A change calendars must see goes to everyone invited, in this transaction.
       if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;
@@ -302,10 +308,12 @@ export class MeetingEditorService {
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
+      const before = meetingSnapshot(fresh);
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, startsAt, endsAt });
       fresh.startsAt = startsAt;
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
+      await auditMeeting(this.audit, manager, viewer, 'postpone', before, saved);
       // The new date goes to everyone invited, in this transaction.
       await this.announce(manager, id, 'postponement');
       return saved;
@@ -323,10 +331,12 @@ export class MeetingEditorService {
     return this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
+      const before = meetingSnapshot(fresh);
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, state: 'cancelled' });
       fresh.state = 'cancelled';
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
+      await auditMeeting(this.audit, manager, viewer, 'cancel', before, saved);
       // METHOD:CANCEL to everyone invited, in this transaction.
       await this.announce(manager, id, 'cancellation');
       return saved;
@@ -354,10 +364,12 @@ export class MeetingEditorService {
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
+      const before = meetingSnapshot(fresh);
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, state: 'invited' });
       fresh.state = 'invited';
       fresh.invitedAt = now;
       const saved = await repo.save(fresh);
+      await auditMeeting(this.audit, manager, viewer, 'invite', before, saved);
       await this.recordInvitations(manager, id, [...new Set(memberships.map((m) => m.personId))], now);
       // The invitation (with iTIP REQUEST and RSVP link) to every current member, in this transaction.
       await this.announce(manager, id, 'invitation', now);
@@ -390,9 +402,11 @@ export class MeetingEditorService {
     return this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
+      const before = meetingSnapshot(fresh);
       fresh.sequence = nextSequence(fresh.sequence, fresh, { ...fresh, state: 'held' });
       fresh.state = 'held';
       const saved = await repo.save(fresh);
+      await auditMeeting(this.audit, manager, viewer, 'held', before, saved);
       return saved;
     });
   }
@@ -449,8 +463,7 @@ export class MeetingEditorService {
       const repo = manager.getRepository(Meeting);
       const result: Meeting[] = [];
       for (const o of occurrences) {
-        result.push(
-          await repo.save(
+        const saved = await repo.save(
             repo.create({
               bodyId: input.bodyId,
               title: input.title,
@@ -465,8 +478,9 @@ export class MeetingEditorService {
               sequence: 0,
               seriesId,
             }),
-          ),
         );
+        await auditMeeting(this.audit, manager, viewer, 'create', null, saved);
+        result.push(saved);
       }
       return result;
     });

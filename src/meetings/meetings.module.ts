@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -20,7 +21,7 @@ import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), BodiesModule],
+  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), BodiesModule, AuditModule],
   // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
   providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService],

@@ -15,6 +15,8 @@ import { Minutes } from './minutes.entity.js';
 import { type ActionItemFilter, type ListScope, MinutesRepository } from './minutes.repository.js';
 import { germanDay } from './minutes.view-model.js';
 import { MinutesService } from './minutes.service.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { auditActionItem } from './minutes-audit.js';
 
 export interface ActionItemInput {
   agendaItemId: number | null;
@@ -35,6 +37,7 @@ export class ActionItemsService {
     private readonly minutesService: MinutesService,
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Action items are for members only; editors also see those of their bodies' draft minutes. */
@@ -83,7 +86,9 @@ export class ActionItemsService {
     const checked = await this.check(input, meeting, agenda);
     return this.db.write(async (manager) => {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
-      return manager.getRepository(ActionItem).save({ meetingId, bodyId: meeting.bodyId, status: 'open', ...checked });
+      const created = await manager.getRepository(ActionItem).save({ meetingId, bodyId: meeting.bodyId, status: 'open', ...checked });
+      await auditActionItem(this.audit, manager, viewer, 'create', null, created);
+      return created;
     });
   }
 
@@ -93,6 +98,7 @@ export class ActionItemsService {
     await this.db.write(async (manager) => {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       await manager.getRepository(ActionItem).update({ id: item.id }, checked);
+      await auditActionItem(this.audit, manager, viewer, 'update', item, await manager.getRepository(ActionItem).findOneByOrFail({ id: item.id }));
     });
   }
 
@@ -101,6 +107,7 @@ export class ActionItemsService {
     await this.db.write(async (manager) => {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       await manager.getRepository(ActionItem).delete({ id: item.id });
+      await auditActionItem(this.audit, manager, viewer, 'delete', item, null);
     });
   }
 
@@ -119,7 +126,9 @@ export class ActionItemsService {
     return this.db.write(async (manager) => {
       const repo = manager.getRepository(ActionItem);
       await repo.update({ id }, done ? { status: 'done', doneAt: now, doneByAccountId: viewer.accountId } : { status: 'open', doneAt: null, doneByAccountId: null });
-      return repo.findOneOrFail({ where: { id } });
+      const saved = await repo.findOneOrFail({ where: { id } });
+      await auditActionItem(this.audit, manager, viewer, done ? 'done' : 'reopen', item, saved);
+      return saved;
     });
   }
 

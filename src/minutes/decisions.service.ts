@@ -18,6 +18,8 @@ import { editBlockedReason } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { type DecisionFilter, type ListScope, MinutesRepository } from './minutes.repository.js';
 import { MinutesService } from './minutes.service.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { auditDecision } from './minutes-audit.js';
 
 export interface DecisionInput {
   agendaItemId: number;
@@ -39,6 +41,7 @@ export class DecisionsService {
     private readonly minutesService: MinutesService,
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** What the register may show the viewer. */
@@ -98,7 +101,7 @@ export class DecisionsService {
       await this.assertStillEditable(manager, minutes.id);
       const year = decisionYear(meeting.startsAt);
       const sequence = await this.takeNumber(manager, meeting.bodyId, year);
-      return manager.getRepository(Decision).save({
+      const created = await manager.getRepository(Decision).save({
         minutesId: minutes.id,
         bodyId: meeting.bodyId,
         year,
@@ -106,6 +109,8 @@ export class DecisionsService {
         number: formatDecisionNumber(meeting.body.code, year, sequence),
         ...this.columns(checked),
       });
+      await auditDecision(this.audit, manager, viewer, 'create', agenda, null, created);
+      return created;
     });
   }
 
@@ -116,16 +121,19 @@ export class DecisionsService {
     return this.db.write(async (manager) => {
       await this.assertStillEditable(manager, minutes.id);
       await manager.getRepository(Decision).update({ id: decision.id }, this.columns(checked));
-      return manager.getRepository(Decision).findOneOrFail({ where: { id: decision.id } });
+      const saved = await manager.getRepository(Decision).findOneOrFail({ where: { id: decision.id } });
+      await auditDecision(this.audit, manager, viewer, 'update', agenda, decision, saved);
+      return saved;
     });
   }
 
   /** Deletes a decision of unapproved minutes; its number is not handed out again. */
   async remove(meetingId: number, decisionId: number, viewer: Viewer): Promise<void> {
-    const { minutes, decision } = await this.forEdit(meetingId, decisionId, viewer);
+    const { minutes, agenda, decision } = await this.forEdit(meetingId, decisionId, viewer);
     await this.db.write(async (manager) => {
       await this.assertStillEditable(manager, minutes.id);
       await manager.getRepository(Decision).delete({ id: decision.id });
+      await auditDecision(this.audit, manager, viewer, 'delete', agenda, decision, null);
     });
   }
 

@@ -21,6 +21,7 @@ import { MinutesService } from './minutes.service.js';
 import { PendingDraftsService } from './pending-drafts.service.js';
 import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 
 /** Minutes, decisions (Beschlüsse) and action items (Aufgaben); registers only its own entities. Exports the services for meeting and body pages. */
 @Module({
@@ -39,6 +40,7 @@ import { AuthModule } from '../auth/auth.module.js';
     PeopleModule,
     OrganisationsModule,
     BodiesModule,
+    AuditModule,
     AuthModule, // SessionBoundTokens, AccountsService and the login throttle for the minutes-draft rescue
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],

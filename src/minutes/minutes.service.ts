@@ -36,6 +36,8 @@ import {
 } from './minutes-workflow.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesRepository } from './minutes.repository.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { amendmentChanges, attendanceSnapshot, auditAttendance, auditMinutes, minutesSnapshot, minutesTextChanges } from './minutes-audit.js';
 import { computeQuorum, type QuorumResult } from '../bodies/quorum.js';
 import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 
@@ -136,6 +138,7 @@ export class MinutesService {
     private readonly quorumRules: QuorumRulesService,
     private readonly meetings: MeetingsService,
     private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
@@ -305,7 +308,7 @@ export class MinutesService {
       const repo = manager.getRepository(Minutes);
       const existing = await repo.findOne({ where: { meetingId } });
       if (existing) return existing;
-      return repo.save(
+      const created = await repo.save(
         repo.create({
           meetingId,
           status: 'draft',
@@ -316,6 +319,8 @@ export class MinutesService {
           guests: null,
         }),
       );
+      await auditMinutes(this.audit, manager, viewer, 'create', meeting, null, created);
+      return created;
     });
   }
 
@@ -371,6 +376,7 @@ export class MinutesService {
         merged = true;
       }
       const version = await this.writeTexts(manager, minutes, agenda, items, current, values);
+      await auditMinutes(this.audit, manager, viewer, 'update', meeting, minutes, minutes, minutesTextChanges(agenda, current, values));
       return { kind: 'saved', version, merged };
     });
   }
@@ -425,6 +431,7 @@ export class MinutesService {
       if (!minutes) throw notFound('Für diese Sitzung wurde noch kein Protokoll angelegt.');
       const error = transitionError(minutes.status, transition);
       if (error) throw forbidden(error);
+      const before = minutesSnapshot(minutes);
       minutes.status = TRANSITION_TARGET[transition];
       if (transition === 'circulate') minutes.circulatedAt = now;
       if (transition === 'withdraw') minutes.circulatedAt = null;
@@ -433,6 +440,7 @@ export class MinutesService {
         minutes.approvedAt = now;
       }
       const saved = await repo.save(minutes);
+      await auditMinutes(this.audit, manager, viewer, transition, meeting, before, saved);
       if (transition !== 'circulate') return { minutes: saved, receipt: null };
       const receipt: CirculationReceipt = { notified: 0, alreadyNotified: 0, withoutEmail: [] };
       await this.events.publish(manager, 'minutes.circulated', { minutesId: saved.id, meetingId, at: now, receipt });
@@ -462,6 +470,7 @@ export class MinutesService {
     return this.db.write(async (manager) => {
       const current = await manager.getRepository(Minutes).findOneOrFail({ where: { id: minutes.id } });
       if (current.version !== input.baseVersion) return { kind: 'conflict' };
+      const before = await attendanceSnapshot(manager, meetingId);
       const attendanceRepo = manager.getRepository(Attendance);
       for (const r of input.rows) {
         if (!members.has(r.personId)) continue;
@@ -483,6 +492,7 @@ export class MinutesService {
           quorumReached: input.quorumReached,
         },
       );
+      await auditAttendance(this.audit, manager, viewer, meeting, before, await attendanceSnapshot(manager, meetingId));
       return { kind: 'saved' };
     });
   }
@@ -498,16 +508,18 @@ export class MinutesService {
       throw new FormRejected({ agendaItemId: 'Bitte einen Tagesordnungspunkt dieser Sitzung wählen.' });
     }
     const author = editor.personId !== null ? await this.repository.findPerson(editor.personId) : null;
-    return this.db.write((manager) =>
-      manager.getRepository(MinutesAmendment).save({
+    return this.db.write(async (manager) => {
+      const amendment = await manager.getRepository(MinutesAmendment).save({
         minutesId: minutes.id,
         agendaItemId: input.agendaItemId,
         reason: normalizeText(input.reason.trim()),
         text: normalizeText(input.text),
         authorAccountId: editor.accountId,
         authorName: author ? personDisplayName(author) : 'Administration',
-      }),
-    );
+      });
+      await auditMinutes(this.audit, manager, viewer, 'amend', meeting, minutes, minutes, amendmentChanges(amendment.reason, amendment.text));
+      return amendment;
+    });
   }
 
   /**

@@ -353,7 +353,7 @@ describe('journeys in a real browser', () => {
       await expect(page.locator('main').textContent()).resolves.toContain('Raum: 5.021 – Aufzug C, Zimmer für Beratung');
 
       await focusPageStart(page);
-      await tabToText(page, 'Protokoll');
+      await tabToText(page, 'Änderungsprotokoll');
       await pressAndLoad(page);
       expect(await page.locator('h1').textContent()).toBe('Änderungsprotokoll');
       const row = await newestAvramenkoRow(page);
@@ -376,7 +376,7 @@ describe('journeys in a real browser', () => {
       await page.getByLabel('Funktion', { exact: true }).fill('Integrationsbeauftragter der Landeshauptstadt');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Änderungen speichern' }).click()]);
       await expect(page.locator('main').textContent()).resolves.toContain('Integrationsbeauftragter der Landeshauptstadt');
-      await Promise.all([page.waitForNavigation(), page.locator('.account-nav').getByRole('link', { name: 'Protokoll' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('.account-nav').getByRole('link', { name: 'Änderungsprotokoll' }).click()]);
       const row = await newestAvramenkoRow(page);
       expect(row).toContain(`Funktion: ${before} → geändert in Integrationsbeauftragter der Landeshauptstadt`);
       await context.close();
