@@ -133,13 +133,13 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
       quorumCheckedAt: null,
       quorumReached: true,
     });
-    const decisionInput = { agendaItemId: f.publicItemId, text: 'Der Beirat empfiehlt das Konzept.', unanimous: false, votesYes: 5, votesNo: 1, votesAbstain: 0, result: 'adopted' as const };
+    const decisionInput = { agendaItemId: f.publicItemId, text: 'Der Beirat empfiehlt das Konzept.', unanimous: false, votesYes: 2, votesNo: 0, votesAbstain: 0, result: 'adopted' as const };
     const decision = await decisions.create(f.meetingId, chair, decisionInput);
-    await decisions.update(f.meetingId, decision.id, chair, { ...decisionInput, votesYes: 4, votesNo: 2 });
+    await decisions.update(f.meetingId, decision.id, chair, { ...decisionInput, votesYes: 1, votesAbstain: 1 });
     const dropped = await decisions.create(f.meetingId, chair, { ...decisionInput, text: 'Zurückgezogen.' });
     await decisions.remove(f.meetingId, dropped.id, chair);
-    const task = await actions.create(f.meetingId, chair, { agendaItemId: f.publicItemId, what: 'Konzept an die Stadt senden', responsiblePersonId: f.people.member, responsibleOrganisationId: null, dueDate: '2026-04-30' });
-    await actions.update(f.meetingId, task.id, chair, { agendaItemId: f.publicItemId, what: 'Konzept an die Stadt senden', responsiblePersonId: f.people.member, responsibleOrganisationId: null, dueDate: '2026-05-15' });
+    const task = await actions.create(f.meetingId, chair, { agendaItemId: f.publicItemId, what: 'Konzept an die Stadt senden', responsiblePersonId: f.people.member, responsibleOrganisationId: null, dueDate: '2099-04-30' });
+    await actions.update(f.meetingId, task.id, chair, { agendaItemId: f.publicItemId, what: 'Konzept an die Stadt senden', responsiblePersonId: f.people.member, responsibleOrganisationId: null, dueDate: '2099-05-15' });
     const spare = await actions.create(f.meetingId, chair, { agendaItemId: null, what: 'Doppelt erfasst', responsiblePersonId: f.people.voter, responsibleOrganisationId: null, dueDate: null });
     await actions.remove(f.meetingId, spare.id, chair);
     await minutesService.transition(f.meetingId, chair, 'circulate', null);
@@ -174,15 +174,15 @@ describe('audit log: meetings, agenda, minutes, decisions, action items, places'
     expect(decisionLog.map((e) => e.action)).toEqual(['create', 'update']);
     expect(decisionLog[1].bodyId).toBe(f.bodyId);
     expect(changesOf(decisionLog[1])).toEqual([
-      { field: 'votesYes', label: 'Ja-Stimmen', old: '5', new: '4' },
-      { field: 'votesNo', label: 'Nein-Stimmen', old: '1', new: '2' },
+      { field: 'votesYes', label: 'Ja-Stimmen', old: '2', new: '1' },
+      { field: 'votesAbstain', label: 'Enthaltungen', old: '0', new: '1' },
     ]);
     expect((await entries('decision', dropped.id)).map((e) => e.action)).toEqual(['create', 'delete']);
 
     const taskLog = await entries('action_item', task.id);
     expect(taskLog.map((e) => e.action)).toEqual(['create', 'update', 'done', 'reopen']);
     for (const e of taskLog) expect(e).toMatchObject({ bodyId: f.bodyId, subjectPersonId: f.people.member });
-    expect(changesOf(taskLog[1])).toEqual([{ field: 'dueDate', label: 'Fällig am', old: '30.04.2026', new: '15.05.2026' }]);
+    expect(changesOf(taskLog[1])).toEqual([{ field: 'dueDate', label: 'Fällig am', old: '30.04.2099', new: '15.05.2099' }]);
     expect(change(taskLog[2], 'status')).toMatchObject({ old: 'offen', new: 'erledigt' });
     expect(change(taskLog[3], 'status')).toMatchObject({ old: 'erledigt', new: 'offen' });
     expect((await entries('action_item', spare.id)).map((e) => e.action)).toEqual(['create', 'delete']);
