@@ -161,6 +161,8 @@ const MATRIX: Record<string, Row> = {
   'POST /sitzungen/:id/absagen':                  [(i) => `/sitzungen/${i.meetingA}/absagen`, LOGIN, 403, 422, 403, 422],
   // inside the notice period: the chair is asked to confirm first (200), nothing is sent
   'POST /sitzungen/:id/einladen':                 [(i) => `/sitzungen/${i.meetingA}/einladen`, LOGIN, 403, 200, 403, 200],
+  // the confirmation before inviting (src/mail): recipient count and members without an address
+  'GET /sitzungen/:id/einladen':                  [(i) => `/sitzungen/${i.meetingA}/einladen`, LOGIN, 403, 200, 403, 200],
   'GET /sitzungen/:id/einladung':                 [(i) => `/sitzungen/${i.meetingA}/einladung`, LOGIN, 403, 200, 403, 200],
   // already held: marking it held again changes nothing
   'POST /sitzungen/:id/stattgefunden':            [(i) => `/sitzungen/${i.approvedMeeting}/stattgefunden`, LOGIN, 403, 303, 403, 303],

@@ -57,6 +57,11 @@ const ERASED_BODY = '(Der Inhalt wurde gelöscht, weil die empfangende Person ge
 export const ERASED_ADDRESS = 'geloescht@empfaenger.invalid';
 
 /** An RSVP link stays valid until a day after the meeting ends (and at least a day from now). */
+/** The dedup key prefix of one issue of a meeting's invitation (every mail of that issue starts with it). */
+export function invitationKeyPrefix(meeting: Pick<Meeting, 'id' | 'sequence' | 'invitedAt'>): string {
+  return `invitation:m${meeting.id}:s${meeting.sequence}:i${meeting.invitedAt?.getTime() ?? 0}:`;
+}
+
 export function rsvpValidUntil(meeting: Pick<Meeting, 'endsAt'>, now: Date): Date {
   return new Date(Math.max(meeting.endsAt.getTime(), now.getTime()) + 86_400_000);
 }
@@ -207,7 +212,7 @@ export class MailService {
       const calendar = renderItip(event, method, { name, email: address }, now, this.host);
       const dedupKey =
         kind === 'invitation'
-          ? `invitation:m${meeting.id}:s${meeting.sequence}:i${meeting.invitedAt?.getTime() ?? 0}:p${person.id}`
+          ? `${invitationKeyPrefix(meeting)}p${person.id}`
           : kind === 'cancellation'
             ? `cancellation:m${meeting.id}:p${person.id}`
             : `update:m${meeting.id}:s${meeting.sequence}:t${meeting.updatedAt.getTime()}:p${person.id}`;

@@ -11,7 +11,7 @@ import { notFound } from '../common/errors/user-facing.js';
 import { personDisplayName } from '../people/person-name.js';
 import { BodyMailSettingsDto } from './dto/body-mail-settings.dto.js';
 import { BODY_MAIL_SETTINGS_FORM } from './mail.forms.js';
-import { countsView, mailRow, statusFilter, statusOptions } from './mail.view-model.js';
+import { countsView, invitationResult, mailRow, statusFilter, statusOptions } from './mail.view-model.js';
 import { OutboxService } from './outbox.service.js';
 
 const PAGE_SIZE = 50;
@@ -63,8 +63,26 @@ export class OutboxAdminController {
 export class MeetingMailController {
   constructor(private readonly outbox: OutboxService) {}
 
+  /** The confirmation before "Einladung verschicken": who gets the mail, who needs the printed letter; the POST goes to meetings. */
+  @Get('sitzungen/:id/einladen')
+  async confirmInvitation(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+    const { meeting, recipientCount, withoutEmail, warnings } = await this.outbox.invitationPreview(viewer, id);
+    noStore(res);
+    res.render('mail/invite-confirm', {
+      pageTitle: `Einladung verschicken: ${meeting.title}`,
+      meetingTitle: meeting.title,
+      meetingHref: `/sitzungen/${meeting.id}`,
+      reissue: meeting.state === 'invited',
+      recipients: recipientCount === 1 ? '1 Mitglied' : `${recipientCount} Mitglieder`,
+      letterHref: `/sitzungen/${meeting.id}/einladung`,
+      warnings: warnings.length > 0 ? warnings : null,
+      withoutEmail: withoutEmail.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}` })),
+      action: `/sitzungen/${meeting.id}/einladen`,
+    });
+  }
+
   @Get('sitzungen/:id/versand')
-  async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+  async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Query('einladung') justInvited: unknown, @Res() res: Response): Promise<void> {
     const { meeting, mails, withoutEmail } = await this.outbox.forMeeting(viewer, id);
     const counts = await this.outbox.counts(viewer, id);
     noStore(res);
@@ -75,6 +93,10 @@ export class MeetingMailController {
       meetingHref: `/sitzungen/${meeting.id}`,
       settingsHref: `/gremien/${meeting.bodyId}/erinnerungen`,
       counts: countsView(counts),
+      justInvited: justInvited === '1',
+      invitation: invitationResult(meeting, mails),
+      reloadHref: `/sitzungen/${meeting.id}/versand?einladung=1`,
+      letterHref: `/sitzungen/${meeting.id}/einladung`,
       mails: mails.map((m) => mailRow(m, `/sitzungen/${meeting.id}/versand`)),
       empty: mails.length === 0,
       withoutEmail: withoutEmail.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}` })),

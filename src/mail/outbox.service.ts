@@ -13,6 +13,7 @@ import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import { berlinDay } from '../common/dates.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { invitationBlockedReason, noticePeriodWarning } from '../meetings/meeting-rules.js';
 import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { MailSignal } from './mail-signal.js';
@@ -82,6 +83,23 @@ export class OutboxService {
     const mails = await this.dataSource.getRepository(OutboxMail).find({ where: { meetingId }, relations: { person: true }, order: { createdAt: 'DESC', id: 'DESC' } });
     const members = await currentMembers(this.dataSource.manager, meeting.bodyId, berlinDay(meeting.startsAt));
     return { meeting, mails, withoutEmail: members.filter((p) => firstEmail(p) === null) };
+  }
+
+  /**
+   * What "Einladung verschicken" will do, for the confirmation page: how many current members get the
+   * mail and who has no address (they need the printable letter). Refused (403, German reason) for a
+   * cancelled or held meeting, as the invitation itself is.
+   */
+  async invitationPreview(viewer: Viewer, meetingId: number, now: Date = new Date()): Promise<{ meeting: Meeting; recipientCount: number; withoutEmail: Person[]; warnings: string[] }> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true }, withDeleted: true });
+    if (!meeting || meeting.body.deletedAt !== null) throw notFound('Diese Sitzung gibt es nicht.');
+    await this.permissions.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}/einladen`);
+    const blocked = invitationBlockedReason(meeting.state);
+    if (blocked) throw forbidden(blocked);
+    const members = await currentMembers(this.dataSource.manager, meeting.bodyId, berlinDay(meeting.startsAt));
+    const withoutEmail = members.filter((p) => firstEmail(p) === null);
+    const late = noticePeriodWarning(meeting.startsAt, meeting.body.noticePeriodDays, now);
+    return { meeting, recipientCount: members.length - withoutEmail.length, withoutEmail, warnings: late ? [late] : [] };
   }
 
   /** Queues a failed mail again with fresh attempts. Administrators; chairs for their meetings' mails. */

@@ -67,7 +67,7 @@ export class MeetingPageController {
             agendaHref: `${base}/tagesordnung`,
             postponeHref: open ? `${base}/verschieben` : null,
             cancelHref: open ? `${base}/absagen` : null,
-            inviteAction: open ? `${base}/einladen` : null,
+            inviteHref: open ? `${base}/einladen` : null, // [mail] confirmation page, then the POST
             inviteLabel: m.state === 'invited' ? 'Einladung erneut verschicken' : 'Einladung verschicken',
             letterHref: `${base}/einladung`,
             mailHref: `${base}/versand`, // [mail] status of the meeting's mails (src/mail)

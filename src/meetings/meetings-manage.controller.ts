@@ -346,7 +346,8 @@ export class MeetingsManageController {
   @Post(':id/einladen')
   async invite(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     const outcome = await this.editor.invite(viewer, id, confirmedAnyway(body));
-    if (outcome.saved) return res.redirect(303, `/sitzungen/${id}/einladung`);
+    // the result page of the mail status (src/mail): queued, sent so far, failed with reason
+    if (outcome.saved) return res.redirect(303, `/sitzungen/${id}/versand?einladung=1`);
     const meeting = await this.editor.forManage(id, viewer);
     res.status(200).render('meetings/invite-confirm', {
       pageTitle: `Einladung verschicken: ${meeting.title}`,
