@@ -78,7 +78,7 @@ describe('"Einladung verschicken": confirm first (recipients, members without ad
   it('a re-issued invitation counts only its own mails', async () => {
     const again = await postForm(chair, `/sitzungen/${f.meetingId}/einladen`, { trotzdem: 'on' });
     expect(again.status).toBe(303);
-    const result = visibleText((await chair.get(again.headers.location as string).expect(200)).text);
+    const result = visibleText((await chair.get(again.headers.location).expect(200)).text);
     expect(result).toContain('Einladung an 4 Mitglieder vorgemerkt: 0 versendet, 4 warten noch, keine fehlgeschlagen.');
   });
 
