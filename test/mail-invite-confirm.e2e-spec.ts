@@ -82,6 +82,16 @@ describe('"Einladung verschicken": confirm first (recipients, members without ad
     expect(result).toContain('Einladung an 4 Mitglieder vorgemerkt: 0 versendet, 4 warten noch, keine fehlgeschlagen.');
   });
 
+  it('the printable letter carries the same notes to participants as the invitation mail', async () => {
+    const [mail] = await invitations();
+    const pageUrl = `${t.config.baseUrl}/sitzungen/${f.meetingId}`;
+    const notes = ['Barrierefreiheit: Stufenloser Zugang über den Hof', 'Hinweise: Bitte die Unterlagen vorher lesen.', `Alle Angaben und Unterlagen zur Sitzung: ${pageUrl}`];
+    for (const line of notes) expect(mail.textBody).toContain(line);
+    const letter = visibleText((await chair.get(`/sitzungen/${f.meetingId}/einladung`).expect(200)).text);
+    expect(letter).toContain('Hinweise für die Teilnehmenden');
+    for (const line of notes) expect(letter).toContain(line.replace(': ', ' '));
+  });
+
   it('refuses the confirmation of a cancelled meeting with the German reason, and other bodies\' chairs', async () => {
     const other = await createMeetingFixture(t.db, { code: 'IX' });
     await t.db.write((m) => m.getRepository(Meeting).update({ id: other.meetingId }, { state: 'cancelled', cancelReason: 'Raum nicht verfügbar.' }));

@@ -15,6 +15,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
+import { participantNotes } from '../meetings/participant-notes.js';
 import { type MailText, type MeetingFacts, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
 import { renderItip } from './meeting-itip.js';
@@ -299,8 +300,7 @@ export class MailService {
       endsAt: meeting.endsAt,
       place: locationText(meeting.location),
       onlineLink: effectiveOnlineLink(meeting, meeting.location),
-      accessibilityNotes: meeting.location?.accessibilityNotes ?? null,
-      description: meeting.description,
+      notes: participantNotes(meeting, pageUrl),
       cancelReason: meeting.cancelReason,
       agenda: agenda.map(agendaLine),
       pageUrl,

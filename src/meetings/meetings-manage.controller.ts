@@ -363,7 +363,7 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer, `/sitzungen/${id}/einladung`);
     const { agenda } = await this.meetings.detail(id, viewer);
     const chairs = await this.meetings.chairOf(meeting);
-    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality), meetingHref: `/sitzungen/${id}` });
+    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality, `${this.config.baseUrl}/sitzungen/${id}`), meetingHref: `/sitzungen/${id}` });
   }
 
   @Post(':id/stattgefunden')
