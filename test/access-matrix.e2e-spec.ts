@@ -157,6 +157,8 @@ const MATRIX: Record<string, Row> = {
   'POST /sitzungen/:id/bearbeiten':               [(i) => `/sitzungen/${i.meetingA}/bearbeiten`, LOGIN, 403, 422, 403, 422],
   'GET /sitzungen/:id/verschieben':               [(i) => `/sitzungen/${i.meetingB}/verschieben`, LOGIN, 403, 403, 200, 200],
   'POST /sitzungen/:id/verschieben':              [(i) => `/sitzungen/${i.meetingB}/verschieben`, LOGIN, 403, 403, 422, 422],
+  // the postponement preview (src/mail): without a valid new time it sends the chair back to the form
+  'GET /sitzungen/:id/verschieben/vorschau':      [(i) => `/sitzungen/${i.meetingB}/verschieben/vorschau`, LOGIN, 403, 403, 303, 303],
   'GET /sitzungen/:id/absagen':                   [(i) => `/sitzungen/${i.meetingA}/absagen`, LOGIN, 403, 200, 403, 200],
   'POST /sitzungen/:id/absagen':                  [(i) => `/sitzungen/${i.meetingA}/absagen`, LOGIN, 403, 422, 403, 422],
   // inside the notice period: the chair is asked to confirm first (200), nothing is sent

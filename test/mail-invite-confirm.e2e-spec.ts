@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { loggedInAgent, postForm, type Agent } from './helpers/auth.js';
@@ -102,5 +104,102 @@ describe('"Einladung verschicken": confirm first (recipients, members without ad
     expect(cancelled.status).toBe(403);
     expect(cancelled.text).toContain('Zu einer abgesagten Sitzung kann nicht eingeladen werden.');
     await otherChair.get('/sitzungen/999999/einladen').expect(404);
+  });
+});
+
+describe('postponing: the chair chooses whether answers are kept or reset and sees the mail before confirming', () => {
+  let smtp: TestSmtpServer;
+  let database: TestDatabase;
+  let t: RunningApp;
+
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    database = await createTestDatabase();
+    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+    await database.drop();
+  });
+
+  /** An invited meeting in which Müßig accepted (naming no deputy) and Nguyễn declined. */
+  async function invitedWithAnswers(code: string): Promise<{ f: MeetingFixture; chair: Agent }> {
+    const f = await createMeetingFixture(t.db, { code });
+    const chair = await loggedInAgent(t, { email: `vorsitz-${code.toLowerCase()}@example.org`, password: 'Vorsitz-Passwort-2026', personId: f.chairId });
+    expect((await postForm(chair, `/sitzungen/${f.meetingId}/einladen`, { trotzdem: 'on' })).status).toBe(303);
+    await t.db.write(async (m) => {
+      await m.getRepository(Attendance).update({ meetingId: f.meetingId, personId: f.members.muessig }, { response: 'accepted', respondedAt: new Date() });
+      await m.getRepository(Attendance).update({ meetingId: f.meetingId, personId: f.members.nguyen }, { response: 'declined', respondedAt: new Date() });
+    });
+    return { f, chair };
+  }
+
+  const answers = async (meetingId: number): Promise<string[]> =>
+    (await t.db.dataSource.getRepository(Attendance).find({ where: { meetingId }, order: { personId: 'ASC' } })).map((a) => a.response).filter((r) => r !== 'none');
+  const startOf = async (meetingId: number): Promise<DateTime> => DateTime.fromJSDate((await t.db.dataSource.getRepository(Meeting).findOneByOrFail({ id: meetingId })).startsAt).setZone('Europe/Berlin');
+  const updateMails = (meetingId: number) => t.db.dataSource.getRepository(OutboxMail).find({ where: { meetingId, kind: 'update' } });
+
+  it('another day: the form leads to a preview (nothing changed yet) that resets the answers by default; confirming clears them and tells the members', async () => {
+    const { f, chair } = await invitedWithAnswers('PR');
+    const form = await chair.get(`/sitzungen/${f.meetingId}/verschieben`).expect(200);
+    expect(form.text).toContain('name="answers" value="auto" checked');
+    const before = await startOf(f.meetingId);
+    const newDay = before.plus({ days: 7 }).toFormat('dd.MM.yyyy');
+    const step = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newDay, startTime: '17:00', endTime: '19:00', answers: 'auto', trotzdem: 'on' });
+    expect(step.status).toBe(303);
+    expect(step.headers.location).toMatch(new RegExp(`^/sitzungen/${f.meetingId}/verschieben/vorschau\\?`));
+    expect((await startOf(f.meetingId)).toMillis()).toBe(before.toMillis());
+
+    const preview = await chair.get(step.headers.location).expect(200);
+    const text = visibleText(preview.text);
+    expect(text).toContain('Der Tag ändert sich.');
+    expect(text).toContain('Die bisherigen Antworten (Zusagen, Absagen, Vertretungen) werden gelöscht');
+    expect(text).toContain('wurde verschoben.');
+    expect(text).toContain('Ihre bisherige Antwort ist damit hinfällig');
+    expect(preview.text).toContain('name="answers" value="reset"');
+    expect(await updateMails(f.meetingId)).toHaveLength(0);
+    expect(await answers(f.meetingId)).toEqual(['accepted', 'declined']);
+
+    const done = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newDay, startTime: '17:00', endTime: '19:00', answers: 'reset', trotzdem: 'on', bestaetigt: 'on' });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/sitzungen/${f.meetingId}`);
+    expect((await startOf(f.meetingId)).toFormat('dd.MM.yyyy HH:mm')).toBe(`${newDay} 17:00`);
+    expect(await answers(f.meetingId)).toEqual([]);
+    const mails = await updateMails(f.meetingId);
+    expect(mails).toHaveLength(4);
+    for (const m of mails) expect(m.textBody).toContain('Ihre bisherige Antwort ist damit hinfällig: Bitte sagen Sie für den neuen Termin erneut zu oder ab.');
+  });
+
+  it('the same day, only a later hour: the answers are kept by default, and the mail says they still count', async () => {
+    const { f, chair } = await invitedWithAnswers('PK');
+    const day = (await startOf(f.meetingId)).toFormat('dd.MM.yyyy');
+    const step = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: day, startTime: '07:00', endTime: '08:00', trotzdem: 'on' });
+    expect(step.status).toBe(303);
+    const text = visibleText((await chair.get(step.headers.location).expect(200)).text);
+    expect(text).toContain('Der Tag bleibt, nur die Uhrzeit ändert sich.');
+    expect(text).toContain('Die bisherigen Antworten gelten weiter.');
+    expect(text).toContain('Ihre bisherige Antwort gilt weiter');
+    const done = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: day, startTime: '07:00', endTime: '08:00', answers: 'keep', trotzdem: 'on', bestaetigt: 'on' });
+    expect(done.status).toBe(303);
+    expect(await answers(f.meetingId)).toEqual(['accepted', 'declined']);
+    for (const m of await updateMails(f.meetingId)) expect(m.textBody).toContain('Ihre bisherige Antwort gilt weiter');
+  });
+
+  it('the chair may keep the answers although the day changes; the preview follows the choice', async () => {
+    const { f, chair } = await invitedWithAnswers('PX');
+    const newDay = (await startOf(f.meetingId)).plus({ days: 1 }).toFormat('dd.MM.yyyy');
+    const step = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newDay, startTime: '18:00', endTime: '20:00', answers: 'keep', trotzdem: 'on' });
+    const preview = await chair.get(step.headers.location).expect(200);
+    expect(visibleText(preview.text)).toContain('Die bisherigen Antworten gelten weiter.');
+    expect(preview.text).toContain('name="answers" value="keep" checked');
+    const done = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newDay, startTime: '18:00', endTime: '20:00', answers: 'keep', trotzdem: 'on', bestaetigt: 'on' });
+    expect(done.status).toBe(303);
+    expect(await answers(f.meetingId)).toEqual(['accepted', 'declined']);
+    // a preview of nonsense goes back to the form
+    const back = await chair.get(`/sitzungen/${f.meetingId}/verschieben/vorschau?date=31.02.2027&startTime=18:00&endTime=20:00`);
+    expect(back.status).toBe(303);
+    expect(back.headers.location).toBe(`/sitzungen/${f.meetingId}/verschieben`);
   });
 });

@@ -93,7 +93,7 @@ function rsvpBlock(rsvpUrl: string, validUntil: Date): string[] {
 }
 
 /** Invitation, update (changed or postponed) or cancellation of a meeting, for one recipient. */
-export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null): MailText {
+export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null, answersReset = false): MailText {
   const when = shortWhen(f.startsAt);
   const lines = [greeting(to), ''];
   let subject: string;
@@ -108,7 +108,13 @@ export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salu
       break;
     case 'postponement':
       subject = `Verschoben: ${f.summary} – neu am ${when}`;
-      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde verschoben. Der neue Termin:`);
+      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde verschoben.`);
+      lines.push(
+        answersReset
+          ? 'Ihre bisherige Antwort ist damit hinfällig: Bitte sagen Sie für den neuen Termin erneut zu oder ab.'
+          : 'Ihre bisherige Antwort gilt weiter; wenn Sie zum neuen Termin nicht (mehr) können, ändern Sie sie bitte.',
+      );
+      lines.push('', 'Der neue Termin:');
       break;
     case 'cancellation':
       subject = `Abgesagt: ${f.summary} am ${when}`;

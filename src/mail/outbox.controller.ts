@@ -6,7 +6,10 @@ import { noStore } from '../auth/session-helpers.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
-import { pageRequest, pageView, queryString } from '../common/http/pagination.js';
+import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
+import { MeetingEditorService, type PostponePlan } from '../meetings/meeting-editor.service.js';
+import { POSTPONE_ANSWER_OPTIONS } from '../meetings/meetings.forms.js';
+import { meetingWhen } from './mail-texts.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { personDisplayName } from '../people/person-name.js';
 import { BodyMailSettingsDto } from './dto/body-mail-settings.dto.js';
@@ -61,7 +64,10 @@ export class OutboxAdminController {
 @Controller()
 @RequireMember()
 export class MeetingMailController {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly editor: MeetingEditorService,
+  ) {}
 
   /** The confirmation before "Einladung verschicken": who gets the mail, who needs the printed letter; the POST goes to meetings. */
   @Get('sitzungen/:id/einladen')
@@ -78,6 +84,49 @@ export class MeetingMailController {
       warnings: warnings.length > 0 ? warnings : null,
       withoutEmail: withoutEmail.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}` })),
       action: `/sitzungen/${meeting.id}/einladen`,
+    });
+  }
+
+  /**
+   * The postponement's last step: the new time, what happens to the answers and the mail the members
+   * will get, before the chair confirms (the POST goes back to meetings with "bestaetigt"). Reached by
+   * the postpone form's redirect; anything invalid in the query sends the chair back to that form.
+   */
+  @Get('sitzungen/:id/verschieben/vorschau')
+  async postponePreview(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const input = { date: queryText(query.date, 20), startTime: queryText(query.startTime, 10), endTime: queryText(query.endTime, 10) };
+    const choice = queryText(query.answers, 10);
+    const answers = choice === 'keep' || choice === 'reset' ? choice : 'auto';
+    let plan: PostponePlan;
+    try {
+      const checked = await this.editor.postponePlan(viewer, id, input, answers, true);
+      if (!checked.saved) return res.redirect(303, `/sitzungen/${id}/verschieben`);
+      plan = checked.value;
+    } catch (e) {
+      if (e instanceof FormRejected) return res.redirect(303, `/sitzungen/${id}/verschieben`);
+      throw e;
+    }
+    const mail = await this.outbox.postponementPreview(plan);
+    const { meeting } = plan;
+    noStore(res);
+    res.render('mail/postpone-preview', {
+      pageTitle: `Verschieben bestätigen: ${meeting.title}`,
+      meetingTitle: meeting.title,
+      meetingHref: `/sitzungen/${id}`,
+      formHref: `/sitzungen/${id}/verschieben`,
+      before: meetingWhen(meeting.startsAt, meeting.endsAt),
+      after: meetingWhen(plan.startsAt, plan.endsAt),
+      answersOutcome: plan.resetAnswers
+        ? 'Die bisherigen Antworten (Zusagen, Absagen, Vertretungen) werden gelöscht; alle Mitglieder werden gebeten, neu zu antworten.'
+        : 'Die bisherigen Antworten gelten weiter.',
+      dayNote: plan.dayChanges ? 'Der Tag ändert sich.' : 'Der Tag bleibt, nur die Uhrzeit ändert sich.',
+      choices: POSTPONE_ANSWER_OPTIONS.map((o) => ({ value: o.value, label: o.label, checked: o.value === answers })),
+      previewAction: `/sitzungen/${id}/verschieben/vorschau`,
+      input,
+      resolvedAnswers: plan.resetAnswers ? 'reset' : 'keep',
+      action: `/sitzungen/${id}/verschieben`,
+      mailSubject: mail.subject,
+      mailText: mail.text,
     });
   }
 

@@ -17,7 +17,8 @@ import { invitationBlockedReason, noticePeriodWarning } from '../meetings/meetin
 import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { MailSignal } from './mail-signal.js';
-import { ERASED_ADDRESS } from './mail.service.js';
+import { ERASED_ADDRESS, MailService } from './mail.service.js';
+import type { MailText } from './mail-texts.js';
 import { currentMembers, firstEmail } from './meeting-recipients.js';
 import { outboxDir } from './mail-transport.js';
 import { OUTBOX_STATUSES, OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
@@ -46,6 +47,7 @@ export class OutboxService {
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
     private readonly signal: MailSignal,
+    private readonly mail: MailService,
   ) {}
 
   /** How mail leaves this instance (for the admin page). */
@@ -100,6 +102,11 @@ export class OutboxService {
     const withoutEmail = members.filter((p) => firstEmail(p) === null);
     const late = noticePeriodWarning(meeting.startsAt, meeting.body.noticePeriodDays, now);
     return { meeting, recipientCount: members.length - withoutEmail.length, withoutEmail, warnings: late ? [late] : [] };
+  }
+
+  /** The postponement mail of a checked plan, as the members will read it (MailService words it). */
+  postponementPreview(plan: { meeting: Meeting; startsAt: Date; endsAt: Date; resetAnswers: boolean }): Promise<MailText> {
+    return this.mail.postponementPreview(this.dataSource.manager, plan.meeting.id, plan.startsAt, plan.endsAt, plan.resetAnswers);
   }
 
   /** Queues a failed mail again with fresh attempts. Administrators; chairs for their meetings' mails. */
