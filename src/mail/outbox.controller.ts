@@ -16,6 +16,7 @@ import { BodyMailSettingsDto } from './dto/body-mail-settings.dto.js';
 import { BODY_MAIL_SETTINGS_FORM } from './mail.forms.js';
 import { countsView, invitationResult, mailRow, statusFilter, statusOptions } from './mail.view-model.js';
 import { OutboxService } from './outbox.service.js';
+import { manualReminderMessage, RemindersService } from './reminders.service.js';
 
 const PAGE_SIZE = 50;
 
@@ -67,6 +68,7 @@ export class MeetingMailController {
   constructor(
     private readonly outbox: OutboxService,
     private readonly editor: MeetingEditorService,
+    private readonly reminders: RemindersService,
   ) {}
 
   /** The confirmation before "Einladung verschicken": who gets the mail, who needs the printed letter; the POST goes to meetings. */
@@ -131,7 +133,9 @@ export class MeetingMailController {
   }
 
   @Get('sitzungen/:id/versand')
-  async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Query('einladung') justInvited: unknown, @Res() res: Response): Promise<void> {
+  async meeting(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const justInvited = query.einladung;
+    const count = (raw: unknown): number => (typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 0);
     const { meeting, mails, withoutEmail } = await this.outbox.forMeeting(viewer, id);
     const counts = await this.outbox.counts(viewer, id);
     noStore(res);
@@ -143,6 +147,7 @@ export class MeetingMailController {
       settingsHref: `/gremien/${meeting.bodyId}/erinnerungen`,
       counts: countsView(counts),
       justInvited: justInvited === '1',
+      reminderMessage: query.erinnert === undefined ? null : manualReminderMessage({ queued: count(query.erinnert), alreadyToday: count(query.schon), withoutEmail: count(query.ohne) }),
       invitation: invitationResult(meeting, mails),
       reloadHref: `/sitzungen/${meeting.id}/versand?einladung=1`,
       letterHref: `/sitzungen/${meeting.id}/einladung`,
@@ -150,6 +155,13 @@ export class MeetingMailController {
       empty: mails.length === 0,
       withoutEmail: withoutEmail.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}` })),
     });
+  }
+
+  /** "Erinnerung an alle ohne Antwort" (the "Wer kommt?" block): queues the reminders, then shows what it did on the mail status page. */
+  @Post('sitzungen/:id/erinnern')
+  async remind(@CurrentViewer() viewer: Viewer, @Param('id', IdParamPipe) id: number, @Res() res: Response): Promise<void> {
+    const r = await this.reminders.remindUnanswered(viewer, id);
+    res.redirect(303, `/sitzungen/${id}/versand${queryString({ erinnert: r.queued, schon: r.alreadyToday, ohne: r.withoutEmail })}`);
   }
 
   @Post('sitzungen/:id/versand/:mailId/erneut')
