@@ -100,8 +100,12 @@ export class MeetingMailController {
     const choice = queryText(query.answers, 10);
     const answers = choice === 'keep' || choice === 'reset' ? choice : 'auto';
     let plan: PostponePlan;
+    let warnings: string[] = [];
     try {
-      const checked = await this.editor.postponePlan(viewer, id, input, answers, true);
+      // the warnings (conflicts, holidays) are shown again here: the confirming form below saves "anyway"
+      const unconfirmed = await this.editor.postponePlan(viewer, id, input, answers, false);
+      if (!unconfirmed.saved) warnings = unconfirmed.warnings.map((w) => w.message);
+      const checked = unconfirmed.saved ? unconfirmed : await this.editor.postponePlan(viewer, id, input, answers, true);
       if (!checked.saved) return res.redirect(303, `/sitzungen/${id}/verschieben`);
       plan = checked.value;
     } catch (e) {
@@ -127,6 +131,7 @@ export class MeetingMailController {
       input,
       resolvedAnswers: plan.resetAnswers ? 'reset' : 'keep',
       action: `/sitzungen/${id}/verschieben`,
+      warnings: warnings.length > 0 ? warnings : null,
       mailSubject: mail.subject,
       mailText: mail.text,
     });

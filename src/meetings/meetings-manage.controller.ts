@@ -8,7 +8,7 @@ import { queryText } from '../common/http/pagination.js';
 import { RSVP_RESPONSE_LABELS } from './meeting-labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { AttendanceService } from './attendance.service.js';
-import { utcToBerlinFields } from '../common/berlin-time.js';
+import { addDays, isoDate, parseLocalDate, utcToBerlinFields } from '../common/berlin-time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { MeetingWarning } from './conflicts.js';
 import { CancelDto, MeetingDto, PostponeDto } from './dto/meeting.dto.js';
@@ -44,6 +44,15 @@ function postponeAnswers(raw: string): PostponeAnswers {
 /** The checked postponement as the preview page's query (warnings were confirmed or there were none). */
 function postponeQuery(v: FormValues<'date' | 'startTime' | 'endTime'>, answers: PostponeAnswers): string {
   return `?${new URLSearchParams({ date: v.date, startTime: v.startTime, endTime: v.endTime, answers }).toString()}`;
+}
+
+/** The preview query for the same times one week later (the postpone form's example link). */
+function weekLaterQuery(meeting: Meeting): string {
+  const start = utcToBerlinFields(meeting.startsAt);
+  const end = utcToBerlinFields(meeting.endsAt);
+  const day = parseLocalDate(start.date);
+  const date = day.ok ? isoDate(addDays(day.value, 7)) : start.date;
+  return postponeQuery({ date, startTime: start.time, endTime: end.time }, 'auto');
 }
 
 /** "trotzdem" is the name of the "save anyway" button shown with warnings. */
@@ -303,6 +312,8 @@ export class MeetingsManageController {
         ? 'Die Sitzung behält ihre Kalender-Kennung: In abonnierten Kalendern wandert der Termin an die neue Zeit. Die Tagesordnung bleibt erhalten; ob die bisherigen Antworten gelten, wählen Sie unten. Vor dem Verschieben sehen Sie, was die Mitglieder per E-Mail erfahren.'
         : 'Die Sitzung bleibt mit dem Vermerk „abgesagt“ und dem Grund sichtbar; in abonnierten Kalendern wird der Termin als abgesagt markiert.',
       submitLabel: postpone ? 'Weiter zur Vorschau' : 'Sitzung absagen',
+      // an example of what members read (one week later, same times), before anything is typed
+      previewExampleHref: postpone ? `/sitzungen/${meeting.id}/verschieben/vorschau${weekLaterQuery(meeting)}` : null,
       warnings: warningView(warnings),
       form: formView(spec, values, errors),
     };
