@@ -157,10 +157,14 @@ const MATRIX: Record<string, Row> = {
   'POST /sitzungen/:id/bearbeiten':               [(i) => `/sitzungen/${i.meetingA}/bearbeiten`, LOGIN, 403, 422, 403, 422],
   'GET /sitzungen/:id/verschieben':               [(i) => `/sitzungen/${i.meetingB}/verschieben`, LOGIN, 403, 403, 200, 200],
   'POST /sitzungen/:id/verschieben':              [(i) => `/sitzungen/${i.meetingB}/verschieben`, LOGIN, 403, 403, 422, 422],
+  // the postponement preview (src/mail): without a valid new time it sends the chair back to the form
+  'GET /sitzungen/:id/verschieben/vorschau':      [(i) => `/sitzungen/${i.meetingB}/verschieben/vorschau`, LOGIN, 403, 403, 303, 303],
   'GET /sitzungen/:id/absagen':                   [(i) => `/sitzungen/${i.meetingA}/absagen`, LOGIN, 403, 200, 403, 200],
   'POST /sitzungen/:id/absagen':                  [(i) => `/sitzungen/${i.meetingA}/absagen`, LOGIN, 403, 422, 403, 422],
   // inside the notice period: the chair is asked to confirm first (200), nothing is sent
   'POST /sitzungen/:id/einladen':                 [(i) => `/sitzungen/${i.meetingA}/einladen`, LOGIN, 403, 200, 403, 200],
+  // the confirmation before inviting (src/mail): recipient count and members without an address
+  'GET /sitzungen/:id/einladen':                  [(i) => `/sitzungen/${i.meetingA}/einladen`, LOGIN, 403, 200, 403, 200],
   'GET /sitzungen/:id/einladung':                 [(i) => `/sitzungen/${i.meetingA}/einladung`, LOGIN, 403, 200, 403, 200],
   // already held: marking it held again changes nothing
   'POST /sitzungen/:id/stattgefunden':            [(i) => `/sitzungen/${i.approvedMeeting}/stattgefunden`, LOGIN, 403, 303, 403, 303],
@@ -229,6 +233,8 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/postausgang/:id/eml':               [(i) => `/admin/postausgang/${i.deliveredMail}/eml`, LOGIN, 403, 403, 403, 200],
   'POST /admin/postausgang/:id/erneut':           [(i) => `/admin/postausgang/${i.failedMail}/erneut`, LOGIN, 403, 403, 403, 303],
   'GET /sitzungen/:id/versand':                   [(i) => `/sitzungen/${i.meetingA}/versand`, LOGIN, 403, 200, 403, 200],
+  // the chair's reminder to everyone without an answer (once a day per person): queued, then the status page
+  'POST /sitzungen/:id/erinnern':                 [(i) => `/sitzungen/${i.meetingA}/erinnern`, LOGIN, 403, 303, 403, 303],
   'POST /sitzungen/:id/versand/:mailId/erneut':   [(i) => `/sitzungen/${i.meetingA}/versand/${i.failedMail}/erneut`, LOGIN, 403, 303, 403, 303],
   'GET /gremien/:id/erinnerungen':                [(i) => `/gremien/${i.bodyA}/erinnerungen`, LOGIN, 403, 200, 403, 200],
   // an empty field is valid (the default); an impossible number is refused

@@ -172,7 +172,7 @@ describe('calendar feeds', () => {
     const before = await getIcs(request(t.http), '/kalender/oeffentlich.ics').expect(200);
     const uid = await uidOf(summer);
     const oldSequence = parse(ics(before)).byUid(uid)?.sequence ?? -1;
-    const moved = await submitForm(chair, `/sitzungen/${summer}/verschieben`, `/sitzungen/${summer}/verschieben`, { date: '02.04.2026', startTime: '17:00', endTime: '19:00', trotzdem: 'on' });
+    const moved = await submitForm(chair, `/sitzungen/${summer}/verschieben`, `/sitzungen/${summer}/verschieben`, { date: '02.04.2026', startTime: '17:00', endTime: '19:00', trotzdem: 'on', bestaetigt: 'on' });
     expect(moved.status).toBe(303);
     const after = await getIcs(request(t.http), '/kalender/oeffentlich.ics', { 'If-None-Match': String(before.headers.etag) }).expect(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);

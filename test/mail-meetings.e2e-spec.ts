@@ -52,7 +52,7 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
     await smtp.waitFor(8);
 
     const newStart = DateTime.now().setZone('Europe/Berlin').plus({ days: 30 }).set({ hour: 17, minute: 30 });
-    const postponed = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newStart.toISODate() ?? '', startTime: '17:30', endTime: '19:00', trotzdem: 'on' });
+    const postponed = await postForm(chair, `/sitzungen/${f.meetingId}/verschieben`, { date: newStart.toISODate() ?? '', startTime: '17:30', endTime: '19:00', trotzdem: 'on', bestaetigt: 'on' });
     expect(postponed.status).toBe(303);
     await t.worker.drain();
     await smtp.waitFor(12);

@@ -128,7 +128,7 @@ describe('meetings', () => {
       const bad = await submitForm(chair, `/sitzungen/${id}/verschieben`, `/sitzungen/${id}/verschieben`, { date: '31.11.2026', startTime: '18:00', endTime: '20:00' });
       expect(bad.status).toBe(422);
       expect(bad.text).toContain('Den 31.11.2026 gibt es nicht');
-      const moved = await submitForm(chair, `/sitzungen/${id}/verschieben`, `/sitzungen/${id}/verschieben`, { date: '17.11.2026', startTime: '17:30', endTime: '19:00', trotzdem: 'on' });
+      const moved = await submitForm(chair, `/sitzungen/${id}/verschieben`, `/sitzungen/${id}/verschieben`, { date: '17.11.2026', startTime: '17:30', endTime: '19:00', trotzdem: 'on', bestaetigt: 'on' });
       expect(moved.status).toBe(303);
       const after = await meeting(id);
       expect(after.uid).toBe(before.uid);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
 import type { MeetingChange } from '../meetings/meeting-events.js';
+import type { ParticipantNote } from '../meetings/participant-notes.js';
 
 /**
  * The German texts of every mail, as plain text (readable in every client and by screen readers).
@@ -50,8 +51,8 @@ export interface MeetingFacts {
   /** Address line, or null. */
   place: string | null;
   onlineLink: string | null;
-  accessibilityNotes: string | null;
-  description: string | null;
+  /** Accessibility, the meeting's notes, where the documents are (participantNotes, shared with the printed letter). */
+  notes: ParticipantNote[];
   cancelReason: string | null;
   /** "TOP 1 Begrüßung (Dr. Petrova)" lines, sub-items indented. */
   agenda: string[];
@@ -74,10 +75,13 @@ function meetingBlock(f: MeetingFacts): string[] {
   const lines = [`Sitzung: ${f.title}`, `Gremium: ${f.bodyName}`, `Wann: ${meetingWhen(f.startsAt, f.endsAt)}`];
   if (f.place) lines.push(`Ort: ${f.place}`);
   if (f.onlineLink) lines.push(`Online: ${f.onlineLink}`);
-  if (f.accessibilityNotes) lines.push(`Barrierefreiheit: ${f.accessibilityNotes}`);
-  if (f.description) lines.push('', f.description);
   if (f.agenda.length > 0) lines.push('', 'Tagesordnung:', ...f.agenda);
   return lines;
+}
+
+/** The notes to participants, one "Label: text" line each (the same notes as the printed letter). */
+function notesBlock(f: MeetingFacts): string[] {
+  return f.notes.map((n) => `${n.label}: ${n.text}`);
 }
 
 function rsvpBlock(rsvpUrl: string, validUntil: Date): string[] {
@@ -89,7 +93,7 @@ function rsvpBlock(rsvpUrl: string, validUntil: Date): string[] {
 }
 
 /** Invitation, update (changed or postponed) or cancellation of a meeting, for one recipient. */
-export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null): MailText {
+export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salutation, rsvp: { url: string; validUntil: Date } | null, answersReset = false): MailText {
   const when = shortWhen(f.startsAt);
   const lines = [greeting(to), ''];
   let subject: string;
@@ -104,7 +108,13 @@ export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salu
       break;
     case 'postponement':
       subject = `Verschoben: ${f.summary} – neu am ${when}`;
-      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde verschoben. Der neue Termin:`);
+      lines.push(`die Sitzung des Gremiums „${f.bodyName}“ wurde verschoben.`);
+      lines.push(
+        answersReset
+          ? 'Ihre bisherige Antwort ist damit hinfällig: Bitte sagen Sie für den neuen Termin erneut zu oder ab.'
+          : 'Ihre bisherige Antwort gilt weiter; wenn Sie zum neuen Termin nicht (mehr) können, ändern Sie sie bitte.',
+      );
+      lines.push('', 'Der neue Termin:');
       break;
     case 'cancellation':
       subject = `Abgesagt: ${f.summary} am ${when}`;
@@ -117,7 +127,7 @@ export function meetingMailText(change: MeetingChange, f: MeetingFacts, to: Salu
   }
   lines.push('', ...meetingBlock(f), '');
   if (rsvp) lines.push(...rsvpBlock(rsvp.url, rsvp.validUntil), '');
-  lines.push(`Alle Angaben und Unterlagen zur Sitzung: ${f.pageUrl}`, '');
+  lines.push(...notesBlock(f), '');
   lines.push('Der Termin liegt als Kalendereintrag bei; Ihr Kalenderprogramm kann ihn direkt übernehmen.');
   if (change !== 'invitation') lines.push('Ein schon eingetragener Termin wird dabei aktualisiert.');
   lines.push('', 'Mit freundlichen Grüßen', f.signature, f.bodyName, ...footer(f.siteName));
@@ -135,7 +145,7 @@ export function meetingReminderText(f: MeetingFacts, to: Salutation, rsvp: { url
     '',
     ...rsvpBlock(rsvp.url, rsvp.validUntil),
     '',
-    `Alle Angaben zur Sitzung: ${f.pageUrl}`,
+    ...notesBlock(f),
     '',
     'Mit freundlichen Grüßen',
     f.signature,

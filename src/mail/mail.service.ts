@@ -15,6 +15,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
+import { participantNotes } from '../meetings/participant-notes.js';
 import { type MailText, type MeetingFacts, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
 import { renderItip } from './meeting-itip.js';
@@ -57,6 +58,11 @@ const ERASED_BODY = '(Der Inhalt wurde gelöscht, weil die empfangende Person ge
 export const ERASED_ADDRESS = 'geloescht@empfaenger.invalid';
 
 /** An RSVP link stays valid until a day after the meeting ends (and at least a day from now). */
+/** The dedup key prefix of one issue of a meeting's invitation (every mail of that issue starts with it). */
+export function invitationKeyPrefix(meeting: Pick<Meeting, 'id' | 'sequence' | 'invitedAt'>): string {
+  return `invitation:m${meeting.id}:s${meeting.sequence}:i${meeting.invitedAt?.getTime() ?? 0}:`;
+}
+
 export function rsvpValidUntil(meeting: Pick<Meeting, 'endsAt'>, now: Date): Date {
   return new Date(Math.max(meeting.endsAt.getTime(), now.getTime()) + 86_400_000);
 }
@@ -88,7 +94,7 @@ export class MailService {
   ) {
     this.host = new URL(config.baseUrl).hostname;
     events.on('meeting.changed', async (manager, e) => {
-      await this.queueMeetingMails(manager, e.meetingId, e.change, e.at);
+      await this.queueMeetingMails(manager, e.meetingId, e.change, e.at, e.answersReset === true);
     });
   }
 
@@ -158,7 +164,7 @@ export class MailService {
    * invitation time, or same last change for updates) queues nothing new; issuing the invitation again
    * (a new invitedAt) sends it again.
    */
-  async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingChange, now: Date = new Date()): Promise<MeetingMailResult> {
+  async queueMeetingMails(manager: EntityManager, meetingId: number, change: MeetingChange, now: Date = new Date(), answersReset = false): Promise<MeetingMailResult> {
     const meeting = await manager.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
     if (!meeting) throw new Error(`queueMeetingMails: meeting ${meetingId} not found`);
     const day = berlinDay(meeting.startsAt);
@@ -203,11 +209,11 @@ export class MailService {
         : null;
       // a current member who never got the meeting receives an update as their invitation
       const effectiveChange: MeetingChange = change !== 'invitation' && change !== 'cancellation' && !previousIds.includes(person.id) ? 'invitation' : change;
-      const text: MailText = meetingMailText(effectiveChange, facts, salutationOf(person), rsvp);
+      const text: MailText = meetingMailText(effectiveChange, facts, salutationOf(person), rsvp, answersReset);
       const calendar = renderItip(event, method, { name, email: address }, now, this.host);
       const dedupKey =
         kind === 'invitation'
-          ? `invitation:m${meeting.id}:s${meeting.sequence}:i${meeting.invitedAt?.getTime() ?? 0}:p${person.id}`
+          ? `${invitationKeyPrefix(meeting)}p${person.id}`
           : kind === 'cancellation'
             ? `cancellation:m${meeting.id}:p${person.id}`
             : `update:m${meeting.id}:s${meeting.sequence}:t${meeting.updatedAt.getTime()}:p${person.id}`;
@@ -229,6 +235,21 @@ export class MailService {
       else result.alreadyQueued++;
     }
     return result;
+  }
+
+  /**
+   * What the members will read when the meeting moves to the new times (the chair's preview before
+   * confirming): the postponement mail as it will be queued, with a neutral salutation and a
+   * placeholder for each member's personal answer link. Reads only.
+   */
+  async postponementPreview(manager: EntityManager, meetingId: number, startsAt: Date, endsAt: Date, answersReset: boolean, now: Date = new Date()): Promise<MailText> {
+    const meeting = await manager.getRepository(Meeting).findOneOrFail({ where: { id: meetingId }, relations: { body: true, location: true } });
+    const moved = Object.assign(Object.create(Object.getPrototypeOf(meeting) as object) as Meeting, meeting, { startsAt, endsAt });
+    const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+    const chair = await this.policy.currentChair(meeting.bodyId, berlinDay(startsAt), manager);
+    const facts = this.meetingFacts(moved, agenda, chair, `${this.config.baseUrl}/sitzungen/${meetingId}`);
+    const to: Salutation = { formOfAddress: '', academicTitle: null, givenName: '[Vorname', familyName: 'Nachname]' };
+    return meetingMailText('postponement', facts, to, { url: '[persönlicher Antwort-Link des Mitglieds]', validUntil: rsvpValidUntil(moved, now) }, answersReset);
   }
 
   /** Queues the one-time set-password link to the account's address (the text is removed from the outbox once sent). */
@@ -294,8 +315,7 @@ export class MailService {
       endsAt: meeting.endsAt,
       place: locationText(meeting.location),
       onlineLink: effectiveOnlineLink(meeting, meeting.location),
-      accessibilityNotes: meeting.location?.accessibilityNotes ?? null,
-      description: meeting.description,
+      notes: participantNotes(meeting, pageUrl),
       cancelReason: meeting.cancelReason,
       agenda: agenda.map(agendaLine),
       pageUrl,

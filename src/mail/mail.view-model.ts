@@ -4,7 +4,8 @@ import type { RsvpResponse } from '../meetings/attendance.entity.js';
 import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS } from './mail-labels.js';
 import { RSVP_RESPONSE_LABELS } from '../meetings/meeting-labels.js';
 import { meetingWhen } from './mail-texts.js';
-import { ERASED_ADDRESS } from './mail.service.js';
+import { ERASED_ADDRESS, invitationKeyPrefix } from './mail.service.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
 import { OUTBOX_STATUSES, type OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
 import type { StatusCounts } from './outbox.service.js';
 import type { RsvpContext } from './rsvp.service.js';
@@ -126,5 +127,33 @@ export function rsvpPage(ctx: RsvpContext, token: string, place: string | null, 
     action: `/antwort/${token}`,
     choices: (['accepted', 'tentative', 'declined'] as const).map((value) => ({ value, label: CHOICE_LABELS[value], current: value === response })),
     meetingHref: `/sitzungen/${ctx.meeting.id}`,
+  };
+}
+
+export interface InvitationResultView {
+  queued: number;
+  sent: number;
+  waiting: number;
+  failed: { recipient: string; reason: string }[];
+  /** "Einladung an 4 Mitglieder vorgemerkt: 3 versendet, 1 wartet, keine fehlgeschlagen." */
+  summary: string;
+}
+
+/** The mails of the meeting's latest invitation issue (queued, sent so far, failed with reason); null before the first. */
+export function invitationResult(meeting: Pick<Meeting, 'id' | 'sequence' | 'invitedAt'>, mails: readonly OutboxMail[]): InvitationResultView | null {
+  if (!meeting.invitedAt) return null;
+  const prefix = invitationKeyPrefix(meeting);
+  const issue = mails.filter((m) => m.dedupKey?.startsWith(prefix) === true);
+  const sent = issue.filter((m) => m.status === 'sent').length;
+  const failed = issue.filter((m) => m.status === 'failed').map((m) => ({ recipient: mailRow(m, '').recipient, reason: m.lastError ?? 'unbekannt' }));
+  const waiting = issue.length - sent - failed.length;
+  const members = issue.length === 1 ? '1 Mitglied' : `${issue.length} Mitglieder`;
+  const failedText = failed.length === 0 ? 'keine fehlgeschlagen' : `${failed.length} fehlgeschlagen`;
+  return {
+    queued: issue.length,
+    sent,
+    waiting,
+    failed,
+    summary: `Einladung an ${members} vorgemerkt: ${sent} versendet, ${waiting} ${waiting === 1 ? 'wartet' : 'warten'} noch, ${failedText}.`,
   };
 }

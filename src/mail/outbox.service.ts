@@ -13,10 +13,12 @@ import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import { berlinDay } from '../common/dates.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { invitationBlockedReason, noticePeriodWarning } from '../meetings/meeting-rules.js';
 import type { Person } from '../people/person.entity.js';
 import { BodyMailSettings } from './body-mail-settings.entity.js';
 import { MailSignal } from './mail-signal.js';
-import { ERASED_ADDRESS } from './mail.service.js';
+import { ERASED_ADDRESS, MailService } from './mail.service.js';
+import type { MailText } from './mail-texts.js';
 import { currentMembers, firstEmail } from './meeting-recipients.js';
 import { outboxDir } from './mail-transport.js';
 import { OUTBOX_STATUSES, OutboxMail, type OutboxStatus } from './outbox-mail.entity.js';
@@ -45,6 +47,7 @@ export class OutboxService {
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
     private readonly signal: MailSignal,
+    private readonly mail: MailService,
   ) {}
 
   /** How mail leaves this instance (for the admin page). */
@@ -82,6 +85,28 @@ export class OutboxService {
     const mails = await this.dataSource.getRepository(OutboxMail).find({ where: { meetingId }, relations: { person: true }, order: { createdAt: 'DESC', id: 'DESC' } });
     const members = await currentMembers(this.dataSource.manager, meeting.bodyId, berlinDay(meeting.startsAt));
     return { meeting, mails, withoutEmail: members.filter((p) => firstEmail(p) === null) };
+  }
+
+  /**
+   * What "Einladung verschicken" will do, for the confirmation page: how many current members get the
+   * mail and who has no address (they need the printable letter). Refused (403, German reason) for a
+   * cancelled or held meeting, as the invitation itself is.
+   */
+  async invitationPreview(viewer: Viewer, meetingId: number, now: Date = new Date()): Promise<{ meeting: Meeting; recipientCount: number; withoutEmail: Person[]; warnings: string[] }> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true }, withDeleted: true });
+    if (!meeting || meeting.body.deletedAt !== null) throw notFound('Diese Sitzung gibt es nicht.');
+    await this.permissions.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}/einladen`);
+    const blocked = invitationBlockedReason(meeting.state);
+    if (blocked) throw forbidden(blocked);
+    const members = await currentMembers(this.dataSource.manager, meeting.bodyId, berlinDay(meeting.startsAt));
+    const withoutEmail = members.filter((p) => firstEmail(p) === null);
+    const late = noticePeriodWarning(meeting.startsAt, meeting.body.noticePeriodDays, now);
+    return { meeting, recipientCount: members.length - withoutEmail.length, withoutEmail, warnings: late ? [late] : [] };
+  }
+
+  /** The postponement mail of a checked plan, as the members will read it (MailService words it). */
+  postponementPreview(plan: { meeting: Meeting; startsAt: Date; endsAt: Date; resetAnswers: boolean }): Promise<MailText> {
+    return this.mail.postponementPreview(this.dataSource.manager, plan.meeting.id, plan.startsAt, plan.endsAt, plan.resetAnswers);
   }
 
   /** Queues a failed mail again with fresh attempts. Administrators; chairs for their meetings' mails. */

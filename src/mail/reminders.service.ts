@@ -20,9 +20,30 @@ import { OutboxMail } from './outbox-mail.entity.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { signRsvpToken } from './rsvp-token.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { forbidden, notFound } from '../common/errors/user-facing.js';
+import type { Person } from '../people/person.entity.js';
 
 /** The largest reminder lead a body may set (days). */
 export const MAX_REMINDER_DAYS = 60;
+
+/** What the chair's "Erinnerung an alle ohne Antwort" did. */
+export interface ManualReminderResult {
+  queued: number;
+  /** Members without an answer who had been sent this reminder earlier on the same Berlin day. */
+  alreadyToday: number;
+  /** Members without an answer and without an e-mail address. */
+  withoutEmail: number;
+}
+
+/** "Erinnerung an 4 Mitglieder vorgemerkt; 2 hatten heute schon eine." */
+export function manualReminderMessage(r: ManualReminderResult): string {
+  const members = (n: number): string => (n === 1 ? '1 Mitglied' : `${n} Mitglieder`);
+  const parts = [`Erinnerung an ${members(r.queued)} vorgemerkt`];
+  if (r.alreadyToday > 0) parts.push(`${r.alreadyToday} ${r.alreadyToday === 1 ? 'hatte' : 'hatten'} heute schon eine`);
+  if (r.withoutEmail > 0) parts.push(`${r.withoutEmail} ohne E-Mail-Adresse (bitte anders erinnern)`);
+  return `${parts.join('; ')}.`;
+}
 
 export interface ReminderRun {
   meetingReminders: number;
@@ -119,7 +140,6 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     if (meetingIds.length === 0) return 0;
     const today = todayInBerlin(now);
     let queued = 0;
-    const host = new URL(this.config.baseUrl).hostname;
     for (const meetingId of meetingIds) {
       const meeting = await manager.getRepository(Meeting).findOneOrFail({ where: { id: meetingId }, relations: { body: true, location: true } });
       const day = berlinDay(meeting.startsAt);
@@ -130,30 +150,63 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
       );
       const recipients = (await currentMembers(manager, meeting.bodyId, day)).filter((p) => invited.has(p.id) && !answered.has(p.id));
       if (recipients.length === 0) continue;
-      const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
-      const chair = await this.policy.currentChair(meeting.bodyId, day, manager);
-      const facts = this.mail.meetingFacts(meeting, agenda, chair, meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host, chair }).url);
-      const secret = await this.rsvpSecret.within(manager);
-      const validUntil = rsvpValidUntil(meeting, now);
-      const mails: NewMail[] = [];
-      for (const person of recipients) {
-        const address = firstEmail(person);
-        if (!address) continue;
-        const url = `${this.config.baseUrl}/antwort/${signRsvpToken(secret, { meetingId: meeting.id, personId: person.id, expiresAt: validUntil })}`;
-        const text = meetingReminderText(facts, salutationOf(person), { url, validUntil });
-        mails.push({
-          kind: 'reminder',
-          to: { address, name: personDisplayName(person) },
-          subject: text.subject,
-          text: text.text,
-          meetingId: meeting.id,
-          personId: person.id,
-          dedupKey: `reminder:m${meeting.id}:d${day}:p${person.id}`,
-        });
-      }
+      const mails = await this.reminderMails(manager, meeting, recipients, now, (person) => `reminder:m${meeting.id}:d${day}:p${person.id}`);
       queued += (await this.mail.queueAll(manager, mails, now)).filter(Boolean).length;
     }
     return queued;
+  }
+
+  /** The reminder mail (existing reminder text, personal answer link) to each recipient with an address. */
+  private async reminderMails(manager: EntityManager, meeting: Meeting, recipients: readonly Person[], now: Date, dedupKeyOf: (person: Person) => string): Promise<NewMail[]> {
+    const day = berlinDay(meeting.startsAt);
+    const host = new URL(this.config.baseUrl).hostname;
+    const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
+    const chair = await this.policy.currentChair(meeting.bodyId, day, manager);
+    const facts = this.mail.meetingFacts(meeting, agenda, chair, meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host, chair }).url);
+    const secret = await this.rsvpSecret.within(manager);
+    const validUntil = rsvpValidUntil(meeting, now);
+    const mails: NewMail[] = [];
+    for (const person of recipients) {
+      const address = firstEmail(person);
+      if (!address) continue;
+      const url = `${this.config.baseUrl}/antwort/${signRsvpToken(secret, { meetingId: meeting.id, personId: person.id, expiresAt: validUntil })}`;
+      const text = meetingReminderText(facts, salutationOf(person), { url, validUntil });
+      mails.push({
+        kind: 'reminder',
+        to: { address, name: personDisplayName(person) },
+        subject: text.subject,
+        text: text.text,
+        meetingId: meeting.id,
+        personId: person.id,
+        dedupKey: dedupKeyOf(person),
+      });
+    }
+    return mails;
+  }
+
+  /**
+   * "Erinnerung an alle ohne Antwort" (the chair's button): the reminder mail to every current member
+   * of the body who has not answered, through the outbox. At most one such reminder per person and
+   * Berlin day (the dedup key holds today's date): a second click the same day queues nothing for them.
+   */
+  async remindUnanswered(viewer: Viewer, meetingId: number, now: Date = new Date()): Promise<ManualReminderResult> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({ where: { id: meetingId }, relations: { body: true, location: true } });
+    if (!meeting) throw notFound('Diese Sitzung gibt es nicht.');
+    await this.policy.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}`);
+    if (meeting.state === 'cancelled') throw forbidden('Zu einer abgesagten Sitzung werden keine Erinnerungen verschickt.');
+    if (meeting.state === 'held') throw forbidden('Die Sitzung hat bereits stattgefunden.');
+    if (meeting.startsAt.getTime() <= now.getTime()) throw forbidden('Die Sitzung hat bereits begonnen; Erinnerungen sind nicht mehr sinnvoll.');
+    const today = todayInBerlin(now);
+    return this.db.write(async (manager) => {
+      const answered = new Set(
+        (await manager.getRepository(Attendance).find({ where: { meetingId, response: In(['accepted', 'declined', 'tentative']) } })).map((a) => a.personId),
+      );
+      const unanswered = (await currentMembers(manager, meeting.bodyId, berlinDay(meeting.startsAt))).filter((p) => !answered.has(p.id));
+      const mails = await this.reminderMails(manager, meeting, unanswered, now, (person) => `reminder:m${meeting.id}:manual:${today}:p${person.id}`);
+      const inserted = await this.mail.queueAll(manager, mails, now);
+      const queued = inserted.filter(Boolean).length;
+      return { queued, alreadyToday: inserted.length - queued, withoutEmail: unanswered.length - mails.length };
+    });
   }
 
   private async actionItemReminders(manager: EntityManager, now: Date): Promise<number> {

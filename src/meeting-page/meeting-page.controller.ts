@@ -11,6 +11,7 @@ import { rsvpClosedReason } from '../meetings/rsvp-rules.js';
 import { locationView } from '../meetings/location-view.js';
 import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
 import { RSVP_FORM } from '../meetings/meetings.forms.js';
+import { answerCounts } from '../meetings/attendance-counts.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { longDate, meetingListItem, shortDate, timeRangeLabel } from '../meetings/meetings.view-model.js';
 import { MinutesService } from '../minutes/minutes.service.js';
@@ -67,7 +68,7 @@ export class MeetingPageController {
             agendaHref: `${base}/tagesordnung`,
             postponeHref: open ? `${base}/verschieben` : null,
             cancelHref: open ? `${base}/absagen` : null,
-            inviteAction: open ? `${base}/einladen` : null,
+            inviteHref: open ? `${base}/einladen` : null, // [mail] confirmation page, then the POST
             inviteLabel: m.state === 'invited' ? 'Einladung erneut verschicken' : 'Einladung verschicken',
             letterHref: `${base}/einladung`,
             mailHref: `${base}/versand`, // [mail] status of the meeting's mails (src/mail)
@@ -110,6 +111,9 @@ export class MeetingPageController {
             quorum: attendance.quorum,
             quorumRule: attendance.quorumRule,
             accepted: attendance.rows.filter((r) => r.attendance?.response === 'accepted').length,
+            counts: answerCounts(attendance.rows),
+            // [mail] the chair's "Erinnerung an alle ohne Antwort" (src/mail/reminders.service.ts)
+            remindAction: canManage && open && m.startsAt.getTime() > Date.now() ? `${base}/erinnern` : null,
           }
         : null,
       bodyFeed: subscriptionLinks(this.config.baseUrl, `/gremien/${m.bodyId}/sitzungen.ics`),

@@ -7,6 +7,7 @@ import type { AgendaItem } from './agenda-item.entity.js';
 import type { Meeting } from './meeting.entity.js';
 import { addressLinesOf, effectiveOnlineLink, locationText } from './location-view.js';
 import { longDate, timeRangeLabel } from './meetings.view-model.js';
+import { type ParticipantNote, participantNotes } from './participant-notes.js';
 
 export interface InvitationLetterView {
   bodyName: string;
@@ -17,7 +18,8 @@ export interface InvitationLetterView {
   intro: string;
   when: string;
   placeLines: string[];
-  accessibilityNotes: string | null;
+  /** The same notes the invitation mail carries (participantNotes). */
+  notes: ParticipantNote[];
   onlineLink: string | null;
   agenda: { number: string; title: string; presenter: string | null; isSub: boolean; isInternal: boolean }[];
   rsvpNote: string;
@@ -30,7 +32,7 @@ export interface InvitationLetterView {
  * Everything the printable invitation shows, prepared so the template only prints. The place line
  * names the meeting's locality, or the installation's default locality (DEFAULT_LOCALITY).
  */
-export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, now: Date = new Date()): InvitationLetterView {
+export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, pageUrl: string, now: Date = new Date()): InvitationLetterView {
   const chairName = chair ? personDisplayName(chair.person) : null;
   const locality = meeting.location?.locality ?? defaultLocality;
   const today = DateTime.fromJSDate(now).setZone(ZONE).setLocale('de').toFormat('d. MMMM yyyy');
@@ -45,7 +47,7 @@ export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[]
     intro: `hiermit lade ich Sie herzlich zur Sitzung „${meeting.title}“ ein.`,
     when: `${longDate(meeting.startsAt)}, ${timeRangeLabel(meeting.startsAt, meeting.endsAt)}`,
     placeLines: place.filter((l) => l !== ''),
-    accessibilityNotes: meeting.location?.accessibilityNotes ?? null,
+    notes: participantNotes(meeting, pageUrl),
     onlineLink: effectiveOnlineLink(meeting, meeting.location),
     agenda: agenda.map((a) => ({ number: a.number, title: a.title, presenter: a.presenter, isSub: a.number.includes('.'), isInternal: !a.isPublic })),
     rsvpNote: `Bitte teilen Sie bis zum ${rsvpBy} mit, ob Sie teilnehmen – auf der Sitzungsseite unter „Ihre Antwort“ oder bei der Geschäftsführung. Wenn Sie verhindert sind, benennen Sie bitte Ihre Vertretung.`,

@@ -27,10 +27,20 @@ import {
   validateCancelReason,
 } from './meeting-rules.js';
 import type { MeetingChange } from './meeting-events.js';
+import type { PostponeAnswers } from './meetings.forms.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 import { expandSeries, type SeriesEnd, type SeriesRule } from './series.js';
+
+/** A checked postponement: the new times and what happens to the answers. */
+export interface PostponePlan {
+  meeting: Meeting;
+  startsAt: Date;
+  endsAt: Date;
+  resetAnswers: boolean;
+  dayChanges: boolean;
+}
 
 /** What a chair typed into the meeting form, after DTO validation (times still as text). */
 export interface MeetingInput {
@@ -292,8 +302,11 @@ export class MeetingEditorService {
     return warnings;
   }
 
-  /** Same meeting (same UID), new time; SEQUENCE rises so calendars move the event. */
-  async postpone(viewer: Viewer, id: number, input: TimesInput, confirmed: boolean): Promise<SaveOutcome<Meeting>> {
+  /**
+   * Checks a postponement without saving: the new times (errors as FormRejected), the warnings to confirm,
+   * and whether the members' answers will be reset ('auto': when the Berlin day changes).
+   */
+  async postponePlan(viewer: Viewer, id: number, input: TimesInput, answers: PostponeAnswers, confirmed: boolean): Promise<SaveOutcome<PostponePlan>> {
     const current = await this.forManage(id, viewer);
     const blocked = changeBlockedReason(current.state);
     if (blocked) throw forbidden(blocked);
@@ -305,6 +318,19 @@ export class MeetingEditorService {
     }
     const warnings = await this.warningsToConfirm(current, times.value, current.locationId, confirmed);
     if (warnings.length > 0) return { saved: false, warnings };
+    const dayChanges = berlinDay(startsAt) !== berlinDay(current.startsAt);
+    const resetAnswers = answers === 'reset' || (answers === 'auto' && dayChanges);
+    return { saved: true, value: { meeting: current, startsAt, endsAt, resetAnswers, dayChanges }, notices };
+  }
+
+  /**
+   * Same meeting (same UID), new time; SEQUENCE rises so calendars move the event. With `resetAnswers`
+   * the members' answers (and named deputies) are cleared in the same transaction.
+   */
+  async postpone(viewer: Viewer, id: number, input: TimesInput, confirmed: boolean, answers: PostponeAnswers = 'auto'): Promise<SaveOutcome<Meeting>> {
+    const plan = await this.postponePlan(viewer, id, input, answers, confirmed);
+    if (!plan.saved) return plan;
+    const { startsAt, endsAt, resetAnswers } = plan.value;
     const meeting = await this.db.write(async (manager) => {
       const repo = manager.getRepository(Meeting);
       const fresh = await repo.findOneByOrFail({ id });
@@ -313,12 +339,13 @@ export class MeetingEditorService {
       fresh.startsAt = startsAt;
       fresh.endsAt = endsAt;
       const saved = await repo.save(fresh);
+      if (resetAnswers) await manager.getRepository(Attendance).update({ meetingId: id }, { response: 'none', respondedAt: null, deputyPersonId: null });
       await auditMeeting(this.audit, manager, viewer, 'postpone', before, saved);
       // The new date goes to everyone invited, in this transaction.
-      await this.announce(manager, id, 'postponement');
+      await this.events.publish(manager, 'meeting.changed', { meetingId: id, change: 'postponement', at: new Date(), answersReset: resetAnswers });
       return saved;
     });
-    return { saved: true, value: meeting, notices };
+    return { saved: true, value: meeting, notices: plan.notices };
   }
 
   /** Cancelled with a reason; the meeting stays (and stays in the feeds, STATUS:CANCELLED). */

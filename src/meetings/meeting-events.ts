@@ -12,6 +12,8 @@ export interface MeetingChanged {
   change: MeetingChange;
   /** The moment of the change (the mails' DTSTAMP and queue time). */
   at: Date;
+  /** A postponement that cleared the members' answers: the mail asks them to answer again. */
+  answersReset?: boolean;
 }
 
 declare module '../database/domain-events.js' {

@@ -8,7 +8,7 @@ import { queryText } from '../common/http/pagination.js';
 import { RSVP_RESPONSE_LABELS } from './meeting-labels.js';
 import { personDisplayName } from '../people/person-name.js';
 import { AttendanceService } from './attendance.service.js';
-import { utcToBerlinFields } from '../common/berlin-time.js';
+import { addDays, isoDate, parseLocalDate, utcToBerlinFields } from '../common/berlin-time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { MeetingWarning } from './conflicts.js';
 import { CancelDto, MeetingDto, PostponeDto } from './dto/meeting.dto.js';
@@ -23,6 +23,7 @@ import {
   MEETING_FORM,
   type MeetingField,
   POSTPONE_FORM,
+  type PostponeAnswers,
   type Rhythm,
   RSVP_FORM,
   type RsvpField,
@@ -34,6 +35,25 @@ import { bodyOptions, emptyToNull, endTimeAfter, locationOptions, meetingFormVal
 import { invitationLetter } from './invitation-letter.js';
 import { longDate, timeRangeLabel } from './meetings.view-model.js';
 import type { SeriesRule } from './series.js';
+
+/** The answers choice as typed; anything else (an older form without the field) means 'auto'. */
+function postponeAnswers(raw: string): PostponeAnswers {
+  return raw === 'keep' || raw === 'reset' ? raw : 'auto';
+}
+
+/** The checked postponement as the preview page's query (warnings were confirmed or there were none). */
+function postponeQuery(v: FormValues<'date' | 'startTime' | 'endTime'>, answers: PostponeAnswers): string {
+  return `?${new URLSearchParams({ date: v.date, startTime: v.startTime, endTime: v.endTime, answers }).toString()}`;
+}
+
+/** The preview query for the same times one week later (the postpone form's example link). */
+function weekLaterQuery(meeting: Meeting): string {
+  const start = utcToBerlinFields(meeting.startsAt);
+  const end = utcToBerlinFields(meeting.endsAt);
+  const day = parseLocalDate(start.date);
+  const date = day.ok ? isoDate(addDays(day.value, 7)) : start.date;
+  return postponeQuery({ date, startTime: start.time, endTime: end.time }, 'auto');
+}
 
 /** "trotzdem" is the name of the "save anyway" button shown with warnings. */
 function confirmedAnyway(body: unknown): boolean {
@@ -289,9 +309,11 @@ export class MeetingsManageController {
       meeting: { title: meeting.title, bodyName: meeting.body.name, when: `${longDate(meeting.startsAt)}, ${timeRangeLabel(meeting.startsAt, meeting.endsAt)}`, href: `/sitzungen/${meeting.id}` },
       action: `/sitzungen/${meeting.id}/${postpone ? 'verschieben' : 'absagen'}`,
       intro: postpone
-        ? 'Die Sitzung behält ihre Kalender-Kennung: In abonnierten Kalendern wandert der Termin an die neue Zeit. Tagesordnung und Antworten bleiben erhalten.'
+        ? 'Die Sitzung behält ihre Kalender-Kennung: In abonnierten Kalendern wandert der Termin an die neue Zeit. Die Tagesordnung bleibt erhalten; ob die bisherigen Antworten gelten, wählen Sie unten. Vor dem Verschieben sehen Sie, was die Mitglieder per E-Mail erfahren.'
         : 'Die Sitzung bleibt mit dem Vermerk „abgesagt“ und dem Grund sichtbar; in abonnierten Kalendern wird der Termin als abgesagt markiert.',
-      submitLabel: postpone ? 'Verschieben' : 'Sitzung absagen',
+      submitLabel: postpone ? 'Weiter zur Vorschau' : 'Sitzung absagen',
+      // an example of what members read (one week later, same times), before anything is typed
+      previewExampleHref: postpone ? `/sitzungen/${meeting.id}/verschieben/vorschau${weekLaterQuery(meeting)}` : null,
       warnings: warningView(warnings),
       form: formView(spec, values, errors),
     };
@@ -302,19 +324,30 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer, `/sitzungen/${id}/verschieben`);
     const start = utcToBerlinFields(meeting.startsAt);
     const end = utcToBerlinFields(meeting.endsAt);
-    res.render('meetings/simple-form', this.simpleModel(meeting, POSTPONE_FORM, 'postpone', { date: start.date, startTime: start.time, endTime: end.time }, {}));
+    res.render('meetings/simple-form', this.simpleModel(meeting, POSTPONE_FORM, 'postpone', { date: start.date, startTime: start.time, endTime: end.time, answers: 'auto' }, {}));
   }
 
+  /**
+   * Two steps: first the times are checked (errors 422, warnings 200 with "trotzdem") and the chair is
+   * sent to the preview of what the members will be told (src/mail: /verschieben/vorschau), where the
+   * answers choice is settled; that page posts back with "bestaetigt", and only then the meeting moves.
+   */
   @Post(':id/verschieben')
   async postpone(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     const meeting = await this.editor.forManage(id, viewer);
     const values = readForm(POSTPONE_FORM, body);
+    const answers = postponeAnswers(values.answers);
+    const confirmedChange = typeof body === 'object' && body !== null && (body as Record<string, unknown>).bestaetigt === 'on';
     await submitScheduling(
       res,
       { spec: POSTPONE_FORM, view: 'meetings/simple-form', values, model: (errors, warnings) => this.simpleModel(meeting, POSTPONE_FORM, 'postpone', values, errors, warnings) },
       await validateForm(POSTPONE_FORM, PostponeDto, values),
-      () => this.editor.postpone(viewer, id, values, confirmedAnyway(body)),
-      () => `/sitzungen/${id}`,
+      async (): Promise<SaveOutcome<Meeting | null>> => {
+        if (confirmedChange) return this.editor.postpone(viewer, id, values, confirmedAnyway(body), answers);
+        const plan = await this.editor.postponePlan(viewer, id, values, answers, confirmedAnyway(body));
+        return plan.saved ? { saved: true, value: null, notices: plan.notices } : plan;
+      },
+      (saved) => (saved === null ? `/sitzungen/${id}/verschieben/vorschau${postponeQuery(values, answers)}` : `/sitzungen/${id}`),
     );
   }
 
@@ -346,7 +379,8 @@ export class MeetingsManageController {
   @Post(':id/einladen')
   async invite(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @RequestBody() body: unknown, @Res() res: Response): Promise<void> {
     const outcome = await this.editor.invite(viewer, id, confirmedAnyway(body));
-    if (outcome.saved) return res.redirect(303, `/sitzungen/${id}/einladung`);
+    // the result page of the mail status (src/mail): queued, sent so far, failed with reason
+    if (outcome.saved) return res.redirect(303, `/sitzungen/${id}/versand?einladung=1`);
     const meeting = await this.editor.forManage(id, viewer);
     res.status(200).render('meetings/invite-confirm', {
       pageTitle: `Einladung verschicken: ${meeting.title}`,
@@ -362,7 +396,7 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer, `/sitzungen/${id}/einladung`);
     const { agenda } = await this.meetings.detail(id, viewer);
     const chairs = await this.meetings.chairOf(meeting);
-    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality), meetingHref: `/sitzungen/${id}` });
+    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality, `${this.config.baseUrl}/sitzungen/${id}`), meetingHref: `/sitzungen/${id}` });
   }
 
   @Post(':id/stattgefunden')

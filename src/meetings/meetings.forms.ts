@@ -16,10 +16,23 @@ export const MEETING_FORM = defineForm('sitzung', {
 });
 export type MeetingField = keyof typeof MEETING_FORM.fields;
 
+/**
+ * What happens to the members' answers (zugesagt, abgesagt, vielleicht) when a meeting moves. 'auto'
+ * (the default) resets them when the Berlin day changes — who can come on Tuesday may not on Thursday —
+ * and keeps them when only the clock time moves on the same day.
+ */
+export const POSTPONE_ANSWER_OPTIONS = [
+  { value: 'auto', label: 'Automatisch: zurücksetzen, wenn sich der Tag ändert; behalten, wenn sich nur die Uhrzeit ändert' },
+  { value: 'keep', label: 'Behalten: die bisherigen Antworten gelten weiter' },
+  { value: 'reset', label: 'Zurücksetzen: alle Mitglieder werden gebeten, neu zu antworten' },
+] as const;
+export type PostponeAnswers = (typeof POSTPONE_ANSWER_OPTIONS)[number]['value'];
+
 export const POSTPONE_FORM = defineForm('verschieben', {
   date: { label: 'Neues Datum', type: 'date', required: true, hint: 'TT.MM.JJJJ' },
   startTime: { label: 'Beginn', type: 'time', required: true, hint: 'Uhrzeit, z. B. 18:00' },
   endTime: { label: 'Ende', type: 'time', required: true, hint: 'Uhrzeit, z. B. 20:00' },
+  answers: { label: 'Bisherige Antworten der Mitglieder', control: 'select', options: [...POSTPONE_ANSWER_OPTIONS] },
 });
 
 export const CANCEL_FORM = defineForm('absagen', {

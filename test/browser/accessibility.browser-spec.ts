@@ -141,6 +141,8 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'postpone form', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/verschieben`) },
     { name: 'cancel form with errors', role: 'chair', open: failedForm(() => `/sitzungen/${meetings.laterId}/absagen`, 'absagen'), status: 422 },
     { name: 'mails of a meeting', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/versand`) },
+    { name: 'invitation confirmation', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/einladen`) },
+    { name: 'postponement preview', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/verschieben/vorschau?date=2031-03-04&startTime=18:00&endTime=20:00&answers=auto`) },
     { name: 'reminder settings of a body', role: 'chair', open: goto(() => `/gremien/${ids.begleitbeirat}/erinnerungen`) },
 
     { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },

@@ -445,7 +445,13 @@ describe('journeys in a real browser', () => {
       await pressAndLoad(page);
       await tabToText(page, 'Einladung verschicken');
       await pressAndLoad(page);
-      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladung`);
+      // the confirmation page first: recipients, members without address; then the result page
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladen`);
+      await tabTo(page, 'Jetzt an … verschicken', (f) => f.tag === 'button' && /^Jetzt an \d+ Mitglieder? verschicken$/.test(f.text));
+      await pressAndLoad(page);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/versand`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Einladung vorgemerkt');
+      await page.goto(app.url(`/sitzungen/${id}/einladung`));
       const letter = (await page.locator('main').textContent()) ?? '';
       for (const item of agenda) expect(letter).toContain(item);
       await expectInvitedWithAgenda(page, id);
@@ -470,8 +476,10 @@ describe('journeys in a real browser', () => {
         await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Hinzufügen' }).click()]);
       }
       await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('link', { name: title }).first().click()]);
-      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Einladung verschicken' }).click()]);
-      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladung`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Einladung verschicken' }).click()]);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/einladen`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /^Jetzt an \d+ Mitglieder? verschicken$/ }).click()]);
+      expect(new URL(page.url()).pathname).toBe(`/sitzungen/${id}/versand`);
       await expectInvitedWithAgenda(page, id);
       scheduled.set('mouse', { id, title });
       await context.close();

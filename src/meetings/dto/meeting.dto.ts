@@ -55,6 +55,10 @@ export class PostponeDto extends MeetingTimesDto {
   @IsNotEmpty({ message: 'Bitte das neue Datum angeben.' })
   @Transform(trim)
   date: string;
+
+  // empty (an older form, or not chosen) means 'auto'
+  @IsIn(['', 'auto', 'keep', 'reset'], { message: 'Bitte wählen, ob die bisherigen Antworten gelten oder zurückgesetzt werden.' })
+  answers: string;
 }
 
 export class CancelDto {
