@@ -376,6 +376,7 @@ describe('journeys in a real browser', () => {
       await page.getByLabel('Funktion', { exact: true }).fill('Integrationsbeauftragter der Landeshauptstadt');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Änderungen speichern' }).click()]);
       await expect(page.locator('main').textContent()).resolves.toContain('Integrationsbeauftragter der Landeshauptstadt');
+      await page.locator('.account-menu summary').click(); // the account links sit in a disclosure in the header
       await Promise.all([page.waitForNavigation(), page.locator('.account-nav').getByRole('link', { name: 'Protokoll' }).click()]);
       const row = await newestAvramenkoRow(page);
       expect(row).toContain(`Funktion: ${before} → geändert in Integrationsbeauftragter der Landeshauptstadt`);
