@@ -23,12 +23,8 @@
     button.type = 'button';
     button.className = 'button--secondary copy-field__button';
     button.textContent = 'Kopieren';
-    if (name) {
-      var hidden = document.createElement('span');
-      hidden.className = 'visually-hidden';
-      hidden.textContent = ': ' + name;
-      button.appendChild(hidden);
-    }
+    // The visible word first, then which address (label in name, WCAG 2.5.3).
+    if (name) button.setAttribute('aria-label', 'Kopieren: ' + name);
     var status = document.createElement('p');
     status.className = 'copy-field__status';
     status.setAttribute('role', 'status');
