@@ -2,19 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { ADMIN, launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { boardMeetings, quietMeetingDate } from './support/fixtures.js';
-import {
-  chooseByKeyboard,
-  downloadText,
-  focused,
-  focusPageStart,
-  pressAndDownload,
-  pressAndLoad,
-  tabTo,
-  tabToId,
-  tabToText,
-  typeDate,
-  type DomWindow,
-} from './support/keyboard.js';
+import { chooseByKeyboard, downloadText, focused, focusPageStart, pressAndDownload, pressAndLoad, tabTo, tabToId, tabToText, type DomWindow, typeDate } from './support/keyboard.js';
 import { loginByKeyboard, loginByMouse } from './support/session.js';
 
 /**
@@ -353,6 +341,9 @@ describe('journeys in a real browser', () => {
       await expect(page.locator('main').textContent()).resolves.toContain('Raum: 5.021 – Aufzug C, Zimmer für Beratung');
 
       await focusPageStart(page);
+      // The account links sit in a disclosure in the header: open it with Enter, then Tab on.
+      await tabTo(page, 'the account menu', (f) => f.tag === 'summary');
+      await page.keyboard.press('Enter');
       await tabToText(page, 'Protokoll');
       await pressAndLoad(page);
       expect(await page.locator('h1').textContent()).toBe('Änderungsprotokoll');
