@@ -7,7 +7,7 @@ import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-acc
 import { axeViolations, describeViolations } from './support/axe.js';
 import { ACCESSIBILITY_CONTACT, ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
-import { focused, focusPageStart, pressAndLoad } from './support/keyboard.js';
+import { focused, focusPageStart, pressAndLoad, type DomWindow } from './support/keyboard.js';
 import { focusIndicator, headerLayout, horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { login } from './support/session.js';
 
@@ -228,6 +228,35 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
       if (overflow) problems.push(`@${width}px: ${overflow}`);
     }
     await page.setViewportSize(DESKTOP);
+    expect(problems).toEqual([]);
+  });
+
+  it('action rows show no list bullets (they overlapped the links) and text is hyphenated as German', async () => {
+    const problems: string[] = [];
+    for (const [role, path] of [['chair', `/sitzungen/${meetings.laterId}`], ['visitor', '/sitzungen']] as const) {
+      const page = pages.get(role) as Page;
+      await page.goto(app.url(path));
+      for (const viewport of [DESKTOP, PHONE]) {
+        await page.setViewportSize(viewport);
+        problems.push(
+          ...(await page.evaluate(() => {
+            const w = globalThis as unknown as DomWindow;
+            const found: string[] = [];
+            const items = Array.from(w.document.querySelectorAll('main ul.actions > li, .manage-box li, .calendar-subscribe li'));
+            if (items.length === 0) found.push('no action rows found');
+            for (const li of items) {
+              const s = w.getComputedStyle(li);
+              if (s.display === 'list-item' && s.listStyleType !== 'none') found.push(`bullet "${s.listStyleType}" before ${(li.textContent ?? '').trim().slice(0, 30)}`);
+            }
+            const p = w.document.querySelector('main p');
+            if (p && w.getComputedStyle(p).getPropertyValue('hyphens') !== 'auto') found.push('main text is not hyphenated (hyphens: auto)');
+            return found;
+          })).map((f) => `${path} @${viewport.width}px: ${f}`),
+        );
+      }
+    }
+    await pages.get('visitor')?.setViewportSize(DESKTOP);
+    await pages.get('chair')?.setViewportSize(DESKTOP);
     expect(problems).toEqual([]);
   });
 

@@ -61,6 +61,17 @@ describe('copy buttons for calendar subscription addresses (Chromium)', () => {
     expect(await second.inputValue()).not.toBe(address);
   });
 
+  it('the subscribe box under the meeting list has the copy field too', async () => {
+    const page = await open({ javaScriptEnabled: true, clipboard: true });
+    await page.goto(app.url('/sitzungen'));
+    const field = page.getByLabel('Adresse zum Kopieren', { exact: true });
+    const address = await field.inputValue();
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kalender\/.+\.ics$/);
+    await page.locator('main .copy-field__button').click();
+    await page.locator('main .copy-field__status', { hasText: 'Adresse kopiert.' }).waitFor();
+    expect(await clipboard(page)).toBe(address);
+  });
+
   it('the personal address of a member gets a copy button too', async () => {
     const page = await open({ javaScriptEnabled: true, clipboard: true });
     await page.setViewportSize(DESKTOP);
