@@ -245,9 +245,9 @@ describe('calendar feeds', () => {
     expect(ics(forged)).not.toContain('Петренко');
   });
 
-  it('explains subscribing for Outlook, Apple, Google and Thunderbird', async () => {
+  it('explains subscribing for Outlook, Apple, Google, Thunderbird and Android (ICSx⁵, DAVx⁵)', async () => {
     const res = await request(t.http).get('/kalender').expect(200);
-    for (const word of ['Outlook', 'Apple', 'Google', 'Thunderbird', 'webcal://', 'https://', 'im Browser']) expect(res.text).toContain(word);
+    for (const word of ['Outlook', 'Apple', 'Google', 'Thunderbird', 'Android', 'ICSx⁵', 'DAVx⁵', 'webcal://', 'https://', 'im Browser']) expect(res.text).toContain(word);
   });
 });
 

@@ -77,8 +77,8 @@ describe('current membership on the directory pages', () => {
     expect(members).not.toContain('Gestrig');
     const upcoming = sectionOf(html, 'Künftige Mitglieder');
     expect(upcoming).toContain(`href="/personen/${ids.upcoming}">Kommend Zeitlich</a>`);
-    expect(upcoming).toContain(`<td>${startsText(nextMonth)}</td>`);
-    expect(upcoming).toContain('<td>Vorsitz</td>');
+    expect(upcoming).toContain(`<td data-label="Beginn">${startsText(nextMonth)}</td>`);
+    expect(upcoming).toContain('<td data-label="Rolle">Vorsitz</td>');
     const former = sectionOf(html, 'Ehemalige Mitglieder');
     expect(former).toContain('Gestrig Zeitlich');
     expect(former).not.toContain('Kommend');
@@ -102,7 +102,7 @@ describe('current membership on the directory pages', () => {
     expect(sectionOf(html, 'Mitarbeit in Gremien')).toContain('Derzeit in keinem Gremium.');
     const upcoming = sectionOf(html, 'Künftige Mitgliedschaften');
     expect(upcoming).toContain(`href="/gremien/${ids.body}">Beirat Zeitenwende</a>`);
-    expect(upcoming).toContain(`<td>${startsText(nextMonth)}</td>`);
+    expect(upcoming).toContain(`<td data-label="Beginn">${startsText(nextMonth)}</td>`);
     expect(html).not.toContain('Frühere Mitgliedschaften');
 
     const endsToday = (await request(t.http).get(`/personen/${ids.endsToday}`).expect(200)).text;

@@ -165,7 +165,7 @@ describe('people', () => {
     it('lists his current memberships with role, note, organisation represented and since date', async () => {
       const html = (await request(t.http).get(`/personen/${avramenkoId}`).expect(200)).text;
       const current = html.slice(html.indexOf('id="person-bodies"'));
-      expect(current).toMatch(/>Netzwerk Migration<\/a><\/th>\s*<td>Vorsitz<br><span class="membership-note">Leitung und Geschäftsführung<\/span><\/td>/);
+      expect(current).toMatch(/>Netzwerk Migration<\/a><\/th>\s*<td data-label="Rolle">Vorsitz<br><span class="membership-note">Leitung und Geschäftsführung<\/span><\/td>/);
       expect(current).toContain('>Begleitbeirat für die Umsetzung des Integrationskonzeptes</a>');
       expect(current).toContain('>Runder Tisch Asyl</a>');
       expect(current).toContain('>Aktionsbündnis für ein friedliches und weltoffenes Schwerin</a>');

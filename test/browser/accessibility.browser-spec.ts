@@ -7,14 +7,17 @@ import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-acc
 import { axeViolations, describeViolations } from './support/axe.js';
 import { ACCESSIBILITY_CONTACT, ADMIN, DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeetings, type DirectoryIds } from './support/fixtures.js';
-import { focused, focusPageStart, pressAndLoad } from './support/keyboard.js';
-import { focusIndicator, horizontalOverflow, structureProblems } from './support/page-checks.js';
+import { focused, focusPageStart, pressAndLoad, type DomWindow } from './support/keyboard.js';
+import { focusIndicator, headerLayout, horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { login } from './support/session.js';
 
 /**
  * Screenshots are taken on every run; they replace the ones in docs/screenshots (shown in the README)
  * only with UPDATE_SCREENSHOTS=1 (`npm run screenshots`), so a test run leaves the work tree clean.
  */
+/** The header is one line from 1024 px on: measured 63 px high at 1280 px (every role); a second line would add about 40 px. */
+const ONE_LINE_HEADER_PX = 72;
+
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? join(process.cwd(), 'docs', 'screenshots') : join(tmpdir(), 'netzwerk-screenshots');
 
 type Role = 'visitor' | 'member' | 'chair' | 'secretary' | 'admin';
@@ -34,7 +37,8 @@ interface PageCase {
 /**
  * Every page type, anonymous and logged in, at desktop (1280 px) and phone (360 px) width: axe-core
  * with the WCAG 2.0/2.1 A and AA rules must find nothing; structure (lang, one h1, landmarks, labels,
- * errors tied to fields) and reflow are checked too. One Chromium, one page per role, reused.
+ * errors tied to fields), reflow at both widths (no sideways scrolling but in a marked scroll container) and
+ * a one-line header at 1280 px are checked too. One Chromium, one page per role, reused.
  */
 describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   let app: BrowserApp;
@@ -197,9 +201,11 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       await page.setViewportSize(viewport);
       failures.push(...describeViolations(`${c.name} @${viewport.width}px`, await axeViolations(page)));
-      if (width === 'phone') {
-        const overflow = await horizontalOverflow(page);
-        if (overflow) failures.push(`${c.name} @360px: ${overflow}`);
+      const overflow = await horizontalOverflow(page);
+      if (overflow) failures.push(`${c.name} @${viewport.width}px: ${overflow}`);
+      if (width === 'desktop' && !c.bare) {
+        const header = await headerLayout(page);
+        if (!header || !header.oneLine || header.height > ONE_LINE_HEADER_PX) failures.push(`${c.name} @1280px: header is not one line of at most ${ONE_LINE_HEADER_PX}px: ${JSON.stringify(header)}`);
       }
       if (c.screenshot) await page.screenshot({ path: join(SCREENSHOT_DIR, `${c.screenshot}-${width}.png`) });
     }
@@ -211,6 +217,63 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   it('every page type above is valid HTML (W3C Nu Html Checker, one run)', async () => {
     expect(html.size).toBe(casesRun);
     expect(await html.problems()).toEqual([]);
+  });
+
+  it.each(['visitor', 'member', 'chair', 'secretary', 'admin'] as const)('the header is one line at 1024, 1100 and 1280 px and the page does not scroll sideways (%s)', async (role) => {
+    const page = pages.get(role) as Page;
+    const problems: string[] = [];
+    await page.goto(app.url('/sitzungen'));
+    for (const width of [1024, 1100, 1280]) {
+      await page.setViewportSize({ width, height: DESKTOP.height });
+      const header = await headerLayout(page);
+      if (!header || !header.oneLine || header.height > ONE_LINE_HEADER_PX) problems.push(`@${width}px: ${JSON.stringify(header)}`);
+      const overflow = await horizontalOverflow(page);
+      if (overflow) problems.push(`@${width}px: ${overflow}`);
+    }
+    await page.setViewportSize(DESKTOP);
+    expect(problems).toEqual([]);
+  });
+
+  it('action rows show no list bullets (they overlapped the links) and text is hyphenated as German', async () => {
+    const problems: string[] = [];
+    for (const [role, path] of [['chair', `/sitzungen/${meetings.laterId}`], ['visitor', '/sitzungen']] as const) {
+      const page = pages.get(role) as Page;
+      await page.goto(app.url(path));
+      for (const viewport of [DESKTOP, PHONE]) {
+        await page.setViewportSize(viewport);
+        problems.push(
+          ...(await page.evaluate(() => {
+            const w = globalThis as unknown as DomWindow;
+            const found: string[] = [];
+            const items = Array.from(w.document.querySelectorAll('main ul.actions > li, .manage-box li, .calendar-subscribe li'));
+            if (items.length === 0) found.push('no action rows found');
+            for (const li of items) {
+              const s = w.getComputedStyle(li);
+              if (s.display === 'list-item' && s.listStyleType !== 'none') found.push(`bullet "${s.listStyleType}" before ${(li.textContent ?? '').trim().slice(0, 30)}`);
+            }
+            const p = w.document.querySelector('main p');
+            if (p && w.getComputedStyle(p).getPropertyValue('hyphens') !== 'auto') found.push('main text is not hyphenated (hyphens: auto)');
+            return found;
+          })).map((f) => `${path} @${viewport.width}px: ${f}`),
+        );
+      }
+    }
+    await pages.get('visitor')?.setViewportSize(DESKTOP);
+    await pages.get('chair')?.setViewportSize(DESKTOP);
+    expect(problems).toEqual([]);
+  });
+
+  it('the account links sit in a native disclosure in the header that the keyboard opens and closes with Enter', async () => {
+    const page = pages.get('admin') as Page;
+    await page.goto(app.url('/'));
+    const link = page.locator('.account-nav').getByRole('link', { name: 'Postausgang' });
+    expect(await link.isVisible()).toBe(false);
+    await page.locator('.account-menu summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await link.isVisible()).toBe(true);
+    expect(await page.locator('.account-nav').getByRole('button', { name: 'Abmelden' }).isVisible()).toBe(true);
+    await page.keyboard.press('Enter'); // closes again
+    expect(await link.isVisible()).toBe(false);
   });
 
   describe('keyboard basics', () => {

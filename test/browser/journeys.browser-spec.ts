@@ -2,19 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_CHAIR, DEMO_MEMBER, DEMO_SECRETARY } from '../../src/auth/demo-accounts.js';
 import { ADMIN, launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
 import { boardMeetings, quietMeetingDate } from './support/fixtures.js';
-import {
-  chooseByKeyboard,
-  downloadText,
-  focused,
-  focusPageStart,
-  pressAndDownload,
-  pressAndLoad,
-  tabTo,
-  tabToId,
-  tabToText,
-  typeDate,
-  type DomWindow,
-} from './support/keyboard.js';
+import { chooseByKeyboard, downloadText, focused, focusPageStart, pressAndDownload, pressAndLoad, tabTo, tabToId, tabToText, type DomWindow, typeDate } from './support/keyboard.js';
 import { loginByKeyboard, loginByMouse } from './support/session.js';
 
 /**
@@ -353,6 +341,9 @@ describe('journeys in a real browser', () => {
       await expect(page.locator('main').textContent()).resolves.toContain('Raum: 5.021 – Aufzug C, Zimmer für Beratung');
 
       await focusPageStart(page);
+      // The account links sit in a disclosure in the header: open it with Enter, then Tab on.
+      await tabTo(page, 'the account menu', (f) => f.tag === 'summary');
+      await page.keyboard.press('Enter');
       await tabToText(page, 'Änderungsprotokoll');
       await pressAndLoad(page);
       expect(await page.locator('h1').textContent()).toBe('Änderungsprotokoll');
@@ -376,6 +367,7 @@ describe('journeys in a real browser', () => {
       await page.getByLabel('Funktion', { exact: true }).fill('Integrationsbeauftragter der Landeshauptstadt');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Änderungen speichern' }).click()]);
       await expect(page.locator('main').textContent()).resolves.toContain('Integrationsbeauftragter der Landeshauptstadt');
+      await page.locator('.account-menu summary').click(); // the account links sit in a disclosure in the header
       await Promise.all([page.waitForNavigation(), page.locator('.account-nav').getByRole('link', { name: 'Änderungsprotokoll' }).click()]);
       const row = await newestAvramenkoRow(page);
       expect(row).toContain(`Funktion: ${before} → geändert in Integrationsbeauftragter der Landeshauptstadt`);

@@ -59,21 +59,77 @@ export async function structureProblems(page: Page, options: { layout: boolean }
   }, options.layout);
 }
 
-/** WCAG 1.4.10 reflow: at this width nothing but wide tables may scroll sideways. */
+/** The few more DOM members the layout checks read (the page's own types are not in this Node project). */
+interface BoxElement extends DomElement {
+  scrollWidth: number;
+  clientWidth: number;
+  previousElementSibling: BoxElement | null;
+  classList: { contains(name: string): boolean };
+  children: ArrayLike<BoxElement>;
+  querySelector(selector: string): BoxElement | null;
+  querySelectorAll(selector: string): ArrayLike<BoxElement>;
+  getBoundingClientRect(): { top: number; left: number; width: number; height: number; bottom: number };
+}
+
+/**
+ * WCAG 1.4.10 reflow: the page never scrolls sideways (documentElement.scrollWidth <= clientWidth), and
+ * inside it only an explicitly marked scroll container may: role="region" with a label, tabindex="0"
+ * (keyboard users can scroll it) and a visible hint (.scroll-hint, "Tabelle seitlich scrollbar") in
+ * front of it or inside it. Returns null or what is wrong.
+ */
 export async function horizontalOverflow(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const w = globalThis as unknown as DomWindow;
-    const root = w.document.documentElement;
-    if (root.scrollWidth <= root.clientWidth + 1) return null;
-    const wide = Array.from(w.document.querySelectorAll('body *'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        const inScrollBox = el.parentElement?.closest('.table-wrap') ?? null;
-        return r.left + r.width > root.clientWidth + 1 && inScrollBox === null;
-      })
-      .slice(0, 5)
-      .map((el) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} class="${el.getAttribute('class') ?? ''}">`);
-    return `page is ${root.scrollWidth}px wide at ${root.clientWidth}px: ${wide.join(', ')}`;
+    const d = w.document;
+    const root = d.documentElement;
+    const describe = (el: DomElement): string => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} class="${el.getAttribute('class') ?? ''}">`;
+    const problems: string[] = [];
+    if (root.scrollWidth > root.clientWidth + 1) {
+      const wide = Array.from(d.querySelectorAll('body *'))
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left + r.width > root.clientWidth + 1;
+        })
+        .slice(0, 5)
+        .map(describe);
+      problems.push(`page is ${root.scrollWidth}px wide at ${root.clientWidth}px: ${wide.join(', ')}`);
+    }
+    for (const el of Array.from(d.querySelectorAll('body *') as ArrayLike<BoxElement>)) {
+      const box = el;
+      const overflowX = w.getComputedStyle(el).overflowX;
+      if (overflowX !== 'auto' && overflowX !== 'scroll') continue;
+      if (box.scrollWidth <= box.clientWidth + 1) continue;
+      const named = (el.getAttribute('aria-label') ?? '').trim() !== '' || (el.getAttribute('aria-labelledby') ?? '').trim() !== '';
+      const previous = el.previousElementSibling;
+      const hinted = el.querySelector('.scroll-hint') !== null || (previous !== null && previous.classList.contains('scroll-hint'));
+      if (el.getAttribute('role') !== 'region' || !named || el.getAttribute('tabindex') !== '0' || !hinted) {
+        problems.push(`${describe(el)} scrolls sideways (${box.scrollWidth}px in ${box.clientWidth}px) but is not a marked scroll container (role=region, label, tabindex=0, .scroll-hint)`);
+      }
+    }
+    return problems.length === 0 ? null : problems.join('; ');
+  });
+}
+
+/** The site header's height and whether its parts (title, menu, search, account) sit on one line. */
+export async function headerLayout(page: Page): Promise<{ height: number; oneLine: boolean; parts: string[] } | null> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as DomWindow;
+    const inner = w.document.querySelector('.site-header__inner') as BoxElement | null;
+    if (!inner) return null;
+    const parts = Array.from(inner.children).map((el) => el.getBoundingClientRect());
+    const lineTop = Math.max(...parts.map((r) => r.top));
+    const lineBottom = Math.min(...parts.map((r) => r.bottom));
+    // Everything on one line: the parts overlap vertically, and the main menu's items share one row too
+    // (the account links are in a closed disclosure).
+    const rows = Array.from(inner.querySelectorAll('ul.main-nav')).every((ul) => {
+      const tops = Array.from(ul.children).map((li) => Math.round(li.getBoundingClientRect().top));
+      return tops.length === 0 || Math.max(...tops) - Math.min(...tops) <= 2;
+    });
+    return {
+      height: Math.round(w.document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0),
+      oneLine: lineTop < lineBottom && rows,
+      parts: parts.map((r) => `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`),
+    };
   });
 }
 
