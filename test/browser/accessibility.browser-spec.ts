@@ -153,6 +153,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     {
       name: 'minutes: editor',
       role: 'secretary',
+      screenshot: 'protokoll-editor',
       open: async (page) => {
         if ((await page.goto(app.url(minutes())))?.status() !== 200) return null;
         if ((await page.locator('main button', { hasText: 'Protokoll anlegen' }).count()) === 1) {
@@ -163,7 +164,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     },
     { name: 'minutes: decision form with errors', role: 'secretary', open: failedForm(() => minutes('/beschluesse/neu'), 'Beschluss speichern'), status: 422 },
     { name: 'minutes: action item form with errors', role: 'secretary', open: failedForm(() => minutes('/aufgaben/neu'), 'speichern'), status: 422 },
-    { name: 'minutes: attendance', role: 'secretary', open: goto(() => minutes('/anwesenheit')) },
+    { name: 'minutes: attendance', role: 'secretary', open: goto(() => minutes('/anwesenheit')), screenshot: 'anwesenheit' },
     { name: 'minutes: approval form with errors', role: 'secretary', open: failedForm(() => minutes('/genehmigen'), 'Als genehmigt eintragen'), status: 422 },
     { name: 'minutes: page', role: 'secretary', open: goto(() => minutes()) },
     { name: 'minutes: print view', role: 'secretary', open: goto(() => minutes('/druck')), bare: true },
