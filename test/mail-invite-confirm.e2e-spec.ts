@@ -3,8 +3,7 @@ import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { loggedInAgent, postForm, type Agent } from './helpers/auth.js';
-import { createMeetingFixture, mailConfig, type MeetingFixture, startApp, type RunningApp, TestSmtpServer } from './helpers/mail.js';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { createMeetingFixture, mailSuite, type MeetingFixture, type RunningApp, type TestSmtpServer } from './helpers/mail.js';
 
 /** Text of an HTML page with tags removed and whitespace folded (what a reader sees). */
 function visibleText(html: string): string {
@@ -12,24 +11,16 @@ function visibleText(html: string): string {
 }
 
 describe('"Einladung verschicken": confirm first (recipients, members without address), then the result page', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite();
   let t: RunningApp;
+  let smtp: TestSmtpServer;
   let f: MeetingFixture;
   let chair: Agent;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
+    ({ t, smtp } = suite);
     f = await createMeetingFixture(t.db, { code: 'IC' });
     chair = await loggedInAgent(t, { email: 'vorsitz-ic@example.org', password: 'Vorsitz-Passwort-2026', personId: f.chairId });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
   });
 
   const invitations = () => t.db.dataSource.getRepository(OutboxMail).find({ where: { meetingId: f.meetingId, kind: 'invitation' } });
@@ -108,20 +99,11 @@ describe('"Einladung verschicken": confirm first (recipients, members without ad
 });
 
 describe('postponing: the chair chooses whether answers are kept or reset and sees the mail before confirming', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite();
   let t: RunningApp;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ t } = suite);
   });
 
   /** An invited meeting in which Müßig accepted (naming no deputy) and Nguyễn declined. */

@@ -5,8 +5,7 @@ import { Location } from '../src/meetings/location.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { loggedInAgent, postForm } from './helpers/auth.js';
-import { calendarPart, createMeetingFixture, mailConfig, type MeetingFixture, startApp, type RunningApp, TestSmtpServer } from './helpers/mail.js';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { calendarPart, createMeetingFixture, mailSuite, type MeetingFixture, type RunningApp, type TestSmtpServer } from './helpers/mail.js';
 
 function itip(ics: string): [string, string, number, string] {
   const calendar = new ICAL.Component(ICAL.parse(ics) as never);
@@ -16,22 +15,14 @@ function itip(ics: string): [string, string, number, string] {
 }
 
 describe('mail from the meeting pages: inviting, postponing and cancelling send mail in the same transaction', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite();
   let t: RunningApp;
+  let smtp: TestSmtpServer;
   let f: MeetingFixture;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
+    ({ t, smtp } = suite);
     f = await createMeetingFixture(t.db, { code: 'UI' });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
   });
 
   it('sends REQUEST, then an update with a higher SEQUENCE, then CANCEL — one UID — when the chair uses the pages', async () => {
@@ -90,20 +81,12 @@ describe('mail from the meeting pages: inviting, postponing and cancelling send 
 });
 
 describe('material changes after the invitation mail the invitees (iTIP REQUEST with the new SEQUENCE)', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite();
   let t: RunningApp;
+  let smtp: TestSmtpServer;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ t, smtp } = suite);
   });
 
   /** Mails the worker delivered since `from`, for one address. */

@@ -4,20 +4,17 @@ import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { personSortKey } from '../src/people/person-name.js';
 import { loggedInAgent, postForm } from './helpers/auth.js';
-import { createMeetingFixture, mailConfig, type MeetingFixture, startApp, type RunningApp, TestSmtpServer } from './helpers/mail.js';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { createMeetingFixture, mailSuite, type MeetingFixture, type RunningApp, type TestSmtpServer } from './helpers/mail.js';
 
 describe('circulating minutes mails every current member once, through the outbox', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite();
   let t: RunningApp;
+  let smtp: TestSmtpServer;
   let f: MeetingFixture;
   let upcomingAddress: string;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false }, smtp) });
+    ({ t, smtp } = suite);
     // minutes need a meeting that has begun
     f = await createMeetingFixture(t.db, { code: 'PRO', startsAt: new Date(Date.now() - 3 * 86_400_000) });
     upcomingAddress = 'kuenftig-pro@example.org';
@@ -28,12 +25,6 @@ describe('circulating minutes mails every current member once, through the outbo
       );
       await m.getRepository(Membership).save(m.getRepository(Membership).create({ bodyId: f.bodyId, personId: p.id, role: 'member', votingRight: true, startDate: startsLater }));
     });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
   });
 
   it('sends each current member one mail naming the meeting, lists members without an address, and never mails twice', async () => {

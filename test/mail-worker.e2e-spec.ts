@@ -3,7 +3,7 @@ import { MailService } from '../src/mail/mail.service.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { loggedInAgent } from './helpers/auth.js';
-import { createMeetingFixture, mailConfig, startApp, type RunningApp, TestSmtpServer } from './helpers/mail.js';
+import { createMeetingFixture, mailConfig, mailSuite, startApp, type RunningApp, TestSmtpServer } from './helpers/mail.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -153,20 +153,12 @@ describe('mail worker: crashes, two instances, exactly once', () => {
 });
 
 describe('mail worker: a failing SMTP server', () => {
-  let smtp: TestSmtpServer;
-  let database: TestDatabase;
+  const suite = mailSuite({ worker: false, maxAttempts: 3, retrySeconds: 60 });
   let t: RunningApp;
+  let smtp: TestSmtpServer;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    database = await createTestDatabase();
-    t = await startApp(database, { mail: mailConfig({ worker: false, maxAttempts: 3, retrySeconds: 60 }, smtp) });
-  });
-
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ t, smtp } = suite);
   });
 
   it('retries with exponential backoff, gives up after the last attempt and shows the reason to the chair and the administrator', async () => {

@@ -19,7 +19,7 @@ import { Location } from '../../src/meetings/location.entity.js';
 import { Meeting } from '../../src/meetings/meeting.entity.js';
 import { Person } from '../../src/people/person.entity.js';
 import { personSortKey } from '../../src/people/person-name.js';
-import type { TestDatabase } from './test-database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** One message as the loopback SMTP server received it. */
 export interface ReceivedMail {
@@ -180,6 +180,33 @@ export async function startApp(database: TestDatabase, overrides: Partial<AppCon
     db: app.get(DatabaseService),
     close: () => app.close(),
   };
+}
+
+/** What `mailSuite()` gives a describe block once its beforeAll has run. */
+export interface MailSuite {
+  t: RunningApp;
+  smtp: TestSmtpServer;
+  database: TestDatabase;
+}
+
+/**
+ * For one describe block: a real SMTP server on loopback, a fresh database and the app mailing to it,
+ * started in beforeAll and stopped in afterAll. Read the fields inside hooks and tests, not at
+ * declaration time.
+ */
+export function mailSuite(mail: Partial<MailConfig> = { worker: false }): MailSuite {
+  const suite = {} as MailSuite;
+  beforeAll(async () => {
+    suite.smtp = await TestSmtpServer.start();
+    suite.database = await createTestDatabase();
+    suite.t = await startApp(suite.database, { mail: mailConfig(mail, suite.smtp) });
+  });
+  afterAll(async () => {
+    await suite.t?.close();
+    await suite.smtp?.close();
+    await suite.database?.drop();
+  });
+  return suite;
 }
 
 export interface MeetingFixture {
