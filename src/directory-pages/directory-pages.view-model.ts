@@ -1,6 +1,5 @@
 import type { Membership } from '../bodies/membership.entity.js';
-import { startsText } from '../bodies/bodies.view-model.js';
-import { formatIsoDate } from '../common/dates.js';
+import { periodText, startsText } from '../bodies/bodies.view-model.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { LinkView } from '../people/people.view-model.js';
 import { personDisplayName } from '../people/person-name.js';
@@ -20,10 +19,9 @@ export type MembershipPeriodKind = 'current' | 'upcoming' | 'ended';
 
 function period(m: Membership, kind: MembershipPeriodKind): string {
   if (kind === 'upcoming') return startsText(m);
-  const from = m.startDate ? formatIsoDate(m.startDate) : null;
-  if (kind === 'current') return from ? `seit ${from}` : '';
-  const to = m.endDate ? formatIsoDate(m.endDate) : '';
-  return from ? `${from} – ${to}` : `bis ${to}`;
+  // A current membership shows only its start (its end, if set, is still ahead); without one, nothing.
+  if (kind === 'current') return m.startDate ? periodText({ startDate: m.startDate, endDate: null }) : '';
+  return periodText(m);
 }
 
 export function personMembershipView(m: Membership, kind: MembershipPeriodKind): PersonMembershipView {

@@ -87,7 +87,7 @@ describe('memberships and quorum', () => {
     expect(quorumForecast([{ response: 'accepted', hasDeputy: false }, { response: 'accepted', hasDeputy: false }]).reached).toBe(true);
     expect(quorumForecast([{ response: 'accepted', hasDeputy: false }, { response: 'none', hasDeputy: false }]).reached).toBe(false);
     expect(quorumForecast([]).reached).toBe(false);
-    const twoThirds = quorumForecast([{ response: 'accepted', hasDeputy: false }, { response: 'accepted', hasDeputy: false }, { response: 'declined', hasDeputy: false }], (n) => Math.ceil((n * 3) / 4));
-    expect(twoThirds).toMatchObject({ needed: 3, expected: 2, reached: false });
+    const threeQuarters = quorumForecast([{ response: 'accepted', hasDeputy: false }, { response: 'accepted', hasDeputy: false }, { response: 'declined', hasDeputy: false }], { kind: 'percent', value: 75 });
+    expect(threeQuarters).toMatchObject({ needed: 3, expected: 2, reached: false });
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, berlinDateOf, compareDates, germanDate, type LocalDate } from '../common/berlin-time.js';
+import { DEFAULT_QUORUM_RULE, type QuorumRule, votesNeeded } from '../bodies/quorum.js';
 import type { RsvpResponse } from './attendance.entity.js';
 import type { MeetingState } from './meeting.entity.js';
 
@@ -92,12 +93,12 @@ export interface QuorumForecast {
 }
 
 /**
- * Voting members expected (in person or by deputy) against the votes needed: by default more than
- * half of the voting members; a body's own rule passes `neededFor`.
+ * Voting members expected (in person or by deputy) against the votes needed under the body's quorum
+ * rule (bodies/quorum.ts: the same rule the minutes record).
  */
-export function quorumForecast(answers: readonly VotingAnswer[], neededFor: (votingMembers: number) => number = (n) => Math.floor(n / 2) + 1): QuorumForecast {
+export function quorumForecast(answers: readonly VotingAnswer[], rule: QuorumRule = DEFAULT_QUORUM_RULE): QuorumForecast {
   const votingMembers = answers.length;
-  const needed = neededFor(votingMembers);
+  const needed = votesNeeded(rule, votingMembers);
   const expected = answers.filter((a) => a.response === 'accepted' || (a.response !== 'tentative' && a.hasDeputy)).length;
   const tentative = answers.filter((a) => a.response === 'tentative').length;
   return {

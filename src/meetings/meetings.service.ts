@@ -11,7 +11,7 @@ import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meet
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
-import { quorumRuleText, votesNeeded } from '../bodies/quorum.js';
+import { quorumRuleText } from '../bodies/quorum.js';
 import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
@@ -148,7 +148,7 @@ export class MeetingsService {
       rows
         .filter((r) => r.membership.votingRight)
         .map((r) => ({ response: r.attendance?.response ?? 'none', hasDeputy: r.attendance?.deputyPersonId !== null && r.attendance?.deputyPersonId !== undefined })),
-      (n) => votesNeeded(rule, n),
+      rule,
     );
     return { rows, quorum, quorumRule: quorumRuleText(rule) };
   }

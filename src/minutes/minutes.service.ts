@@ -273,11 +273,6 @@ export class MinutesService {
     return sheet;
   }
 
-  /** Quorum from the recorded attendance of the voting members and the body's rule. */
-  async quorum(meeting: Meeting): Promise<QuorumResult> {
-    return (await this.presence(meeting)).quorum;
-  }
-
   /**
    * The quorum and the voting members present or represented — the quorum's own count (deputies
    * counted), so votes and quorum use one rule; votersPresent is null while no voting member's

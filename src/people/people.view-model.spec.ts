@@ -1,5 +1,6 @@
 import type { PersonContact } from './person-contact.js';
-import { directoryName, directoryRow, organisationLabel, personCardView, telHref } from './people.view-model.js';
+import { telHref } from '../common/forms/field-formats.js';
+import { directoryName, directoryRow, organisationLabel, personCardView } from './people.view-model.js';
 
 function contact(overrides: Partial<PersonContact> = {}): PersonContact {
   return {

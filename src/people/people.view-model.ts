@@ -47,7 +47,6 @@ export interface PersonCardView {
   profile: ProfileBlock[];
 }
 
-export { telHref };
 
 export function phoneViews(contact: PersonContact): PhoneView[] {
   return contact.phones.map((p) => ({
