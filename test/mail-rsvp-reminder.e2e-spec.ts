@@ -74,6 +74,17 @@ describe('"Wer kommt?": counts per answer, voting members separately, and the re
     expect(await reminders()).toHaveLength(3);
   });
 
+  it('offers no reminder before the invitation went out, and refuses one (the mail speaks of the invitation)', async () => {
+    const fresh = await createMeetingFixture(t.db, { code: 'WY' });
+    const ownChair = await loggedInAgent(t, { email: 'vorsitz-wy@example.org', password: 'Vorsitz-Passwort-2026', personId: fresh.chairId });
+    const page = (await ownChair.get(`/sitzungen/${fresh.meetingId}`).expect(200)).text;
+    expect(page).not.toContain(`action="/sitzungen/${fresh.meetingId}/erinnern"`);
+    const refused = await postForm(ownChair, `/sitzungen/${fresh.meetingId}/erinnern`);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('erinnern lässt sich erst nach der Einladung');
+    expect(await t.db.dataSource.getRepository(OutboxMail).countBy({ meetingId: fresh.meetingId, kind: 'reminder' })).toBe(0);
+  });
+
   it('refuses other bodies\' chairs', async () => {
     const other = await createMeetingFixture(t.db, { code: 'WX' });
     expect((await postForm(chair, `/sitzungen/${other.meetingId}/erinnern`)).status).toBe(403);

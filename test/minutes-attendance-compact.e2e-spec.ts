@@ -117,6 +117,10 @@ describe('compact weekly pages: attendance form, meeting page, body feed', () =>
     // the stored deputy outside the suggestions stays selected when the form is opened again
     const again = await chair.get(apath).expect(200);
     expect(selectHtml(again.text, `deputy-${f.people.voter}`)).toContain(`<option value="${f.people.outsider}" selected>`);
+    // a search text left in the row of a member who came in person names no deputy: ignored, not refused
+    const present = await submit(chair, apath, apath, { version: version(again.text), [`choice-${f.people.voter}`]: 'present', [`deputySearch-${f.people.voter}`]: 'Niemand Unbekannt' });
+    expect(present.status).toBe(303);
+    expect(await attendance(f.people.voter)).toMatchObject({ attended: 'yes', deputyPersonId: null });
   });
 
   it('shows the Protokoll block once on the meeting page', async () => {

@@ -195,6 +195,8 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     await this.policy.assertCanManageBody(viewer, meeting.bodyId, `/sitzungen/${meetingId}`);
     if (meeting.state === 'cancelled') throw forbidden('Zu einer abgesagten Sitzung werden keine Erinnerungen verschickt.');
     if (meeting.state === 'held') throw forbidden('Die Sitzung hat bereits stattgefunden.');
+    // The reminder speaks of the invitation: before it went out there is nothing to remind of.
+    if (meeting.state !== 'invited') throw forbidden('Zu dieser Sitzung wurde noch nicht eingeladen; erinnern lässt sich erst nach der Einladung.');
     if (meeting.startsAt.getTime() <= now.getTime()) throw forbidden('Die Sitzung hat bereits begonnen; Erinnerungen sind nicht mehr sinnvoll.');
     const today = todayInBerlin(now);
     return this.db.write(async (manager) => {

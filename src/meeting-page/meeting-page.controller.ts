@@ -113,7 +113,7 @@ export class MeetingPageController {
             accepted: attendance.rows.filter((r) => r.attendance?.response === 'accepted').length,
             counts: answerCounts(attendance.rows),
             // [mail] the chair's "Erinnerung an alle ohne Antwort" (src/mail/reminders.service.ts)
-            remindAction: canManage && open && m.startsAt.getTime() > Date.now() ? `${base}/erinnern` : null,
+            remindAction: canManage && m.state === 'invited' && m.startsAt.getTime() > Date.now() ? `${base}/erinnern` : null,
           }
         : null,
       bodyFeed: subscriptionLinks(this.config.baseUrl, `/gremien/${m.bodyId}/sitzungen.ics`),

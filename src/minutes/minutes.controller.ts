@@ -507,7 +507,8 @@ export class MinutesController {
       const rawChoice = field(body, `choice-${r.person.id}`);
       const choice = (ATTENDANCE_CHOICES as readonly string[]).includes(rawChoice) ? (rawChoice as AttendanceChoice) : null;
       let deputy = optionalId(field(body, `deputy-${r.person.id}`));
-      const search = field(body, `deputySearch-${r.person.id}`).trim();
+      // The search names a deputy only for a member marked "vertreten"; a leftover text elsewhere is ignored, as the deputy is.
+      const search = choice === 'represented' ? field(body, `deputySearch-${r.person.id}`).trim() : '';
       if (search !== '') {
         const found = resolvePersonSearch(search, people);
         if (found === 'ambiguous') errors[`deputy-${r.person.id}`] = `Mehrere Personen heißen „${search}“. Bitte den Eintrag mit Nummer aus der Liste wählen.`;
