@@ -83,6 +83,7 @@ describe('audit log page', () => {
     ['?typ=geheim', 'Diese Art von Datensatz gibt es nicht'],
     ['?konto=abc', 'Bitte ein Konto aus der Liste wählen'],
     ['?konto=-1', 'Bitte ein Konto aus der Liste wählen'],
+    ['?konto=999999', 'Bitte ein Konto aus der Liste wählen'],
     ['?gremium=999999', 'Dieses Gremium gibt es nicht'],
     ['?gremium=x', 'Dieses Gremium gibt es nicht'],
     ['?person=999999', 'Diese Person kommt im Änderungsprotokoll nicht vor'],

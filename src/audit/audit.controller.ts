@@ -37,7 +37,7 @@ export class AuditController {
     const options = await this.audit.options(viewer);
     const query = parseAuditQuery(
       { typ, gremium, konto, person, bezug, von, bis, q },
-      { bodyIds: new Set(options.bodies.map((b) => b.id)), personIds: new Set(options.people.map((p) => p.id)) },
+      { bodyIds: new Set(options.bodies.map((b) => b.id)), personIds: new Set(options.people.map((p) => p.id)), accountIds: new Set(options.actors.map((a) => a.accountId)) },
     );
     const req = pageRequest(rawPage, PAGE_SIZE);
     const result = await this.audit.entries(viewer, {

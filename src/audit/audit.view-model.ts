@@ -40,6 +40,7 @@ export interface RawAuditQuery {
 export interface AuditQueryChoices {
   bodyIds: ReadonlySet<number>;
   personIds: ReadonlySet<number>;
+  accountIds: ReadonlySet<number>;
 }
 
 /** The query-string names of the person roles ("bezug"). */
@@ -77,7 +78,7 @@ export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices):
   else if (body !== '') errors.gremium = 'Dieses Gremium gibt es nicht. Bitte ein Gremium aus der Liste wählen.';
 
   let accountId: number | undefined;
-  if (account !== '' && account !== null && ID.test(account)) accountId = Number(account);
+  if (account !== '' && account !== null && ID.test(account) && choices.accountIds.has(Number(account))) accountId = Number(account);
   else if (account !== '') errors.konto = 'Bitte ein Konto aus der Liste wählen.';
 
   let personId: number | undefined;
