@@ -234,7 +234,7 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/postausgang/:id/erneut':           [(i) => `/admin/postausgang/${i.failedMail}/erneut`, LOGIN, 403, 403, 403, 303],
   'GET /sitzungen/:id/versand':                   [(i) => `/sitzungen/${i.meetingA}/versand`, LOGIN, 403, 200, 403, 200],
   // the chair's reminder to everyone without an answer (once a day per person): queued, then the status page
-  'POST /sitzungen/:id/erinnern':                 [(i) => `/sitzungen/${i.meetingA}/erinnern`, LOGIN, 403, 303, 403, 303],
+  'POST /sitzungen/:id/erinnern':                 [(i) => `/sitzungen/${i.invitedMeetingA}/erinnern`, LOGIN, 403, 303, 403, 303],
   'POST /sitzungen/:id/versand/:mailId/erneut':   [(i) => `/sitzungen/${i.meetingA}/versand/${i.failedMail}/erneut`, LOGIN, 403, 303, 403, 303],
   'GET /gremien/:id/erinnerungen':                [(i) => `/gremien/${i.bodyA}/erinnerungen`, LOGIN, 403, 200, 403, 200],
   // an empty field is valid (the default); an impossible number is refused

@@ -22,6 +22,8 @@ export interface MatrixMeetingIds {
   location: number;
   /** Public, scheduled, body A, in 5 days: inside the 14-day notice period (inviting asks to confirm first). */
   meetingA: number;
+  /** Public, body A, in 7 days, already invited: the answer reminder needs an invitation that went out. */
+  invitedMeetingA: number;
   /** TOP 1 and TOP 2 of meetingA (first and last: moving them further up/down changes nothing). */
   agendaFirst: number;
   agendaLast: number;
@@ -91,6 +93,7 @@ export async function createMatrixMeetings(
     const deleteChairA = await item(internal.id, '1', 0, 'Zu löschen (Vorsitz)');
     const deleteAdmin = await item(internal.id, '2', 1, 'Zu löschen (Administration)');
     const meetingB = await meeting(input.bodyB, 'Runder Tisch Asyl (Matrix)', 9, 'scheduled');
+    const invitedA = await meeting(input.bodyA, 'Eingeladene Sitzung des Begleitbeirats (Matrix)', 7, 'invited');
     const held = async (title: string, days: number): Promise<number> => {
       const mt = await meeting(input.bodyA, title, days, 'held');
       await item(mt.id, '1', 0, 'Bericht');
@@ -99,6 +102,7 @@ export async function createMatrixMeetings(
     return {
       location: location.id,
       meetingA: meetingA.id,
+      invitedMeetingA: invitedA.id,
       agendaFirst: agendaFirst.id,
       agendaLast: agendaLast.id,
       internalMeetingA: internal.id,
