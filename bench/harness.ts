@@ -23,13 +23,16 @@ export interface Target {
   headers?: Record<string, string>;
 }
 
-/** Drives one target for a fixed time and reports throughput and latency. */
-export async function measure(base: string, target: Target, connections: number, durationSeconds: number): Promise<Omit<CaseResult, 'ratio'>> {
+/** How long to drive a target: a fixed time (the benchmark) or a fixed number of requests (the smoke test). */
+export type Load = { seconds: number } | { requests: number };
+
+/** Drives one target and reports throughput and latency. */
+export async function measure(base: string, target: Target, connections: number, load: Load): Promise<Omit<CaseResult, 'ratio'>> {
   let i = 0;
   const result = await autocannon({
     url: base,
     connections,
-    duration: durationSeconds,
+    ...('seconds' in load ? { duration: load.seconds } : { amount: load.requests, timeout: 60 }),
     headers: target.headers,
     requests: [
       {

@@ -191,12 +191,12 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     const ceiling = await startServer(CEILING, { CEILING_BYTES_FILE: bytesFile }, 3901, '/');
     running.add(ceiling);
     for (const c of opts.connections) {
-      const r = await measure(ceiling.base, { name: 'ceiling (bare NestJS)', paths: ['/'] }, c, opts.duration);
+      const r = await measure(ceiling.base, { name: 'ceiling (bare NestJS)', paths: ['/'] }, c, { seconds: opts.duration });
       ceilingRps.set(c, r.requestsPerSecond);
       rows.push({ ...r, ratio: 1 });
     }
     for (const c of opts.connections) {
-      const r = await measure(ceiling.base, { name: 'same bytes as the cached feed, bare NestJS', paths: ['/bytes'] }, c, opts.duration);
+      const r = await measure(ceiling.base, { name: 'same bytes as the cached feed, bare NestJS', paths: ['/bytes'] }, c, { seconds: opts.duration });
       rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
     }
     await ceiling.stop();
@@ -206,7 +206,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     const etag = await feedEtag(app.base, dataset);
     for (const target of targets(dataset, etag)) {
       for (const c of opts.connections) {
-        const r = await measure(app.base, target, c, opts.duration);
+        const r = await measure(app.base, target, c, { seconds: opts.duration });
         rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
       }
     }
@@ -217,7 +217,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     for (const n of opts.growth) {
       const d = n === opts.people ? dataset : await buildDataset(await datasetLocation(opts, work, `growth_${n}`), sizeFor(n));
       const s = await appOn(d, 3903);
-      const r = await measure(s.base, uncachedSearch(d), 10, opts.duration);
+      const r = await measure(s.base, uncachedSearch(d), 10, { seconds: opts.duration });
       growth.push({ people: n, searchP50: r.p50, searchP99: r.p99 });
       await s.stop();
     }
