@@ -14,6 +14,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { MeetingPageModule } from './meeting-page/meeting-page.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         MeetingsModule,
         CalendarModule,
         MinutesModule,
+        DocumentsModule,
         // after MeetingsModule: /sitzungen/neu, /sitzungen/monat … must win over /sitzungen/:id
         MeetingPageModule,
         SeedsModule,

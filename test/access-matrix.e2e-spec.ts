@@ -5,6 +5,9 @@ import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { DatabaseService } from '../src/database/database.service.js';
+import { memberViewer } from '../src/auth/viewer.js';
+import { DocumentVersion } from '../src/documents/document.entity.js';
+import { DocumentsService } from '../src/documents/documents.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { SeedContext } from '../seeds/seed-context.js';
@@ -52,6 +55,9 @@ interface Ids extends MatrixMeetingIds {
   account: number;
   /** An import draft uploaded by the admin account (a file with an error: confirming answers 422). */
   importToken: string;
+  /** A members-only document of meetingA (src/documents) and its one version. */
+  document: number;
+  documentVersion: number;
 }
 
 type Row = [path: (ids: Ids, role: Role) => string, anonymous: Expected, member: Expected, chairA: Expected, chairB: Expected, admin: Expected, options?: { body?: Record<string, string>; freshSession?: boolean }];
@@ -192,6 +198,16 @@ const MATRIX: Record<string, Row> = {
   'GET /kalender/:token.ics':                     [(i) => `/kalender/${i.calendarToken}.ics`, ...A],
   'POST /kalender/persoenlich':                   [() => '/kalender/persoenlich', LOGIN, 303, 303, 303, 303],
   'GET /gremien/:id/sitzungen.ics':               [(i) => `/gremien/${i.bodyA}/sitzungen.ics`, ...A],
+  // meeting documents (src/documents)
+  'GET /sitzungen/:id/unterlagen/neu':            [(i) => `/sitzungen/${i.meetingA}/unterlagen/neu`, LOGIN, 403, 200, 403, 200],
+  'POST /sitzungen/:id/unterlagen/neu':           [(i) => `/sitzungen/${i.meetingA}/unterlagen/neu`, LOGIN, 403, 422, 403, 422],
+  'GET /sitzungen/:id/unterlagen.zip':            [(i) => `/sitzungen/${i.meetingA}/unterlagen.zip`, ...A],
+  'GET /unterlagen/:id':                          [(i) => `/unterlagen/${i.document}`, 404, 200, 200, 200, 200],
+  'GET /unterlagen/:id/fassungen/:versionId':     [(i) => `/unterlagen/${i.document}/fassungen/${i.documentVersion}`, 404, 200, 200, 200, 200],
+  'GET /unterlagen/:id/verwalten':                [(i) => `/unterlagen/${i.document}/verwalten`, LOGIN, 403, 200, 403, 200],
+  'POST /unterlagen/:id/fassungen':               [(i) => `/unterlagen/${i.document}/fassungen`, LOGIN, 403, 422, 403, 422],
+  'GET /unterlagen/:id/entfernen':                [(i) => `/unterlagen/${i.document}/entfernen`, LOGIN, 403, 200, 403, 200],
+  'POST /unterlagen/:id/entfernen':               [(i) => `/unterlagen/${i.document}/entfernen`, LOGIN, 403, 422, 403, 422],
   'GET /sitzungen/:id/ical':                      [(i) => `/sitzungen/${i.meetingA}/ical`, ...A],
 
   // minutes (src/minutes): drafts exist only for the body's editors (404 for everybody else), circulated
@@ -299,7 +315,26 @@ describe('role × route matrix', () => {
       chairAAccount: accountIds.chairA,
       adminAccount: accountIds.admin,
     });
-    return { ...meetings, bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, membershipB: membershipB.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
+    const [document] = await t.app.get(DocumentsService).upload(
+      memberViewer(accountIds.admin, null, true),
+      meetings.meetingA,
+      { agendaItemId: null, title: 'Matrix-Unterlage', description: null, visibility: 'members' },
+      [{ originalName: 'matrix.txt', bytes: Buffer.from('Nur für Mitglieder\n') }],
+    );
+    const version = await ds.getRepository(DocumentVersion).findOneByOrFail({ documentId: document.id });
+    return {
+      ...meetings,
+      bodyA: bodyA.id,
+      bodyB: bodyB.id,
+      membershipA: membershipA.id,
+      membershipB: membershipB.id,
+      person: avramenko.id,
+      organisation: organisation.id,
+      account: target.id,
+      importToken: '',
+      document: document.id,
+      documentVersion: version.id,
+    };
   }
 
   beforeAll(async () => {

@@ -36,6 +36,7 @@ export const AUDIT_ENTITY_TYPES = [
   'decision',
   'action_item',
   'location',
+  'document',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

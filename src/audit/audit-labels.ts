@@ -35,4 +35,5 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   decision: 'Beschluss',
   action_item: 'Aufgabe',
   location: 'Ort',
+  document: 'Sitzungsunterlage',
 };

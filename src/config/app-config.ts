@@ -47,6 +47,16 @@ export interface AppConfig {
   region: GermanState;
   /** Locality of a new meeting location and the place line of invitation letters without one (DEFAULT_LOCALITY). */
   defaultLocality: string;
+  /** Meeting documents (src/documents): size limit per file and quota for all stored files. */
+  documents: DocumentsConfig;
+}
+
+/** DOCUMENT_MAX_BYTES, DOCUMENT_QUOTA_BYTES. */
+export interface DocumentsConfig {
+  /** Largest file accepted (default 20 MB). */
+  maxBytes: number;
+  /** All stored files together (each distinct content counted once; default 2 GB). */
+  quotaBytes: number;
 }
 
 export interface PageCacheConfig {
@@ -247,6 +257,21 @@ class EnvironmentVariables {
   @MaxLength(100, { message: 'DEFAULT_LOCALITY darf höchstens 100 Zeichen lang sein' })
   DEFAULT_LOCALITY?: string;
 
+  // --- documents (src/documents) ---
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DOCUMENT_MAX_BYTES muss eine ganze Zahl (Bytes) sein, z. B. 20971520 für 20 MB' })
+  @Min(1, { message: 'DOCUMENT_MAX_BYTES muss zwischen 1 und 209715200 (200 MB) liegen' })
+  @Max(209715200, { message: 'DOCUMENT_MAX_BYTES muss zwischen 1 und 209715200 (200 MB) liegen' })
+  DOCUMENT_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DOCUMENT_QUOTA_BYTES muss eine ganze Zahl (Bytes) sein, z. B. 2147483648 für 2 GB' })
+  @Min(1, { message: 'DOCUMENT_QUOTA_BYTES muss mindestens 1 sein' })
+  DOCUMENT_QUOTA_BYTES?: number;
+
   // --- mail (src/mail) ---
 
   @IsOptional()
@@ -411,6 +436,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pageCache: { ttlSeconds: raw.PAGE_CACHE_SECONDS ?? 60, maxMegabytes: raw.PAGE_CACHE_MB ?? 32 },
     region: raw.REGION ?? 'MV',
     defaultLocality: raw.DEFAULT_LOCALITY ?? 'Schwerin',
+    documents: { maxBytes: raw.DOCUMENT_MAX_BYTES ?? 20 * 1024 * 1024, quotaBytes: raw.DOCUMENT_QUOTA_BYTES ?? 2 * 1024 * 1024 * 1024 },
   };
 }
 

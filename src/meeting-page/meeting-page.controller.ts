@@ -17,6 +17,8 @@ import { longDate, meetingListItem, shortDate, timeRangeLabel } from '../meeting
 import { MinutesService } from '../minutes/minutes.service.js';
 import { minutesLinkView } from '../minutes/minutes.view-model.js';
 import { personDisplayName } from '../people/person-name.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { meetingDocumentsView } from '../documents/documents.view-model.js';
 
 /**
  * The meeting page (/sitzungen/:id): a composite of the meeting (agenda, attendance, quorum forecast,
@@ -29,6 +31,7 @@ export class MeetingPageController {
     private readonly meetings: MeetingsService,
     private readonly editor: MeetingEditorService,
     private readonly minutes: MinutesService,
+    private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,8 +63,10 @@ export class MeetingPageController {
       };
     }
     const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer));
+    const documents = meetingDocumentsView(m.id, await this.documents.visibleOf(m, viewer), canManage);
     return {
       minutesLink,
+      documents,
       manage: canManage
         ? {
             editHref: m.state === 'cancelled' ? null : `${base}/bearbeiten`,

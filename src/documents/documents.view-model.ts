@@ -1,0 +1,48 @@
+import { shortDate } from '../meetings/meetings.view-model.js';
+import { isInlineType, typeLabel } from './document-types.js';
+import { formatBytes } from './document-view.js';
+import type { DocumentEntry } from './documents.service.js';
+
+export interface DocumentListItemView {
+  title: string;
+  href: string;
+  /** Not shown in the browser: the link downloads. */
+  download: boolean;
+  typeLabel: string;
+  size: string;
+  date: string;
+  description: string | null;
+  membersOnly: boolean;
+  manageHref: string | null;
+}
+
+export interface MeetingDocumentsView {
+  groups: { heading: string; items: DocumentListItemView[] }[];
+  zipHref: string;
+  uploadHref: string | null;
+}
+
+/** The meeting page's "Unterlagen": grouped by agenda item (general papers first). */
+export function meetingDocumentsView(meetingId: number, entries: readonly DocumentEntry[], canManage: boolean): MeetingDocumentsView {
+  const groups: MeetingDocumentsView['groups'] = [];
+  for (const e of entries) {
+    const heading = e.item ? `TOP ${e.item.number}: ${e.item.title}` : 'Allgemeine Unterlagen';
+    let group = groups.at(-1);
+    if (!group || group.heading !== heading) {
+      group = { heading, items: [] };
+      groups.push(group);
+    }
+    group.items.push({
+      title: e.document.title,
+      href: `/unterlagen/${e.document.id}`,
+      download: !isInlineType(e.version.mimeType),
+      typeLabel: typeLabel(e.version.mimeType),
+      size: formatBytes(e.version.size),
+      date: shortDate(e.version.uploadedAt),
+      description: e.document.description,
+      membersOnly: !e.isPublic,
+      manageHref: canManage ? `/unterlagen/${e.document.id}/verwalten` : null,
+    });
+  }
+  return { groups, zipHref: `/sitzungen/${meetingId}/unterlagen.zip`, uploadHref: canManage ? `/sitzungen/${meetingId}/unterlagen/neu` : null };
+}
