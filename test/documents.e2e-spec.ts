@@ -7,6 +7,7 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { readZip, SAMPLE_PNG, SAMPLE_SVG, sampleExe, samplePdf, samplePptx } from './helpers/documents.js';
 import { createMeeting, createMeetingsFixture, meetingAgent, type MeetingsFixture } from './helpers/meetings-fixture.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -302,4 +303,21 @@ describe('meeting documents', () => {
     // the form proposes "members only" for an internal meeting
     expect((await chair.get(`/sitzungen/${internalMeeting}/unterlagen/neu`)).text).toMatch(/<option value="members" selected/);
   });
+
+  it('renders valid HTML on every documents page (W3C checker)', async () => {
+    const collector = new HtmlCollector();
+    try {
+      const id = await documentIdByTitle('محضر الجلسة – Протокол');
+      collector.add('chair meeting page with documents', (await chair.get(`/sitzungen/${meetingId}`)).text);
+      collector.add('anonymous meeting page with documents', (await anonymous.get(`/sitzungen/${meetingId}`)).text);
+      collector.add('upload form', (await chair.get(`/sitzungen/${meetingId}/unterlagen/neu`)).text);
+      collector.add('upload form 422', (await upload(chair, meetingId, { title: 'x' }, [{ name: 'a.exe', bytes: sampleExe() }])).text);
+      collector.add('manage page', (await chair.get(`/unterlagen/${id}/verwalten`)).text);
+      collector.add('manage page 422', (await newVersion(chair, id, { name: 'x.svg', bytes: SAMPLE_SVG })).text);
+      collector.add('remove page', (await chair.get(`/unterlagen/${id}/entfernen`)).text);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
+  }, 60_000);
 });
