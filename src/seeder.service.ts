@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_PEOPLE, seedDemo } from '../seeds/demo.seed.js';
 import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
+import { seedDemoDocuments } from '../seeds/demo-documents.seed.js';
 import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { seedSchwerin } from '../seeds/schwerin.seed.js';
@@ -33,6 +34,7 @@ export class SeederService {
       const sets: [string, () => Promise<void>][] = [['schwerin', () => seedSchwerin(ctx)]];
       if (options.demo) {
         sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)]);
+        sets.push(['demo-documents', () => seedDemoDocuments(ctx)]);
       }
       for (const [name, load] of sets) {
         if (done.has(name) && !options.force) continue;

@@ -6,6 +6,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { SeederService } from '../src/seeder.service.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
 import { HtmlCollector } from './helpers/html-validity.js';
 import { readZip, SAMPLE_PNG, SAMPLE_SVG, sampleExe, samplePdf, samplePptx } from './helpers/documents.js';
@@ -320,4 +321,29 @@ describe('meeting documents', () => {
       collector.dispose();
     }
   }, 60_000);
+});
+
+describe('demo documents', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives the next Begleitbeirat meeting a generated PDF that anonymous visitors can open, and re-runs create nothing', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const doc = await ds.getRepository(MeetingDocument).findOneOrFail({ where: { title: 'Sitzungsvorlage (Demo)' } });
+    const anonymous = request.agent(t.http);
+    const page = await anonymous.get(`/sitzungen/${doc.meetingId}`);
+    expect(page.text).toContain('Sitzungsvorlage (Demo)');
+    const file = await getBytes(anonymous, `/unterlagen/${doc.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect((file.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await t.app.get(SeederService).seed({ demo: true, force: true })).toBe(0);
+    expect(await ds.getRepository(MeetingDocument).count({ where: { title: 'Sitzungsvorlage (Demo)' } })).toBe(1);
+  });
 });
