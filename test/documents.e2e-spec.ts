@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
 import contentDisposition from 'content-disposition';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
+import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { SeederService } from '../src/seeder.service.js';
@@ -303,6 +305,31 @@ describe('meeting documents', () => {
     expect(img.headers['cache-control']).toContain('private');
     // the form proposes "members only" for an internal meeting
     expect((await chair.get(`/sitzungen/${internalMeeting}/unterlagen/neu`)).text).toMatch(/<option value="members" selected/);
+  });
+
+  it('lists the documents in the invitation mail and attaches the public ones to the iCal event', async () => {
+    const invite = await chair.get(`/sitzungen/${meetingId}/einladen`);
+    const invited = await chair.post(`/sitzungen/${meetingId}/einladen`).type('form').send({ _csrf: csrfTokenFrom(invite.text), trotzdem: 'on' });
+    expect(invited.status).toBe(303);
+    const mails = await t.app.get(DatabaseService).dataSource.getRepository(OutboxMail).find({ where: { meetingId, kind: 'invitation' } });
+    expect(mails.length).toBeGreaterThan(0);
+    const text = mails[0].textBody;
+    const pdfId = await documentIdByTitle('محضر الجلسة – Протокол');
+    const internalId = await documentIdByTitle('Bewerbungen');
+    expect(text).toContain('Unterlagen:');
+    expect(text).toContain(`- TOP 1: محضر الجلسة – Протокол (PDF, `);
+    expect(text).toContain(`${t.config.baseUrl}/unterlagen/${pdfId}`);
+    expect(text).toMatch(new RegExp(`TOP 2: Bewerbungen \\(Text, [^)]*nur nach Anmeldung\\): ${t.config.baseUrl}/unterlagen/${internalId}`));
+
+    const ics = await anonymous.get(`/sitzungen/${meetingId}/ical`);
+    expect(ics.status).toBe(200);
+    expect(ics.text).toContain('ATTACH;VALUE=URI:');
+    const calendar = new ICAL.Component(ICAL.parse(ics.text) as never);
+    const event = calendar.getFirstSubcomponent('vevent');
+    const attachments = (event?.getAllProperties('attach') ?? []).map((p) => String(p.getFirstValue()));
+    expect(attachments).toContain(`${t.config.baseUrl}/unterlagen/${pdfId}`);
+    expect(attachments).not.toContain(`${t.config.baseUrl}/unterlagen/${internalId}`);
+    expect(event?.getFirstProperty('attach')?.type).toBe('uri');
   });
 
   it('renders valid HTML on every documents page (W3C checker)', async () => {

@@ -8,6 +8,7 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-visibility.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { ContentVersionReader } from '../page-cache/content-version.reader.js';
 import type { Person } from '../people/person.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
@@ -51,6 +52,7 @@ export class CalendarFeedService {
     private readonly repository: MeetingsRepository,
     private readonly meetings: MeetingsService,
     private readonly policy: BodyPolicyService,
+    private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.host = new URL(config.baseUrl).hostname;
@@ -150,6 +152,7 @@ export class CalendarFeedService {
     const ids = meetings.map((m) => m.id);
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
     const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.policy.currentChairs(bodyIds, todayInBerlin())]);
+    const attachments = await this.documents.publicDocumentUrls(meetings);
     const chairOf = new Map<number, Person>();
     for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
     const events = meetings.map((m) =>
@@ -157,6 +160,7 @@ export class CalendarFeedService {
         baseUrl: this.config.baseUrl,
         host: this.host,
         chair: chairOf.get(m.bodyId) ?? null,
+        attachments: attachments.get(m.id),
       }),
     );
     return renderCalendar({ ...meta, host: this.host, events });

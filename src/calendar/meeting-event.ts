@@ -23,6 +23,8 @@ export interface MeetingEventContext {
   host: string;
   /** The body's chair with emails loaded, or null when the body has none. */
   chair: Person | null;
+  /** URLs of the documents to attach (only public documents of a public meeting). */
+  attachments?: string[];
 }
 
 /** ORGANIZER: the chair's name; their email only when published, else a neutral no-reply address. */
@@ -81,5 +83,6 @@ export function meetingEvent(meeting: Meeting, agenda: readonly AgendaItem[], ct
     description: meetingDescription(meeting, agenda, url),
     url,
     organizer: organizerOf(meeting.body, ctx.chair, ctx.host),
+    ...(ctx.attachments && ctx.attachments.length > 0 ? { attachments: ctx.attachments } : {}),
   };
 }

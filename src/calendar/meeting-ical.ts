@@ -17,6 +17,8 @@ export interface IcalEventInput {
   description: string;
   url: string;
   organizer: { name: string; email: string };
+  /** Documents as absolute URLs (ATTACH;VALUE=URI): the public documents of a public meeting. */
+  attachments?: string[];
 }
 
 export interface IcalCalendarInput {
@@ -68,6 +70,7 @@ export function eventData(e: IcalEventInput, stamp: Date, cancelled: boolean): I
     description: e.description,
     url: e.url,
     organizer: e.organizer,
+    attachments: e.attachments ?? [],
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   };
 }
@@ -129,7 +132,8 @@ export function renderCalendar(input: IcalCalendarInput): string {
     ttl: FEED_TTL_SECONDS,
     x: [['X-WR-TIMEZONE', ZONE]],
   });
-  const events = input.events.map((e) => calendar.createEvent(eventData(e, e.updatedAt, e.cancelled)).toString());
+  // ical-generator writes ATTACH:<uri>; say the value type (RFC 5545 §3.8.1.1) before the lines are folded
+  const events = input.events.map((e) => calendar.createEvent(eventData(e, e.updatedAt, e.cancelled)).toString().replace(/^ATTACH:/gm, 'ATTACH;VALUE=URI:'));
   calendar.clear();
   const shell = calendar.toString(); // properties only: no events, hence no VTIMEZONE yet
   const zone = events.length > 0 ? vtimezone(ZONE) : null;

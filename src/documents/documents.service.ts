@@ -14,6 +14,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { DomainEvents } from '../database/domain-events.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { meetingAuditLabel } from '../meetings/meeting-audit.js';
+import { canViewMeeting } from '../meetings/meeting-visibility.js';
 import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
@@ -136,6 +137,33 @@ export class DocumentsService {
     }
     const position = (e: DocumentEntry): number => (e.item ? e.item.position : -1);
     return entries.sort((a, b) => position(a) - position(b) || a.document.title.localeCompare(b.document.title, 'de') || a.document.id - b.document.id);
+  }
+
+  /**
+   * The public documents of public meetings as absolute URLs, by meeting id (for calendar ATTACH
+   * lines): what an anonymous visitor may open. One query for many meetings.
+   */
+  async publicDocumentUrls(meetings: readonly Meeting[]): Promise<Map<number, string[]>> {
+    const result = new Map<number, string[]>();
+    const visible = meetings.filter((m) => canViewMeeting(m, m.body, ANONYMOUS));
+    if (visible.length === 0) return result;
+    const byId = new Map(visible.map((m) => [m.id, m]));
+    const documents = await this.dataSource.getRepository(MeetingDocument).find({ where: { meetingId: In([...byId.keys()]), visibility: 'public' }, order: { id: 'ASC' } });
+    if (documents.length === 0) return result;
+    const itemIds = documents.map((d) => d.agendaItemId).filter((x): x is number => x !== null);
+    const items = new Map((itemIds.length > 0 ? await this.dataSource.getRepository(AgendaItem).find({ where: { id: In(itemIds) } }) : []).map((a) => [a.id, a]));
+    for (const d of documents) {
+      const meeting = byId.get(d.meetingId);
+      const item = d.agendaItemId === null ? null : (items.get(d.agendaItemId) ?? null);
+      if (!meeting || !canViewDocument(d, meeting, item, ANONYMOUS)) continue;
+      result.set(d.meetingId, [...(result.get(d.meetingId) ?? []), this.documentUrl(d.id)]);
+    }
+    return result;
+  }
+
+  /** The absolute link of a document (always its newest version). */
+  documentUrl(id: number): string {
+    return `${this.config.baseUrl}/unterlagen/${id}`;
   }
 
   /** The documents of a meeting the viewer may see (the meeting itself must be visible to them). */

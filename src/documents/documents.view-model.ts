@@ -46,3 +46,15 @@ export function meetingDocumentsView(meetingId: number, entries: readonly Docume
   }
   return { groups, zipHref: `/sitzungen/${meetingId}/unterlagen.zip`, uploadHref: canManage ? `/sitzungen/${meetingId}/unterlagen/neu` : null };
 }
+
+/**
+ * The documents as lines for an invitation or update mail: title, type, size and link; a
+ * members-only document says that the link needs a login.
+ */
+export function documentMailLines(entries: readonly DocumentEntry[], urlOf: (documentId: number) => string): string[] {
+  return entries.map((e) => {
+    const where = e.item ? `TOP ${e.item.number}: ` : '';
+    const login = e.isPublic ? '' : ', nur nach Anmeldung';
+    return `- ${where}${e.document.title} (${typeLabel(e.version.mimeType)}, ${formatBytes(e.version.size)}${login}): ${urlOf(e.document.id)}`;
+  });
+}

@@ -56,6 +56,8 @@ export interface MeetingFacts {
   cancelReason: string | null;
   /** "TOP 1 Begrüßung (Dr. Petrova)" lines, sub-items indented. */
   agenda: string[];
+  /** "- TOP 1: Vorlage (PDF, 1,2 MB): https://…" lines of the meeting's documents (src/documents); none when absent. */
+  documents?: string[];
   pageUrl: string;
   /** Who signs: the chair's name, or the body's. */
   signature: string;
@@ -76,6 +78,7 @@ function meetingBlock(f: MeetingFacts): string[] {
   if (f.place) lines.push(`Ort: ${f.place}`);
   if (f.onlineLink) lines.push(`Online: ${f.onlineLink}`);
   if (f.agenda.length > 0) lines.push('', 'Tagesordnung:', ...f.agenda);
+  if (f.documents && f.documents.length > 0) lines.push('', 'Unterlagen:', ...f.documents);
   return lines;
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { AccountMailHandler } from './account-mail.handler.js';
 import { MailSignal } from './mail-signal.js';
@@ -20,7 +21,7 @@ import { RsvpService } from './rsvp.service.js';
  * handles in their transaction; modules of its own layer that need it (privacy) import this module.
  */
 @Module({
-  imports: [BodiesModule, MeetingsModule],
+  imports: [BodiesModule, MeetingsModule, DocumentsModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
   providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
   exports: [MailService, MailWorker, RemindersService],

@@ -16,6 +16,8 @@ import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
 import { participantNotes } from '../meetings/participant-notes.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { documentMailLines } from '../documents/documents.view-model.js';
 import { type MailText, type MeetingFacts, meetingMailText, type Salutation, setPasswordText } from './mail-texts.js';
 import { MailSignal } from './mail-signal.js';
 import { renderItip } from './meeting-itip.js';
@@ -90,6 +92,7 @@ export class MailService {
     private readonly rsvpSecret: RsvpSecretService,
     private readonly signal: MailSignal,
     private readonly policy: BodyPolicyService,
+    private readonly documents: DocumentsService,
     events: DomainEvents,
   ) {
     this.host = new URL(config.baseUrl).hostname;
@@ -189,7 +192,8 @@ export class MailService {
     const agenda = await manager.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', id: 'ASC' } });
     const chair = await this.policy.currentChair(meeting.bodyId, day, manager);
     const event = meetingEvent(meeting, agenda, { baseUrl: this.config.baseUrl, host: this.host, chair });
-    const facts = this.meetingFacts(meeting, agenda, chair, event.url);
+    const documents = documentMailLines(await this.documents.allOf(meeting, manager), (id) => this.documents.documentUrl(id));
+    const facts = { ...this.meetingFacts(meeting, agenda, chair, event.url), documents };
     const replyTo = chair && canSee(chair.emailVisibility, memberViewer(0), chair.consentAt) ? firstEmail(chair) : null;
     const method: CalendarMethod = change === 'cancellation' ? 'CANCEL' : 'REQUEST';
     const secret = change === 'cancellation' ? null : await this.rsvpSecret.within(manager);
