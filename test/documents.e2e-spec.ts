@@ -332,6 +332,16 @@ describe('meeting documents', () => {
     expect(event?.getFirstProperty('attach')?.type).toBe('uri');
   });
 
+  it('lists the documents in the printable invitation letter', async () => {
+    const letter = await chair.get(`/sitzungen/${meetingId}/einladung`);
+    expect(letter.status).toBe(200);
+    const pdfId = await documentIdByTitle('محضر الجلسة – Протокол');
+    expect(letter.text).toContain('<h2>Unterlagen</h2>');
+    expect(letter.text).toContain(`TOP 1: محضر الجلسة – Протокол (PDF, `);
+    expect(letter.text).toContain(`${t.config.baseUrl}/unterlagen/${pdfId}`);
+    expect(letter.text).toMatch(/TOP 2: Bewerbungen \(Text, [^)]*, nach Anmeldung\)/);
+  });
+
   it('renders valid HTML on every documents page (W3C checker)', async () => {
     const collector = new HtmlCollector();
     try {
@@ -342,6 +352,7 @@ describe('meeting documents', () => {
       collector.add('upload form 422', (await upload(chair, meetingId, { title: 'x' }, [{ name: 'a.exe', bytes: sampleExe() }])).text);
       collector.add('manage page', (await chair.get(`/unterlagen/${id}/verwalten`)).text);
       collector.add('manage page 422', (await newVersion(chair, id, { name: 'x.svg', bytes: SAMPLE_SVG })).text);
+      collector.add('invitation letter with documents', (await chair.get(`/sitzungen/${meetingId}/einladung`)).text);
       collector.add('remove page', (await chair.get(`/unterlagen/${id}/entfernen`)).text);
       expect(await collector.problems()).toEqual([]);
     } finally {

@@ -15,6 +15,7 @@ import { DomainEvents } from '../database/domain-events.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { meetingAuditLabel } from '../meetings/meeting-audit.js';
 import { canViewMeeting } from '../meetings/meeting-visibility.js';
+import { MeetingDocumentsSource } from '../meetings/meeting-documents-source.js';
 import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
@@ -25,6 +26,7 @@ import { judgeFileType } from './document-types.js';
 import { cleanFileName, formatBytes, titleFromFileName } from './document-view.js';
 import { canViewDocument, defaultVisibility } from './document-visibility.js';
 import { VISIBILITY_LABELS } from './documents.forms.js';
+import { documentLetterLines } from './documents.view-model.js';
 
 declare module '../database/domain-events.js' {
   interface DomainEventMap {
@@ -99,7 +101,11 @@ export class DocumentsService {
     private readonly accountPeople: AccountPeople,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    documentsSource: MeetingDocumentsSource,
+  ) {
+    // the printable invitation (src/meetings) lists the documents through this seam
+    documentsSource.provide({ linesFor: async (meeting) => documentLetterLines(await this.allOf(meeting), (id) => this.documentUrl(id)) });
+  }
 
   get limits(): { maxBytes: number; quotaBytes: number } {
     return this.config.documents;

@@ -1,3 +1,4 @@
+import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
 import { shortDate } from '../meetings/meetings.view-model.js';
 import { isInlineType, typeLabel } from './document-types.js';
 import { formatBytes } from './document-view.js';
@@ -57,4 +58,14 @@ export function documentMailLines(entries: readonly DocumentEntry[], urlOf: (doc
     const login = e.isPublic ? '' : ', nur nach Anmeldung';
     return `- ${where}${e.document.title} (${typeLabel(e.version.mimeType)}, ${formatBytes(e.version.size)}${login}): ${urlOf(e.document.id)}`;
   });
+}
+
+/** The documents as the printable invitation lists them. */
+export function documentLetterLines(entries: readonly DocumentEntry[], urlOf: (documentId: number) => string): MeetingDocumentLine[] {
+  return entries.map((e) => ({
+    title: e.item ? `TOP ${e.item.number}: ${e.document.title}` : e.document.title,
+    detail: `${typeLabel(e.version.mimeType)}, ${formatBytes(e.version.size)}`,
+    url: urlOf(e.document.id),
+    membersOnly: !e.isPublic,
+  }));
 }

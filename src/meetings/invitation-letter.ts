@@ -8,6 +8,7 @@ import type { Meeting } from './meeting.entity.js';
 import { addressLinesOf, effectiveOnlineLink, locationText } from './location-view.js';
 import { longDate, timeRangeLabel } from './meetings.view-model.js';
 import { type ParticipantNote, participantNotes } from './participant-notes.js';
+import type { MeetingDocumentLine } from './meeting-documents-source.js';
 
 export interface InvitationLetterView {
   bodyName: string;
@@ -22,6 +23,8 @@ export interface InvitationLetterView {
   notes: ParticipantNote[];
   onlineLink: string | null;
   agenda: { number: string; title: string; presenter: string | null; isSub: boolean; isInternal: boolean }[];
+  /** The meeting's documents (src/documents, through MeetingDocumentsSource). */
+  documents: MeetingDocumentLine[];
   rsvpNote: string;
   closing: string;
   signature: string[];
@@ -32,7 +35,7 @@ export interface InvitationLetterView {
  * Everything the printable invitation shows, prepared so the template only prints. The place line
  * names the meeting's locality, or the installation's default locality (DEFAULT_LOCALITY).
  */
-export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, pageUrl: string, now: Date = new Date()): InvitationLetterView {
+export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, pageUrl: string, now: Date = new Date(), documents: MeetingDocumentLine[] = []): InvitationLetterView {
   const chairName = chair ? personDisplayName(chair.person) : null;
   const locality = meeting.location?.locality ?? defaultLocality;
   const today = DateTime.fromJSDate(now).setZone(ZONE).setLocale('de').toFormat('d. MMMM yyyy');
@@ -50,6 +53,7 @@ export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[]
     notes: participantNotes(meeting, pageUrl),
     onlineLink: effectiveOnlineLink(meeting, meeting.location),
     agenda: agenda.map((a) => ({ number: a.number, title: a.title, presenter: a.presenter, isSub: a.number.includes('.'), isInternal: !a.isPublic })),
+    documents,
     rsvpNote: `Bitte teilen Sie bis zum ${rsvpBy} mit, ob Sie teilnehmen – auf der Sitzungsseite unter „Ihre Antwort“ oder bei der Geschäftsführung. Wenn Sie verhindert sind, benennen Sie bitte Ihre Vertretung.`,
     closing: 'Mit freundlichen Grüßen',
     signature: chairName && chair ? [chairName, MEMBERSHIP_ROLE_LABELS[chair.role]] : [meeting.body.name],

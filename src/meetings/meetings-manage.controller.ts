@@ -15,6 +15,7 @@ import { CancelDto, MeetingDto, PostponeDto } from './dto/meeting.dto.js';
 import { RsvpDto } from './dto/rsvp.dto.js';
 import { SeriesDto } from './dto/series.dto.js';
 import { LocationsService } from './locations.service.js';
+import { MeetingDocumentsSource } from './meeting-documents-source.js';
 import { MeetingEditorService, type SaveOutcome, type SeriesInput } from './meeting-editor.service.js';
 import type { Meeting } from './meeting.entity.js';
 import {
@@ -131,6 +132,7 @@ export class MeetingsManageController {
     private readonly meetings: MeetingsService,
     private readonly locations: LocationsService,
     private readonly attendance: AttendanceService,
+    private readonly documentsSource: MeetingDocumentsSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -396,7 +398,12 @@ export class MeetingsManageController {
     const meeting = await this.editor.forManage(id, viewer, `/sitzungen/${id}/einladung`);
     const { agenda } = await this.meetings.detail(id, viewer);
     const chairs = await this.meetings.chairOf(meeting);
-    res.render('meetings/invitation', { pageTitle: `Einladung: ${meeting.title}`, letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality, `${this.config.baseUrl}/sitzungen/${id}`), meetingHref: `/sitzungen/${id}` });
+    const documents = await this.documentsSource.linesFor(meeting);
+    res.render('meetings/invitation', {
+      pageTitle: `Einladung: ${meeting.title}`,
+      letter: invitationLetter(meeting, agenda, chairs, this.config.defaultLocality, `${this.config.baseUrl}/sitzungen/${id}`, new Date(), documents),
+      meetingHref: `/sitzungen/${id}`,
+    });
   }
 
   @Post(':id/stattgefunden')

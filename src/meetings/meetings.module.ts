@@ -19,12 +19,13 @@ import { MeetingsManageController } from './meetings-manage.controller.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingDocumentsSource } from './meeting-documents-source.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), BodiesModule, AuditModule],
   // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
-  providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService],
-  exports: [MeetingsRepository, MeetingsService, MeetingEditorService],
+  providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService, MeetingDocumentsSource],
+  exports: [MeetingsRepository, MeetingsService, MeetingEditorService, MeetingDocumentsSource],
 })
 export class MeetingsModule {}
