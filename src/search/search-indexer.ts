@@ -15,21 +15,30 @@ export const MAX_INDEXED_TEXT = 30_000;
 export type SearchDocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'> &
   Partial<Pick<SearchDocument, 'audience' | 'bodyId' | 'meetingId' | 'day' | 'path' | 'text'>>;
 
+/**
+ * Folded text with punctuation as spaces: the query is split into words at every non-letter
+ * (searchTokens), and so is the index — PostgreSQL's parser would otherwise read "bb-2026-07" as
+ * "bb", "-2026", "-07" and never find the number's words.
+ */
+function words(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}\p{M}\s]+/gu, ' ');
+}
+
 /** The stored columns of a document: the long text cut and folded, every optional column set. */
 function documentColumns(fields: SearchDocumentFields): Omit<SearchDocument, 'id' | 'kind' | 'refId'> {
   const text = Array.from(fields.text ?? '').slice(0, MAX_INDEXED_TEXT).join('');
   return {
     title: fields.title.slice(0, 300),
     subtitle: fields.subtitle?.slice(0, 300) ?? null,
-    nameFolded: fields.nameFolded,
-    contentFolded: fields.contentFolded,
+    nameFolded: words(fields.nameFolded),
+    contentFolded: words(fields.contentFolded),
     audience: fields.audience ?? 'public',
     bodyId: fields.bodyId ?? null,
     meetingId: fields.meetingId ?? null,
     day: fields.day ?? null,
     path: fields.path ?? null,
     text,
-    textFolded: foldContent([text]),
+    textFolded: words(foldContent([text])),
   };
 }
 
@@ -69,6 +78,8 @@ export interface SearchSource<T extends { id: number }> {
    * internal takes its agenda items, decisions and minutes out of the public search in the same write.
    */
   dependents?: 'bodyId' | 'meetingId';
+  /** The ids of this kind's records belonging to a meeting (so `reindexMeeting` also finds records not indexed yet). */
+  recordsOfMeeting?(manager: EntityManager, meetingId: number): Promise<number[]>;
 }
 
 /**
@@ -122,9 +133,29 @@ export class SearchIndexer {
     }
   }
 
-  /** Every document of a meeting again (after its minutes moved on): the meeting's and its dependents'. */
+  /**
+   * Every document of a meeting again, inside the writer's transaction: the meeting's, those already
+   * indexed under it (gone records lose theirs) and every record a source lists for it (new ones gain
+   * theirs). Writers of agendas, minutes, decisions and action items call this after each change.
+   */
   async reindexMeeting(manager: EntityManager, meetingId: number): Promise<void> {
-    await this.reindex(manager, 'meeting', meetingId);
+    const keys = new Map<string, [SearchKind, number]>();
+    const add = (kind: SearchKind, id: number): void => void keys.set(`${kind}:${id}`, [kind, id]);
+    if (this.sources.has('meeting')) add('meeting', meetingId);
+    const indexed = await manager
+      .getRepository(SearchDocument)
+      .createQueryBuilder('d')
+      .select(['d.kind AS kind', 'd.ref_id AS ref_id'])
+      .where('d.meeting_id = :meetingId', { meetingId })
+      .getRawMany<{ kind: SearchKind; ref_id: number }>();
+    for (const row of indexed) add(row.kind, Number(row.ref_id));
+    for (const source of this.allSources()) {
+      if (source.recordsOfMeeting) for (const id of await source.recordsOfMeeting(manager, meetingId)) add(source.kind, id);
+    }
+    for (const [kind, id] of keys.values()) {
+      const source = this.sources.get(kind);
+      if (source) await this.reindexOne(manager, source, id);
+    }
   }
 
   private async reindexOne(manager: EntityManager, source: SearchSource<{ id: number }>, refId: number): Promise<void> {
