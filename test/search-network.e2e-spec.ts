@@ -6,6 +6,9 @@ import { BodiesEditorService } from '../src/bodies/bodies-editor.service.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { AgendaService } from '../src/meetings/agenda.service.js';
+import { Location } from '../src/meetings/location.entity.js';
+import { LocationsService } from '../src/meetings/locations.service.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
 import { ActionItemsService } from '../src/minutes/action-items.service.js';
 import { DecisionsService } from '../src/minutes/decisions.service.js';
@@ -239,5 +242,16 @@ describe('search over the whole network: the same queries as every role', () => 
     const after = await t.app.get(DataSource).getRepository(SearchDocument).find({ order: { kind: 'ASC', refId: 'ASC' } });
     const strip = (docs: SearchDocument[]) => docs.map(({ id: _id, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+  });
+
+  it('finds meetings by their place, also after the place is renamed', async () => {
+    const laterMeeting = await t.app.get(DataSource).getRepository(Meeting).findOneByOrFail({ id: f.laterMeetingId });
+    const place = await t.app.get(DataSource).getRepository(Location).findOneByOrFail({ id: laterMeeting.locationId! });
+    await t.app.get(LocationsService).update(roles.admin, place.id, { ...place, name: 'Schleswig-Holstein-Haus, Festsaal' });
+    const hits = (await search.find('Festsaal', ANONYMOUS, ['meeting'])).hits.map((h) => h.refId);
+    expect(hits).toContain(f.laterMeetingId);
+    expect(hits).not.toContain(f.internalMeetingId);
+    expect((await search.find('Festsaal', roles.member, ['meeting'])).hits.map((h) => h.refId)).toContain(f.internalMeetingId);
+    expect((await search.find('Demmlersaal', ANONYMOUS, ['meeting'])).total).toBe(0);
   });
 });

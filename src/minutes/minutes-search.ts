@@ -11,7 +11,7 @@ import { DECISION_RESULT_LABELS } from './minutes-labels.js';
 import { minutesAccess } from './minutes-workflow.js';
 import { MinutesItem } from './minutes-item.entity.js';
 import { Minutes, type MinutesStatus } from './minutes.entity.js';
-import { actionItemAnchor, agendaAnchor, agendaLabel, minutesPath, responsibleText } from './minutes.view-model.js';
+import { actionItemAnchor, agendaAnchor, agendaLabel, minutesPath } from './minutes.view-model.js';
 
 /**
  * Who may find a record of a meeting's minutes, by the minutes' own rule (minutesAccess): anonymous
@@ -89,11 +89,11 @@ export const MINUTES_ITEM_SEARCH_SOURCE: SearchSource<MinutesItem> = {
   },
 };
 
-/** An action item (Aufgabe): for members only, like the task list; those of draft minutes for the body's editors. */
+/** An action item (Aufgabe), what is to be done: for members only, like the task list; those of draft minutes for the body's editors. */
 export const ACTION_ITEM_SEARCH_SOURCE: SearchSource<ActionItem> = {
   kind: 'action-item',
   entity: ActionItem,
-  relations: { meeting: { body: true }, responsiblePerson: true, responsibleOrganisation: true },
+  relations: { meeting: { body: true } },
   recordsOfMeeting: async (manager, meetingId) => (await manager.getRepository(ActionItem).find({ where: { meetingId }, select: { id: true } })).map((a) => a.id),
   fields: async (a, manager: EntityManager) => {
     if (!a.meeting || bodyGone(a.meeting.body)) return null;
@@ -101,9 +101,11 @@ export const ACTION_ITEM_SEARCH_SOURCE: SearchSource<ActionItem> = {
     const audience = minutesAudience(minutes?.status ?? null, a.meeting, a.meeting.body, false);
     return {
       title: Array.from(a.what).slice(0, 200).join(''),
-      subtitle: `verantwortlich: ${responsibleText(a)}`,
+      // Without the responsible person's name: the index never keeps a name the person's own record
+      // no longer has (renamed, erased), and the task list shows who is responsible.
+      subtitle: a.meeting.title,
       nameFolded: foldNames([a.what.slice(0, 300)]),
-      contentFolded: foldContent([responsibleText(a)]),
+      contentFolded: '',
       // Never public, whatever the minutes: the task list is for members.
       audience: audience === 'public' ? 'members' : audience,
       bodyId: a.bodyId,
