@@ -5,6 +5,7 @@ import pg from 'pg';
 import { appDataSourceOptions } from '../src/app.entities.js';
 import type { DatabaseLocation } from '../src/database/database-options.js';
 import { BODY_SEARCH_SOURCE } from '../src/bodies/body-search.js';
+import { AGENDA_ITEM_SEARCH_SOURCE, MEETING_SEARCH_SOURCE } from '../src/meetings/meeting-search.js';
 import { ORGANISATION_SEARCH_SOURCE } from '../src/organisations/organisation-search.js';
 import { PERSON_SEARCH_SOURCE } from '../src/people/person-search.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
@@ -208,6 +209,9 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   indexer.register(PERSON_SEARCH_SOURCE);
   indexer.register(ORGANISATION_SEARCH_SOURCE);
   indexer.register(BODY_SEARCH_SOURCE);
+  // The whole network is searched: the meetings and their agenda items too (issue 17).
+  indexer.register(MEETING_SEARCH_SOURCE);
+  indexer.register(AGENDA_ITEM_SEARCH_SOURCE);
   await ds2.transaction((m) => indexer.rebuildAll(m));
   // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
   // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.
@@ -221,6 +225,8 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
     busyPersonId: 2,
     busyPersonFeedToken: FEED_TOKEN,
     bigBodyMeetings: Math.min(500, size.meetings),
-    searchTerms: ['müller', 'MULLER', 'mueller', 'Дмит', 'Коваленко', 'محمد', 'çelik', 'dang', 'nguyễn', 'Organisation', 'gremium', 'zzzzkeintreffer', 'an', 'Lindner'],
+    // Names in every script, prefixes, nothing found; meetings and agenda items ("Sitzung" is in every
+    // meeting's title, "Bericht" in a fifth of the agenda items); a word inside compounds ("grüßung").
+    searchTerms: ['müller', 'MULLER', 'mueller', 'Дмит', 'Коваленко', 'محمد', 'çelik', 'dang', 'nguyễn', 'Organisation', 'gremium', 'zzzzkeintreffer', 'an', 'Lindner', 'Sitzung', 'Bericht', 'Stadthaus', 'grüßung'],
   };
 }

@@ -42,11 +42,12 @@ export class SeederService {
         await load();
         await runs.save({ name, appliedAt: new Date(), createdRecords: ctx.created - before });
       }
-      // An empty index (first start) or a forced run is rebuilt; otherwise only what the seeds added is indexed.
+      // An empty index (first start) or a forced run is rebuilt; otherwise only what is missing is indexed
+      // (what the seeds added, and records of kinds the index did not hold before an update).
       const indexEmpty = (await manager.getRepository(SearchDocument).count()) === 0;
       if (indexEmpty || (options.force && ctx.created > 0)) {
         await this.indexer.rebuildAll(manager);
-      } else if (ctx.created > 0) {
+      } else {
         await this.indexer.indexMissing(manager);
       }
       if (ctx.created > 0) {

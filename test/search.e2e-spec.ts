@@ -6,6 +6,7 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { PersonEmail } from '../src/people/person-email.entity.js';
 import { PersonPhone } from '../src/people/person-phone.entity.js';
+import { Person } from '../src/people/person.entity.js';
 import type { SearchKind } from '../src/search/search-document.entity.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
 import { SearchService, type SearchResult } from '../src/search/search.service.js';
@@ -206,6 +207,29 @@ describe('search', () => {
       ]) {
         expect(pageTitles(await page({ q }))).toContain(expected);
       }
+    });
+  });
+
+  describe('words inside German compounds', () => {
+    it('"arabisch berater" finds Migrationsberater who speak Arabic, below whole-word matches', async () => {
+      const result = await search.search('arabisch berater', MEMBER, ['person']);
+      expect(result.total).toBeGreaterThan(0);
+      const people = t.app.get(DataSource);
+      for (const hit of result.hits) {
+        expect(hit.exactness).toBe(3);
+        const person = await people.getRepository(Person).findOneOrFail({ where: { id: hit.refId }, relations: { languages: true } });
+        expect(person.functionTitle ?? '').toMatch(/berater/i);
+        expect(person.languages.map((l) => l.code)).toContain('ar');
+      }
+      // Whole words first: "berater" as a word of its own ranks before words that merely contain it.
+      const plain = await search.search('beratung', ANONYMOUS);
+      const tiers = plain.hits.map((h) => h.exactness);
+      expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+    });
+
+    it('needs three letters inside a word (a trigram) and never matches across the query syntax', async () => {
+      expect((await search.search('ab', ANONYMOUS)).hits.every((h) => h.exactness < 3)).toBe(true);
+      expect((await search.search('"berater*', MEMBER, ['person'])).total).toBe((await search.search('berater', MEMBER, ['person'])).total);
     });
   });
 

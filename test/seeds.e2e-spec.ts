@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { DEMO_BODY_CODES, DEMO_PEOPLE } from '../seeds/demo.seed.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { MEMBERSHIP_ROLES, Membership } from '../src/bodies/membership.entity.js';
@@ -12,6 +12,8 @@ import { PersonLanguage } from '../src/people/person-language.entity.js';
 import { PHONE_KINDS, PersonPhone } from '../src/people/person-phone.entity.js';
 import { Person, VISIBILITIES } from '../src/people/person.entity.js';
 import { SearchDocument } from '../src/search/search-document.entity.js';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -288,7 +290,10 @@ describe('search index after a later seed set', () => {
 
     expect((await docs.findOneByOrFail({ kind: 'person', refId: avramenko.id })).subtitle).toBe('Marker vor dem Demo-Seed');
     const [people, organisations, bodies] = await Promise.all([ds.getRepository(Person).count(), ds.getRepository(Organisation).count(), ds.getRepository(Body).count()]);
-    expect(await docs.count()).toBe(people + organisations + bodies);
+    expect(await docs.countBy({ kind: In(['person', 'organisation', 'body']) })).toBe(people + organisations + bodies);
+    // The demo meetings and their agendas are indexed too.
+    expect(await docs.countBy({ kind: 'meeting' })).toBe(await ds.getRepository(Meeting).count());
+    expect(await docs.countBy({ kind: 'agenda-item' })).toBe(await ds.getRepository(AgendaItem).count());
     const page = await request(t.http).get(`/suche?q=${encodeURIComponent(DEMO_PEOPLE.boardDeputyChair.familyName)}`).expect(200);
     expect(page.text).toContain(DEMO_PEOPLE.boardDeputyChair.familyName);
   });

@@ -10,6 +10,7 @@ import { auditAgendaItem } from './meeting-audit.js';
 import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 
 export interface AgendaItemInput {
   title: string;
@@ -42,6 +43,7 @@ export class AgendaService {
     private readonly repository: MeetingsRepository,
     private readonly editor: MeetingEditorService,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   async context(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
@@ -72,6 +74,7 @@ export class AgendaService {
       await this.renumber(manager, meeting, [...items.map((i) => i.id), created.id], notify);
       const added = await repo.findOneByOrFail({ id: created.id });
       await auditAgendaItem(this.audit, manager, viewer, 'create', meeting, null, added);
+      await this.indexer.reindexMeeting(manager, meeting.id);
       return added;
     });
   }
@@ -84,6 +87,7 @@ export class AgendaService {
       await manager.getRepository(AgendaItem).update({ id: itemId }, input);
       await this.renumber(manager, meeting, items.map((i) => i.id), notify);
       await auditAgendaItem(this.audit, manager, viewer, 'update', meeting, item, await manager.getRepository(AgendaItem).findOneByOrFail({ id: itemId }));
+      await this.indexer.reindexMeeting(manager, meeting.id);
     });
   }
 
@@ -94,6 +98,7 @@ export class AgendaService {
     await this.db.write(async (manager) => {
       await manager.getRepository(AgendaItem).delete({ id: itemId, meetingId });
       await auditAgendaItem(this.audit, manager, viewer, 'delete', meeting, removed, null);
+      await this.indexer.reindexMeeting(manager, meeting.id);
       await this.renumber(manager, meeting, items.filter((i) => i.id !== itemId).map((i) => i.id), notify);
     });
   }
@@ -107,6 +112,7 @@ export class AgendaService {
     await this.db.write(async (manager) => {
       await this.renumber(manager, meeting, order, notify);
       await auditAgendaItem(this.audit, manager, viewer, 'move', meeting, items.find((i) => i.id === itemId) ?? null, await manager.getRepository(AgendaItem).findOneByOrFail({ id: itemId }));
+      await this.indexer.reindexMeeting(manager, meeting.id);
     });
   }
 

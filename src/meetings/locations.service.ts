@@ -8,6 +8,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { Location } from './location.entity.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { auditLocation } from './meeting-audit.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 import { MeetingEditorService } from './meeting-editor.service.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -26,6 +27,7 @@ export class LocationsService {
     private readonly permissions: BodyPolicyService,
     private readonly editor: MeetingEditorService,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   async assertCanManage(viewer: Viewer, returnTo = '/orte'): Promise<void> {
@@ -73,6 +75,10 @@ export class LocationsService {
       }
       const saved = await manager.getRepository(Location).findOneByOrFail({ id });
       await auditLocation(this.audit, manager, viewer, current, saved);
+      // Meetings are found by their place's name: every meeting there, past ones too, is reindexed.
+      if (current.name !== saved.name || current.locality !== saved.locality) {
+        for (const m of await manager.getRepository(Meeting).find({ where: { locationId: id }, select: { id: true } })) await this.indexer.reindex(manager, 'meeting', m.id);
+      }
       return saved;
     });
   }

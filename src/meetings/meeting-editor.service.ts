@@ -32,6 +32,7 @@ import { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 import { expandSeries, type SeriesEnd, type SeriesRule } from './series.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 
 /** A checked postponement: the new times and what happens to the answers. */
 export interface PostponePlan {
@@ -143,6 +144,7 @@ export class MeetingEditorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {
     this.host = new URL(config.baseUrl).hostname;
   }
@@ -253,6 +255,7 @@ export class MeetingEditorService {
         }),
       );
       await auditMeeting(this.audit, manager, viewer, 'create', null, saved);
+      await this.indexer.reindexMeeting(manager, saved.id);
       return saved;
     });
     return { saved: true, value: meeting, notices };
@@ -277,6 +280,7 @@ export class MeetingEditorService {
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
       await auditMeeting(this.audit, manager, viewer, 'update', before, saved);
+      await this.indexer.reindexMeeting(manager, saved.id);
       // A change calendars must see goes to everyone invited, in this transaction.
       if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;
@@ -341,6 +345,7 @@ export class MeetingEditorService {
       const saved = await repo.save(fresh);
       if (resetAnswers) await manager.getRepository(Attendance).update({ meetingId: id }, { response: 'none', respondedAt: null, deputyPersonId: null });
       await auditMeeting(this.audit, manager, viewer, 'postpone', before, saved);
+      await this.indexer.reindexMeeting(manager, saved.id);
       // The new date goes to everyone invited, in this transaction.
       await this.events.publish(manager, 'meeting.changed', { meetingId: id, change: 'postponement', at: new Date(), answersReset: resetAnswers });
       return saved;
@@ -364,6 +369,7 @@ export class MeetingEditorService {
       fresh.cancelReason = reason.reason;
       const saved = await repo.save(fresh);
       await auditMeeting(this.audit, manager, viewer, 'cancel', before, saved);
+      await this.indexer.reindexMeeting(manager, saved.id);
       // METHOD:CANCEL to everyone invited, in this transaction.
       await this.announce(manager, id, 'cancellation');
       return saved;
@@ -507,6 +513,7 @@ export class MeetingEditorService {
             }),
         );
         await auditMeeting(this.audit, manager, viewer, 'create', null, saved);
+        await this.indexer.reindexMeeting(manager, saved.id);
         result.push(saved);
       }
       return result;

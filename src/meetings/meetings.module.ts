@@ -20,12 +20,14 @@ import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 import { MeetingDocumentsSource } from './meeting-documents-source.js';
+import { MeetingSearchRegistration } from './meeting-search.js';
+import { SearchModule } from '../search/search.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), BodiesModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([Meeting, AgendaItem, Location, Attendance, Membership, Body, Person]), BodiesModule, AuditModule, SearchModule],
   // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
-  providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService, MeetingDocumentsSource],
+  providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService, MeetingDocumentsSource, MeetingSearchRegistration],
   exports: [MeetingsRepository, MeetingsService, MeetingEditorService, MeetingDocumentsSource],
 })
 export class MeetingsModule {}

@@ -17,6 +17,7 @@ import { germanDay } from './minutes.view-model.js';
 import { MinutesService } from './minutes.service.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { auditActionItem } from './minutes-audit.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 
 export interface ActionItemInput {
   agendaItemId: number | null;
@@ -38,6 +39,7 @@ export class ActionItemsService {
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /** Action items are for members only; editors also see those of their bodies' draft minutes. */
@@ -88,6 +90,7 @@ export class ActionItemsService {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       const created = await manager.getRepository(ActionItem).save({ meetingId, bodyId: meeting.bodyId, status: 'open', ...checked });
       await auditActionItem(this.audit, manager, viewer, 'create', null, created);
+      await this.indexer.reindex(manager, 'action-item', created.id);
       return created;
     });
   }
@@ -99,6 +102,7 @@ export class ActionItemsService {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       await manager.getRepository(ActionItem).update({ id: item.id }, checked);
       await auditActionItem(this.audit, manager, viewer, 'update', item, await manager.getRepository(ActionItem).findOneByOrFail({ id: item.id }));
+      await this.indexer.reindex(manager, 'action-item', item.id);
     });
   }
 
@@ -108,6 +112,7 @@ export class ActionItemsService {
       await this.assertStillEditable(manager.getRepository(Minutes), minutes.id);
       await manager.getRepository(ActionItem).delete({ id: item.id });
       await auditActionItem(this.audit, manager, viewer, 'delete', item, null);
+      await this.indexer.reindex(manager, 'action-item', item.id);
     });
   }
 

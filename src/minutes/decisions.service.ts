@@ -20,6 +20,7 @@ import { type DecisionFilter, type ListScope, MinutesRepository } from './minute
 import { MinutesService } from './minutes.service.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { auditDecision } from './minutes-audit.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 
 export interface DecisionInput {
   agendaItemId: number;
@@ -42,6 +43,7 @@ export class DecisionsService {
     private readonly db: DatabaseService,
     private readonly permissions: BodyPolicyService,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /** What the register may show the viewer. */
@@ -110,6 +112,7 @@ export class DecisionsService {
         ...this.columns(checked),
       });
       await auditDecision(this.audit, manager, viewer, 'create', agenda, null, created);
+      await this.indexer.reindex(manager, 'decision', created.id);
       return created;
     });
   }
@@ -123,6 +126,7 @@ export class DecisionsService {
       await manager.getRepository(Decision).update({ id: decision.id }, this.columns(checked));
       const saved = await manager.getRepository(Decision).findOneOrFail({ where: { id: decision.id } });
       await auditDecision(this.audit, manager, viewer, 'update', agenda, decision, saved);
+      await this.indexer.reindex(manager, 'decision', saved.id);
       return saved;
     });
   }
@@ -134,6 +138,7 @@ export class DecisionsService {
       await this.assertStillEditable(manager, minutes.id);
       await manager.getRepository(Decision).delete({ id: decision.id });
       await auditDecision(this.audit, manager, viewer, 'delete', agenda, decision, null);
+      await this.indexer.reindex(manager, 'decision', decision.id);
     });
   }
 

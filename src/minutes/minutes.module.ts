@@ -22,6 +22,8 @@ import { PendingDraftsService } from './pending-drafts.service.js';
 import { PendingMinutesDraft } from './pending-minutes-draft.entity.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { SearchModule } from '../search/search.module.js';
+import { MinutesSearchRegistration } from './minutes-search.js';
 
 /** Minutes, decisions (Beschlüsse) and action items (Aufgaben); registers only its own entities. Exports the services for meeting and body pages. */
 @Module({
@@ -41,10 +43,11 @@ import { AuditModule } from '../audit/audit.module.js';
     OrganisationsModule,
     BodiesModule,
     AuditModule,
+    SearchModule,
     AuthModule, // SessionBoundTokens, AccountsService and the login throttle for the minutes-draft rescue
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
-  providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService],
+  providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService, MinutesSearchRegistration],
   exports: [MinutesService, DecisionsService],
 })
 export class MinutesModule {}

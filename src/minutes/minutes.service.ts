@@ -40,6 +40,7 @@ import { AuditLog } from '../audit/audit-log.service.js';
 import { amendmentChanges, attendanceSnapshot, auditAttendance, auditMinutes, minutesSnapshot, minutesTextChanges } from './minutes-audit.js';
 import { computeQuorum, type QuorumResult } from '../bodies/quorum.js';
 import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 
 /** Keys of the text fields of the editor: opening, other business and one per agenda item ("item-12"). */
 export type TextKey = string;
@@ -139,6 +140,7 @@ export class MinutesService {
     private readonly meetings: MeetingsService,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /** A meeting the viewer may know about (the meetings module's one visibility rule), or 404. */
@@ -315,6 +317,7 @@ export class MinutesService {
         }),
       );
       await auditMinutes(this.audit, manager, viewer, 'create', meeting, null, created);
+      await this.indexer.reindexMeeting(manager, meeting.id);
       return created;
     });
   }
@@ -372,6 +375,7 @@ export class MinutesService {
       }
       const version = await this.writeTexts(manager, minutes, agenda, items, current, values);
       await auditMinutes(this.audit, manager, viewer, 'update', meeting, minutes, minutes, minutesTextChanges(agenda, current, values));
+      await this.indexer.reindexMeeting(manager, meeting.id);
       return { kind: 'saved', version, merged };
     });
   }
@@ -436,6 +440,7 @@ export class MinutesService {
       }
       const saved = await repo.save(minutes);
       await auditMinutes(this.audit, manager, viewer, transition, meeting, before, saved);
+      await this.indexer.reindexMeeting(manager, meeting.id);
       if (transition !== 'circulate') return { minutes: saved, receipt: null };
       const receipt: CirculationReceipt = { notified: 0, alreadyNotified: 0, withoutEmail: [] };
       await this.events.publish(manager, 'minutes.circulated', { minutesId: saved.id, meetingId, at: now, receipt });

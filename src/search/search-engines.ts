@@ -1,27 +1,55 @@
 import type { DataSource } from 'typeorm';
 import type { SearchKind } from './search-document.entity.js';
-import { fts5Expression, MATCH_TIERS, type MatchTier, type ParsedQuery, tsqueryExpression } from './search-query.js';
+import {
+  fts5Expression,
+  insideWordsApplies,
+  likePatterns,
+  MATCH_TIERS,
+  type MatchTier,
+  type ParsedQuery,
+  trigramExpression,
+  tsqueryExpression,
+} from './search-query.js';
 
 export interface SearchRow {
+  id: number;
   kind: SearchKind;
   ref_id: number;
   title: string;
   subtitle: string | null;
-  /** The tier it was found in (0 whole name, 1 name prefix, 2 anywhere). */
+  path: string | null;
+  day: string | null;
+  body_id: number | null;
+  body_title: string | null;
+  /** The tier it was found in (0 whole name, 1 name prefix, 2 anywhere, 3 inside words). */
   exactness: number;
   score: number;
+}
+
+/** What the viewer may see: every public document; 'members' ones for members; 'editors' ones of the bodies they manage. */
+export interface SearchScope {
+  member: boolean;
+  /** Bodies whose 'editors' documents (draft minutes' records) the viewer sees; 'all' for administrators. */
+  editorBodies: readonly number[] | 'all';
 }
 
 export interface SearchRequest {
   query: ParsedQuery;
   kinds: SearchKind[];
-  includeInternalBodies: boolean;
+  scope: SearchScope;
+  /** Only documents of this body (a body's own document counts as its). */
+  bodyId: number | null;
+  /** Only documents dated within these Berlin days (inclusive, YYYY-MM-DD); undated ones drop out. */
+  from: string | null;
+  to: string | null;
   limit: number;
 }
 
 /** One database's way of running the search; both give the same rows for the same data. */
 export interface SearchEngine {
   run(dataSource: DataSource, request: SearchRequest): Promise<SearchRow[]>;
+  /** The long text of documents already found (for their snippets). */
+  texts(dataSource: DataSource, ids: number[]): Promise<{ id: number; text: string }[]>;
 }
 
 interface Candidate {
@@ -29,13 +57,7 @@ interface Candidate {
   score: number;
 }
 
-interface DocumentRow {
-  id: number;
-  kind: SearchKind;
-  ref_id: number;
-  title: string;
-  subtitle: string | null;
-}
+type DocumentRow = Omit<SearchRow, 'exactness' | 'score'>;
 
 /**
  * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
@@ -44,7 +66,6 @@ interface DocumentRow {
  * the whole-name tier only. `tierQuery` returns the ids and scores of one tier, best first.
  */
 async function tiered(
-  ds: DataSource,
   request: SearchRequest,
   tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>,
   documents: (ids: number[]) => Promise<DocumentRow[]>,
@@ -53,6 +74,7 @@ async function tiered(
   const seen = new Set<number>();
   for (const [exactness, tier] of MATCH_TIERS.entries()) {
     if (picked.length >= request.limit) break;
+    if (tier === 'inside-words' && !insideWordsApplies(request.query)) break;
     // Better tiers' hits come again in the wider ones; ask for enough to fill up with new ones.
     for (const c of await tierQuery(tier, request.limit + seen.size)) {
       const id = Number(c.id);
@@ -65,11 +87,34 @@ async function tiered(
   const byId = new Map((await documents(picked.map((p) => p.id))).map((d) => [Number(d.id), d]));
   return picked.flatMap((p) => {
     const d = byId.get(p.id);
-    return d ? [{ kind: d.kind, ref_id: Number(d.ref_id), title: d.title, subtitle: d.subtitle, exactness: p.exactness, score: p.score }] : [];
+    return d
+      ? [{ ...d, id: p.id, ref_id: Number(d.ref_id), body_id: d.body_id === null ? null : Number(d.body_id), exactness: p.exactness, score: p.score }]
+      : [];
   });
 }
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
+
+/**
+ * The WHERE conditions every tier shares, the viewer's visibility first: the same SQL for every
+ * viewer (only the parameters differ), so nobody can see a document they may not — not as a hit,
+ * not in a count, not in a snippet. `p` hands out the engine's next placeholder.
+ */
+function sharedConditions(request: SearchRequest, p: () => string): { sql: string; params: unknown[] } {
+  const { kinds, scope, bodyId, from, to } = request;
+  const all = scope.editorBodies === 'all';
+  // Never an empty IN list: -1 is no body's id.
+  const editorBodies = all ? [-1] : [-1, ...scope.editorBodies];
+  const sql = `d.kind IN (${placeholders(kinds.length, p)})
+              AND (d.audience = 'public'
+                   OR (d.audience = 'members' AND ${p()} = 1)
+                   OR (d.audience = 'editors' AND (${p()} = 1 OR d.body_id IN (${placeholders(editorBodies.length, p)}))))
+              AND (${p()} = 0 OR d.body_id = ${p()})
+              AND (${p()} = '' OR d.day >= ${p()})
+              AND (${p()} = '' OR d.day <= ${p()})`;
+  const params = [...kinds, scope.member ? 1 : 0, all ? 1 : 0, ...editorBodies, bodyId ?? 0, bodyId ?? 0, from ?? '', from ?? '', to ?? '', to ?? ''];
+  return { sql, params };
+}
 
 /**
  * How many matches of one tier are ranked at most: the first ones by document id (the order the
@@ -79,32 +124,44 @@ const placeholders = (n: number, next: () => string): string => Array.from({ len
  */
 export const CANDIDATE_WINDOW = 1000;
 
-/** SQLite: the FTS5 table search_fts (prefix indexes), ranked by bm25 with names weighted 10:1. */
+const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title`;
+/** The body's name comes from the body's own document. */
+const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id = d.body_id`;
+
+/**
+ * SQLite: the FTS5 table search_fts (prefix indexes), ranked by bm25 with names weighted 10:1 and
+ * long text 0.5; the inside-words tier on the trigram table search_trigram.
+ */
 export const SQLITE_SEARCH: SearchEngine = {
   run(ds, request) {
-    const { query, kinds, includeInternalBodies } = request;
-    const matching = `FROM search_fts
-             JOIN search_documents d ON d.id = search_fts.rowid
-             LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-            WHERE search_fts MATCH ?
-              AND d.kind IN (${placeholders(kinds.length, () => '?')})
-              AND (d.kind <> 'body' OR b.is_public = 1 OR ? = 1)`;
+    const { query } = request;
     return tiered(
-      ds,
       request,
       (tier, limit) => {
-        const params = [fts5Expression(query, tier), ...kinds, includeInternalBodies ? 1 : 0];
+        const table = tier === 'inside-words' ? 'search_trigram' : 'search_fts';
+        const shared = sharedConditions(request, () => '?');
+        const matching = `FROM ${table}
+             JOIN search_documents d ON d.id = ${table}.rowid
+            WHERE ${table} MATCH ?
+              AND ${shared.sql}`;
+        const expression = tier === 'inside-words' ? trigramExpression(query) : fts5Expression(query, tier);
+        const params = [expression, ...shared.params];
+        const score = tier === 'inside-words' ? `bm25(search_trigram, 10.0, 1.0)` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
         return ds.query(
-          `SELECT search_fts.rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+          `SELECT ${table}.rowid AS id, ${score} AS score
              ${matching}
-              AND search_fts.rowid <= coalesce((SELECT max(id) FROM (SELECT search_fts.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW})), 0)
-            ORDER BY score, search_fts.rowid
+              AND ${table}.rowid <= coalesce((SELECT max(id) FROM (SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW})), 0)
+            ORDER BY score, ${table}.rowid
             LIMIT ${limit}`,
           [...params, ...params],
         );
       },
-      (ids) => ds.query(`SELECT id, kind, ref_id, title, subtitle FROM search_documents WHERE id IN (${placeholders(ids.length, () => '?')})`, ids),
+      (ids) => ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => '?')})`, ids),
     );
+  },
+  texts(ds, ids) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return ds.query(`SELECT id, text FROM search_documents WHERE id IN (${placeholders(ids.length, () => '?')})`, ids);
   },
 };
 
@@ -114,44 +171,70 @@ export const PG_SEARCH_VECTOR = `(setweight(to_tsvector('simple'::regconfig, d.n
 /** The names alone, indexed with GIN of their own (migration PostgresSearchNameIndex) for the name tiers. */
 export const PG_NAME_VECTOR = `to_tsvector('simple'::regconfig, d.name_folded)`;
 
+/** The folded long text ('simple', prefixes like the rest) and the text as written ('german': stems); both GIN-indexed (PostgresSearchEverything). */
+export const PG_TEXT_VECTOR = `to_tsvector('simple'::regconfig, d.text_folded)`;
+export const PG_GERMAN_VECTOR = `to_tsvector('german'::regconfig, d.text)`;
+
+/** Names and short text for pg_trgm (GIN gin_trgm_ops index in PostgresSearchEverything). */
+export const PG_TRIGRAM_TEXT = `(d.name_folded || ' ' || d.content_folded)`;
+
 /**
- * PostgreSQL: full text search over the already folded text with the 'simple' configuration. The
- * matches are collected first (MATERIALIZED: else the planner may walk the primary key in id order
- * and compute a vector for every row until it has enough), then the first CANDIDATE_WINDOW by id
- * are ranked.
+ * PostgreSQL: full text search over the already folded text with the 'simple' configuration, long
+ * text also with 'german' (inflected forms), words inside compounds with pg_trgm. The matches are
+ * collected first (MATERIALIZED: else the planner may walk the primary key in id order and compute a
+ * vector for every row until it has enough), then the first CANDIDATE_WINDOW by id are ranked.
  */
 export const POSTGRES_SEARCH: SearchEngine = {
   run(ds, request) {
-    const { query, kinds, includeInternalBodies } = request;
+    const { query } = request;
     return tiered(
-      ds,
       request,
       (tier, limit) => {
-        let n = 1;
+        let n = 2;
         const next = (): string => `$${++n}`;
-        const vector = tier === 'anywhere' ? PG_SEARCH_VECTOR : PG_NAME_VECTOR;
-        const rank = tier === 'anywhere' ? `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${vector}, to_tsquery('simple', $1))` : `ts_rank(${vector}, to_tsquery('simple', $1))`;
+        let match: string;
+        let rank: string;
+        let params: unknown[];
+        if (tier === 'inside-words') {
+          const patterns = likePatterns(query);
+          match = patterns.map(() => `${PG_TRIGRAM_TEXT} LIKE ${next()}`).join(' AND ');
+          rank = `0`;
+          params = patterns;
+        } else if (tier === 'anywhere') {
+          match = `(${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_TEXT_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_GERMAN_VECTOR} @@ to_tsquery('german', $2))`;
+          rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) + 0.05 * ts_rank(${PG_TEXT_VECTOR}, to_tsquery('simple', $1))`;
+          params = [];
+        } else {
+          match = `${PG_NAME_VECTOR} @@ to_tsquery('simple', $1)`;
+          rank = `ts_rank(${PG_NAME_VECTOR}, to_tsquery('simple', $1))`;
+          params = [];
+        }
+        const shared = sharedConditions(request, next);
         return ds.query(
           `WITH matches AS MATERIALIZED (
              SELECT d.id
                FROM search_documents d
-               LEFT JOIN bodies b ON d.kind = 'body' AND b.id = d.ref_id
-              WHERE ${vector} @@ to_tsquery('simple', $1)
-                AND d.kind IN (${placeholders(kinds.length, next)})
-                AND (d.kind <> 'body' OR b.is_public OR ${next()}::boolean)),
+              WHERE ${match}
+                AND ${shared.sql}),
            candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW})
-           SELECT d.id, -${rank} AS score
+           SELECT d.id, -(${rank}) AS score
              FROM search_documents d
             WHERE d.id IN (SELECT id FROM candidates)
+              AND length($1) >= 0 AND length($2) >= 0
             ORDER BY score, d.id
             LIMIT ${limit}`,
-          [tsqueryExpression(query, tier), ...kinds, includeInternalBodies],
+          [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
         );
       },
       (ids) => {
         let n = 0;
-        return ds.query(`SELECT id, kind, ref_id, title, subtitle FROM search_documents WHERE id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
+        return ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
       },
     );
+  },
+  texts(ds, ids) {
+    if (ids.length === 0) return Promise.resolve([]);
+    let n = 0;
+    return ds.query(`SELECT id, text FROM search_documents WHERE id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
   },
 };

@@ -5,8 +5,42 @@ import { contentVariants, nameVariants } from './search-text.js';
 
 const REBUILD_BATCH = 1000;
 
-/** What a search document shows and is found by. */
-export type SearchDocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'>;
+/** Long text is indexed up to this many characters (a decision's text is at most 20,000). */
+export const MAX_INDEXED_TEXT = 30_000;
+
+/**
+ * What a search document shows and is found by. Who may see it (`audience`, default public), its
+ * body, meeting, day and link, and long text as written (`text`, folded by the indexer) are optional.
+ */
+export type SearchDocumentFields = Pick<SearchDocument, 'title' | 'subtitle' | 'nameFolded' | 'contentFolded'> &
+  Partial<Pick<SearchDocument, 'audience' | 'bodyId' | 'meetingId' | 'day' | 'path' | 'text'>>;
+
+/**
+ * Folded text with punctuation as spaces: the query is split into words at every non-letter
+ * (searchTokens), and so is the index — PostgreSQL's parser would otherwise read "bb-2026-07" as
+ * "bb", "-2026", "-07" and never find the number's words.
+ */
+function words(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}\p{M}\s]+/gu, ' ');
+}
+
+/** The stored columns of a document: the long text cut and folded, every optional column set. */
+function documentColumns(fields: SearchDocumentFields): Omit<SearchDocument, 'id' | 'kind' | 'refId'> {
+  const text = Array.from(fields.text ?? '').slice(0, MAX_INDEXED_TEXT).join('');
+  return {
+    title: fields.title.slice(0, 300),
+    subtitle: fields.subtitle?.slice(0, 300) ?? null,
+    nameFolded: words(fields.nameFolded),
+    contentFolded: words(fields.contentFolded),
+    audience: fields.audience ?? 'public',
+    bodyId: fields.bodyId ?? null,
+    meetingId: fields.meetingId ?? null,
+    day: fields.day ?? null,
+    path: fields.path ?? null,
+    text,
+    textFolded: words(foldContent([text])),
+  };
+}
 
 function fold(parts: (string | null | undefined)[], variants: (text: string) => string[]): string {
   return [...new Set(parts.filter((p): p is string => !!p).flatMap(variants))].join(' ');
@@ -33,7 +67,19 @@ export interface SearchSource<T extends { id: number }> {
   entity: EntityTarget<T>;
   /** Loaded with each record for its document. */
   relations?: FindOptionsRelations<T>;
-  fields(record: T): SearchDocumentFields;
+  /**
+   * The record's document; null: the record is not searchable now (e.g. its body was deleted). May
+   * read more through `manager` (the writer's transaction).
+   */
+  fields(record: T, manager: EntityManager): SearchDocumentFields | null | Promise<SearchDocumentFields | null>;
+  /**
+   * Documents that depend on a record of this kind: when it is reindexed, every document whose
+   * body_id (a body) or meeting_id (a meeting) is its id is reindexed too, so a body or meeting made
+   * internal takes its agenda items, decisions and minutes out of the public search in the same write.
+   */
+  dependents?: 'bodyId' | 'meetingId';
+  /** The ids of this kind's records belonging to a meeting (so `reindexMeeting` also finds records not indexed yet). */
+  recordsOfMeeting?(manager: EntityManager, meetingId: number): Promise<number[]>;
 }
 
 /**
@@ -55,22 +101,75 @@ export class SearchIndexer {
     return source;
   }
 
-  /** Every kind's source, in SEARCH_KINDS order (the rebuild order). */
+  /** Every registered kind's source, in SEARCH_KINDS order (the rebuild order). */
   private allSources(): SearchSource<{ id: number }>[] {
-    return SEARCH_KINDS.map((kind) => this.source(kind));
+    return this.registeredKinds().map((kind) => this.source(kind));
   }
 
+  /** The kinds with a registered source, in SEARCH_KINDS order: what the search offers. */
+  registeredKinds(): SearchKind[] {
+    return SEARCH_KINDS.filter((kind) => this.sources.has(kind));
+  }
+
+  /**
+   * Brings the document of one record in step with it (created, changed or gone) inside the
+   * writer's transaction, and with it the documents depending on it (SearchSource.dependents).
+   */
   async reindex(manager: EntityManager, kind: SearchKind, refId: number): Promise<void> {
     const source = this.source(kind);
+    await this.reindexOne(manager, source, refId);
+    if (!source.dependents) return;
+    const column = source.dependents === 'bodyId' ? 'body_id' : 'meeting_id';
+    const rows = await manager
+      .getRepository(SearchDocument)
+      .createQueryBuilder('d')
+      .select(['d.kind AS kind', 'd.ref_id AS ref_id'])
+      .where(`d.${column} = :refId`, { refId })
+      .andWhere('NOT (d.kind = :kind AND d.ref_id = :refId)', { kind })
+      .getRawMany<{ kind: SearchKind; ref_id: number }>();
+    for (const row of rows) {
+      const dependent = this.sources.get(row.kind);
+      if (dependent) await this.reindexOne(manager, dependent, Number(row.ref_id));
+    }
+  }
+
+  /**
+   * Every document of a meeting again, inside the writer's transaction: the meeting's, those already
+   * indexed under it (gone records lose theirs) and every record a source lists for it (new ones gain
+   * theirs). Writers of agendas, minutes, decisions and action items call this after each change.
+   */
+  async reindexMeeting(manager: EntityManager, meetingId: number): Promise<void> {
+    const keys = new Map<string, [SearchKind, number]>();
+    const add = (kind: SearchKind, id: number): void => void keys.set(`${kind}:${id}`, [kind, id]);
+    if (this.sources.has('meeting')) add('meeting', meetingId);
+    const indexed = await manager
+      .getRepository(SearchDocument)
+      .createQueryBuilder('d')
+      .select(['d.kind AS kind', 'd.ref_id AS ref_id'])
+      .where('d.meeting_id = :meetingId', { meetingId })
+      .getRawMany<{ kind: SearchKind; ref_id: number }>();
+    for (const row of indexed) add(row.kind, Number(row.ref_id));
+    for (const source of this.allSources()) {
+      if (source.recordsOfMeeting) for (const id of await source.recordsOfMeeting(manager, meetingId)) add(source.kind, id);
+    }
+    for (const [kind, id] of keys.values()) {
+      const source = this.sources.get(kind);
+      if (source) await this.reindexOne(manager, source, id);
+    }
+  }
+
+  private async reindexOne(manager: EntityManager, source: SearchSource<{ id: number }>, refId: number): Promise<void> {
+    const { kind } = source;
     const record = await manager.getRepository(source.entity).findOne({ where: { id: refId }, relations: source.relations });
     const repo = manager.getRepository(SearchDocument);
-    if (!record) {
+    const fields = record ? await source.fields(record, manager) : null;
+    if (!fields) {
       await repo.delete({ kind, refId });
       return;
     }
-    const fields = source.fields(record);
+    const columns = documentColumns(fields);
     const existing = await repo.findOne({ where: { kind, refId } });
-    await repo.save(existing ? Object.assign(existing, fields) : repo.create({ kind, refId, ...fields }));
+    await repo.save(existing ? Object.assign(existing, columns) : repo.create({ kind, refId, ...columns }));
   }
 
   /** Rebuilds the whole index, a thousand records at a time (memory stays flat however large the directory). */
@@ -87,9 +186,13 @@ export class SearchIndexer {
           take: REBUILD_BATCH,
         });
         if (records.length === 0) break;
-        for (let i = 0; i < records.length; i += 500) {
-          await docs.insert(records.slice(i, i + 500).map((r) => ({ kind: source.kind, refId: r.id, ...source.fields(r) })));
+        const rows: Omit<SearchDocument, 'id'>[] = [];
+        for (const r of records) {
+          const fields = await source.fields(r, manager);
+          if (fields) rows.push({ kind: source.kind, refId: r.id, ...documentColumns(fields) });
         }
+        // Long texts make big rows: smaller insert batches keep every statement's parameters bounded.
+        for (let i = 0; i < rows.length; i += 100) await docs.insert(rows.slice(i, i + 100));
         afterId = records[records.length - 1].id;
       }
     }
@@ -113,7 +216,8 @@ export class SearchIndexer {
     }
     let count = 0;
     for (const [kind, ids] of work) {
-      for (const id of ids) await this.reindex(manager, kind, id);
+      const source = this.source(kind);
+      for (const id of ids) await this.reindexOne(manager, source, id);
       count += ids.length;
     }
     return count;

@@ -24,9 +24,29 @@ export function parseQuery(raw: string): ParsedQuery {
 
 /**
  * How well a document matches, best first: every word is a whole word of the name (0), every word
- * starts a word of the name (1), every word starts a word anywhere, name or further text (2).
+ * starts a word of the name (1), every word starts a word anywhere, name, further or long text (2),
+ * every word is inside a word of the name or further text (3: "berater" in "Migrationsberater";
+ * trigram indexes, so only for words of at least TRIGRAM_MIN_LENGTH letters).
  */
-export const MATCH_TIERS = ['whole-name', 'name-prefix', 'anywhere'] as const;
+export const MATCH_TIERS = ['whole-name', 'name-prefix', 'anywhere', 'inside-words'] as const;
+
+/** Trigram indexes find nothing shorter than a trigram. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+/** Whether the inside-words tier can run: every word long enough for the trigram index. */
+export function insideWordsApplies(q: ParsedQuery): boolean {
+  return q.tokens.length > 0 && q.tokens.every((t) => Array.from(t).length >= TRIGRAM_MIN_LENGTH);
+}
+
+/** An FTS5 MATCH expression for the trigram table: every word as a quoted substring ("berater" "arabisch"). */
+export function trigramExpression(q: ParsedQuery): string {
+  return q.tokens.map((t) => `"${t.replace(/"/g, '')}"`).join(' ');
+}
+
+/** LIKE patterns for pg_trgm, one per word: `%berater%` (words hold only letters and digits, no wildcards). */
+export function likePatterns(q: ParsedQuery): string[] {
+  return q.tokens.map((t) => `%${t.replace(/[^\p{L}\p{N}]/gu, '')}%`);
+}
 export type MatchTier = (typeof MATCH_TIERS)[number];
 
 /**

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isMember, type Viewer } from '../auth/viewer.js';
+import { isAdmin, isMember, type Viewer } from '../auth/viewer.js';
 import { SEARCH_KINDS, type SearchKind } from './search-document.entity.js';
-import { POSTGRES_SEARCH, SQLITE_SEARCH } from './search-engines.js';
+import { POSTGRES_SEARCH, type SearchEngine, type SearchScope, SQLITE_SEARCH } from './search-engines.js';
 import { parseQuery } from './search-query.js';
+import { type SnippetPart, snippetOf } from './search-snippet.js';
 
 export interface SearchHit {
   kind: SearchKind;
   refId: number;
   title: string;
   subtitle: string | null;
-  /** 0: whole-word name match; 1: name prefix match; 2: other match. */
+  /** 0: whole-word name match; 1: name prefix match; 2: other match; 3: inside a word. */
   exactness: number;
 }
 
@@ -20,33 +21,142 @@ export interface SearchResult {
   total: number;
 }
 
+/** A hit with what the result page shows of it. */
+export interface FoundDocument extends SearchHit {
+  /** The search document (for snippets). */
+  id: number;
+  /** Where the hit links to; null: the kind's own page. */
+  path: string | null;
+  /** Berlin day of a meeting, decision, document. */
+  day: string | null;
+  bodyId: number | null;
+  bodyTitle: string | null;
+}
+
+export interface SiteSearchResult extends SearchResult {
+  /** Best first. */
+  hits: FoundDocument[];
+  /** Hits per kind, from the same query as the hits (so they never disagree with what is shown). */
+  counts: Partial<Record<SearchKind, number>>;
+}
+
+export interface SearchFilter {
+  bodyId?: number | null;
+  /** Berlin days, inclusive (YYYY-MM-DD). */
+  from?: string | null;
+  to?: string | null;
+}
+
 /** How many hits are returned at most (best first); more than a person ever pages through. */
 const CANDIDATES = 300;
 
+/** Which bodies' 'editors' documents a viewer sees; supplied by the bodies module (search knows no bodies). */
+export type EditorBodiesOf = (viewer: Viewer) => Promise<readonly number[] | 'all'>;
+
 /**
- * One search over people, organisations and bodies, forgiving case, accents and umlaut
- * spellings, matching word prefixes in every script, exact names first. SQLite (FTS5) and
- * PostgreSQL (tsvector) each run it their own way (search-engines.ts), with the same results.
+ * One search over everything registered with the SearchIndexer (people, organisations, bodies,
+ * meetings, agenda items, decisions, minutes, action items, documents), forgiving case, accents and
+ * umlaut spellings, matching word prefixes in every script, exact names first, words inside compounds
+ * last. SQLite (FTS5) and PostgreSQL (tsvector, pg_trgm) each run it their own way
+ * (search-engines.ts), with the same visibility rules in the query.
  */
 @Injectable()
 export class SearchService {
+  private editorBodiesOf: EditorBodiesOf = (viewer) => Promise.resolve(isAdmin(viewer) ? 'all' : []);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
+  /** Called at start-up by the bodies module, which knows who manages which body. */
+  useEditorBodies(resolver: EditorBodiesOf): void {
+    this.editorBodiesOf = resolver;
+  }
+
+  private engine(): SearchEngine {
+    return this.dataSource.options.type === 'postgres' ? POSTGRES_SEARCH : SQLITE_SEARCH;
+  }
+
+  /** What the viewer may see, for the query's WHERE. */
+  async scopeOf(viewer: Viewer): Promise<SearchScope> {
+    return { member: isMember(viewer), editorBodies: isMember(viewer) ? await this.editorBodiesOf(viewer) : [] };
+  }
+
+  /** The hits of some kinds, grouped by kind, best first (the directory's name search uses it for people). */
+  search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
+    return this.find(raw, viewer, kinds);
+  }
+
+  /** Everything the result page needs: hits with their context, counts per kind. */
+  async find(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS, filter: SearchFilter = {}): Promise<SiteSearchResult> {
     const q = parseQuery(raw);
     const kindList = SEARCH_KINDS.filter((k) => kinds.includes(k));
-    if (q.tokens.length === 0 || kindList.length === 0) return { hits: [], total: 0 };
-    const engine = this.dataSource.options.type === 'postgres' ? POSTGRES_SEARCH : SQLITE_SEARCH;
-    const rows = await engine.run(this.dataSource, { query: q, kinds: kindList, includeInternalBodies: isMember(viewer), limit: CANDIDATES });
+    if (q.tokens.length === 0 || kindList.length === 0) return { hits: [], total: 0, counts: {} };
+    const rows = await this.engine().run(this.dataSource, {
+      query: q,
+      kinds: kindList,
+      scope: await this.scopeOf(viewer),
+      bodyId: filter.bodyId ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      limit: CANDIDATES,
+    });
     const hits = rows.map((r) => ({
+      id: Number(r.id),
       kind: r.kind,
-      refId: r.ref_id,
+      refId: Number(r.ref_id),
       title: r.title,
       subtitle: r.subtitle,
+      path: r.path,
+      day: r.day,
+      bodyId: r.body_id === null ? null : Number(r.body_id),
+      bodyTitle: r.kind === 'body' ? null : r.body_title,
       exactness: Number(r.exactness),
       score: Number(r.score),
     }));
     hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || a.title.localeCompare(b.title, 'de'));
-    return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length };
+    const counts: Partial<Record<SearchKind, number>> = {};
+    for (const h of hits) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
+    return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length, counts };
+  }
+
+  /**
+   * Highlighted passages of the hits' long text (only hits this viewer's search returned, so only
+   * text they may see); hits whose long text does not contain a query word get none.
+   */
+  async snippets(raw: string, hits: readonly FoundDocument[]): Promise<Map<number, SnippetPart[]>> {
+    const q = parseQuery(raw);
+    const texts = await this.engine().texts(
+      this.dataSource,
+      hits.map((h) => h.id),
+    );
+    const exactness = new Map(hits.map((h) => [h.id, h.exactness]));
+    const out = new Map<number, SnippetPart[]>();
+    for (const { id, text } of texts) {
+      const parts = snippetOf(text, q.tokens, exactness.get(Number(id)) === 3);
+      if (parts) out.set(Number(id), parts);
+    }
+    return out;
+  }
+
+  /** The bodies the viewer may see, by name (the body filter): from the bodies' own documents. */
+  async bodyOptions(viewer: Viewer): Promise<{ id: number; title: string }[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['d.ref_id AS id', 'd.title AS title'])
+      .from('search_documents', 'd')
+      .where(`d.kind = 'body'`)
+      .andWhere(`(d.audience = 'public' OR (d.audience = 'members' AND :member = 1))`, { member: isMember(viewer) ? 1 : 0 })
+      .getRawMany<{ id: number; title: string }>();
+    return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'de'));
+  }
+
+  /**
+   * The one document of `kind` whose title starts with `prefix` exactly (case-insensitive), if the
+   * viewer may see it: a decision number typed into the box ("BB-2026-07") jumps to the decision.
+   */
+  async exactTitle(kind: SearchKind, prefix: string, viewer: Viewer): Promise<string | null> {
+    const hits = await this.find(prefix, viewer, [kind]);
+    const wanted = prefix.toLocaleLowerCase('de');
+    const hit = hits.hits.find((h) => h.title.toLocaleLowerCase('de').startsWith(`${wanted}:`) || h.title.toLocaleLowerCase('de') === wanted);
+    return hit?.path ?? null;
   }
 }

@@ -9,7 +9,7 @@ type Schema = Record<string, string[]>;
 
 async function sqliteSchema(ds: DataSource): Promise<Schema> {
   const tables: { name: string }[] = await ds.query(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'`,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'search_trigram%'`,
   );
   const schema: Schema = {};
   for (const { name } of tables) {
