@@ -23,6 +23,6 @@ import { RsvpService } from './rsvp.service.js';
   imports: [BodiesModule, MeetingsModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
   providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
-  exports: [MailService, MailWorker, RemindersService],
+  exports: [MailService, MailWorker, RemindersService, RsvpSecretService],
 })
 export class MailModule {}
