@@ -23,6 +23,9 @@ export class BodyPageController {
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
     const { body, current, upcoming, former, canManage, upcomingMeetings, recentDecisions } = await this.pages.bodyPage(id, viewer);
     const canEdit = this.editor.canEdit(viewer);
+    // date polls are for the body's current members and officers (src/polls)
+    const sitsOnBody = viewer.kind === 'member' && viewer.personId !== null && current.some((m) => m.personId === viewer.personId);
+    const pollsHref = canManage || sitsOnBody ? `/gremien/${id}/terminumfragen` : null;
     return {
       pageTitle: body.name,
       body: {
@@ -34,6 +37,7 @@ export class BodyPageController {
       removeHref: canEdit ? `/gremien/${id}/entfernen` : null,
       addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
       quorumHref: canManage ? `/gremien/${id}/beschlussfaehigkeit` : null,
+      pollsHref,
       canManage,
       vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
       roleGroups: roleGroups(current, canManage),
