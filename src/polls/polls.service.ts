@@ -135,6 +135,11 @@ export class PollsService {
     return { body, polls, canManage };
   }
 
+  /** How many polls a body has (for the link on the body page). */
+  countForBody(bodyId: number): Promise<number> {
+    return this.dataSource.getRepository(DatePoll).count({ where: { bodyId } });
+  }
+
   /** For the new-poll form: the body (403 without the right) and the places to choose from. */
   async forCreating(viewer: Viewer, bodyId: number): Promise<{ body: Body; locations: Location[] }> {
     const body = await this.body(bodyId);
