@@ -36,6 +36,7 @@ import { BodyMailSettings } from './mail/body-mail-settings.entity.js';
 import { OutboxMail } from './mail/outbox-mail.entity.js';
 import { ContentVersion } from './page-cache/content-version.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from './documents/document.entity.js';
+import { DatePoll, DatePollResponse, DatePollSlot, DatePollVote } from './polls/date-poll.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -45,7 +46,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   AuditEntry, ImportDraft,
   OutboxMail, BodyMailSettings,
   ContentVersion,
-  DocumentBlob, MeetingDocument, DocumentVersion];
+  DocumentBlob, MeetingDocument, DocumentVersion,
+  DatePoll, DatePollSlot, DatePollResponse, DatePollVote];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

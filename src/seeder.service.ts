@@ -3,8 +3,10 @@ import { DEMO_PEOPLE, seedDemo } from '../seeds/demo.seed.js';
 import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
 import { seedDemoDocuments } from '../seeds/demo-documents.seed.js';
 import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
+import { seedDemoPolls } from '../seeds/demo-polls.seed.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { seedSchwerin } from '../seeds/schwerin.seed.js';
+import { seedSchwerinStructure } from '../seeds/schwerin-structure.seed.js';
 import { SearchDocument } from './search/search-document.entity.js';
 import { SearchIndexer } from './search/search-indexer.js';
 import { DatabaseService } from './database/database.service.js';
@@ -31,9 +33,12 @@ export class SeederService {
       const runs = manager.getRepository(SeedRun);
       const done = new Set((await runs.find()).map((r) => r.name));
       const ctx = new SeedContext(manager);
-      const sets: [string, () => Promise<void>][] = [['schwerin', () => seedSchwerin(ctx)]];
+      const sets: [string, () => Promise<void>][] = [
+        ['schwerin', () => seedSchwerin(ctx)],
+        ['schwerin-structure', () => seedSchwerinStructure(ctx)],
+      ];
       if (options.demo) {
-        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)]);
+        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)]);
         sets.push(['demo-documents', () => seedDemoDocuments(ctx)]);
       }
       for (const [name, load] of sets) {

@@ -13,6 +13,7 @@ import { Person } from '../src/people/person.entity.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { createAccount, csrfTokenFrom, login, type Agent } from './helpers/auth.js';
 import { createMatrixMeetings, type MatrixMeetingIds } from './helpers/matrix-meetings.js';
+import { createMatrixPolls, type MatrixPollIds } from './helpers/matrix-polls.js';
 import { registeredRoutes } from './helpers/routes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -38,7 +39,7 @@ type Expected = 200 | 201 | 302 | 303 | 403 | 404 | 409 | 422 | typeof LOGIN;
 type Role = 'anonymous' | 'member' | 'chairA' | 'chairB' | 'admin';
 const ROLES: readonly Role[] = ['anonymous', 'member', 'chairA', 'chairB', 'admin'];
 
-interface Ids extends MatrixMeetingIds {
+interface Ids extends MatrixMeetingIds, MatrixPollIds {
   /** Begleitbeirat (BB): body A, chaired by the chairA account's person. */
   bodyA: number;
   /** Runder Tisch Asyl (RTA): body B, chaired by the chairB account's person. */
@@ -258,6 +259,19 @@ const MATRIX: Record<string, Row> = {
   'GET /antwort/:token':                          [(i) => `/antwort/${i.rsvpToken}`, ...A],
   'POST /antwort/:token':                         [(i) => `/antwort/${i.rsvpToken}`, 422, 422, 422, 422, 422],
 
+  // date polls (src/polls): officers of the body propose, close and pick; current members answer (the
+  // member and admin accounts have no person, so they cannot answer); anyone with the signed link answers
+  'GET /gremien/:bodyId/terminumfragen':          [(i) => `/gremien/${i.bodyA}/terminumfragen`, LOGIN, 403, 200, 403, 200],
+  'GET /gremien/:bodyId/terminumfragen/neu':      [(i) => `/gremien/${i.bodyA}/terminumfragen/neu`, LOGIN, 403, 200, 403, 200],
+  'POST /gremien/:bodyId/terminumfragen/neu':     [(i) => `/gremien/${i.bodyA}/terminumfragen/neu`, LOGIN, 403, 422, 403, 422],
+  'GET /terminumfragen/:id':                      [(i) => `/terminumfragen/${i.pollA}`, LOGIN, 403, 200, 403, 200],
+  'POST /terminumfragen/:id/antwort':             [(i) => `/terminumfragen/${i.pollA}/antwort`, LOGIN, 403, 422, 403, 403],
+  'GET /terminumfragen/:id/auswertung':           [(i) => `/terminumfragen/${i.pollA}/auswertung`, LOGIN, 403, 200, 403, 200],
+  'POST /terminumfragen/:id/schliessen':          [(i, role) => `/terminumfragen/${forRole(i.pollToClose, role)}/schliessen`, LOGIN, 403, 303, 403, 303],
+  'POST /terminumfragen/:id/festlegen':           [(i) => `/terminumfragen/${i.pollA}/festlegen`, LOGIN, 403, 422, 403, 422],
+  'GET /umfrage/:token':                          [(i) => `/umfrage/${i.pollToken}`, ...A],
+  'POST /umfrage/:token':                         [(i) => `/umfrage/${i.pollToken}`, 422, 422, 422, 422, 422],
+
   // pages (src/pages)
   'GET /barrierefreiheit':                        [() => '/barrierefreiheit', ...A],
 };
@@ -322,8 +336,10 @@ describe('role × route matrix', () => {
       [{ originalName: 'matrix.txt', bytes: Buffer.from('Nur für Mitglieder\n') }],
     );
     const version = await ds.getRepository(DocumentVersion).findOneByOrFail({ documentId: document.id });
+    const polls = await createMatrixPolls(t, { bodyA: bodyA.id, chairAPerson: avramenko.id });
     return {
       ...meetings,
+      ...polls,
       bodyA: bodyA.id,
       bodyB: bodyB.id,
       membershipA: membershipA.id,

@@ -5,6 +5,7 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { STRUCTURE_BODY_CODES } from '../seeds/schwerin-structure.seed.js';
 
 describe('start page', () => {
   let t: TestApp;
@@ -60,8 +61,8 @@ describe('start page', () => {
     expect(people).toBe(await ds.getRepository(Person).count());
     expect(organisations).toBe(await ds.getRepository(Organisation).count());
     expect(people).toBeGreaterThan(0);
-    // Five seeded bodies plus the public one created here; the internal one is not counted.
-    expect(bodies).toBe(6);
+    // Five seeded bodies, the seeded network structure and the public one created here; the internal one is not counted.
+    expect(bodies).toBe(6 + STRUCTURE_BODY_CODES.length);
   });
 
   it('never shows an internal body to anonymous visitors', async () => {

@@ -6,6 +6,8 @@ import { DEMO_MEMBER, DEMO_SECRETARY } from '../src/auth/demo-accounts.js';
 import { Session } from '../src/auth/session.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { Minutes } from '../src/minutes/minutes.entity.js';
+import { DatePoll } from '../src/polls/date-poll.entity.js';
+import { DEMO_POLL_TITLE } from '../seeds/demo-polls.seed.js';
 import { csrfTokenFrom, login, type Agent } from './helpers/auth.js';
 import { formFor, parseForms, submittedValues } from './helpers/html-forms.js';
 import { HtmlCollector } from './helpers/html-validity.js';
@@ -42,7 +44,7 @@ const NOT_HTML = new Set([
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */
 const DIRECT: Record<Role, string[]> = {
-  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02'],
+  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, `/umfrage/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02'],
   member: ['/admin/konten', '/personen/999999'],
   secretary: [],
   admin: ['/suche?q=Schwerin'],
@@ -99,6 +101,10 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
       DIRECT.secretary.push(...pages);
       DIRECT.admin.push(...pages);
     }
+    // The demo date poll of the Begleitbeirat (its body page, which links it, may fall beyond the crawl's three body pages).
+    const poll = await t.app.get(DataSource).getRepository(DatePoll).findOneByOrFail({ title: DEMO_POLL_TITLE });
+    DIRECT.member.push(`/gremien/${poll.bodyId}/terminumfragen`, `/terminumfragen/${poll.id}`);
+    DIRECT.secretary.push(`/gremien/${poll.bodyId}/terminumfragen`, `/terminumfragen/${poll.id}/auswertung`);
     const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = { member: DEMO_MEMBER, secretary: DEMO_SECRETARY, admin: ADMIN };
     const agents = new Map<Role, Agent>();
     for (const role of ROLES) {

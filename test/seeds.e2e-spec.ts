@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { DEMO_BODY_CODES, DEMO_PEOPLE } from '../seeds/demo.seed.js';
+import { STRUCTURE_BODY_CODES } from '../seeds/schwerin-structure.seed.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { MEMBERSHIP_ROLES, Membership } from '../src/bodies/membership.entity.js';
 import { todayInBerlin } from '../src/common/dates.js';
@@ -15,10 +16,15 @@ import { SearchDocument } from '../src/search/search-document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
+import { SeedRun } from '../src/database/seed-run.entity.js';
+import { DatePoll, DatePollResponse, DatePollSlot } from '../src/polls/date-poll.entity.js';
+import { DEMO_POLL_TITLE } from '../seeds/demo-polls.seed.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const REAL_ORGANISATIONS = ['Fachstelle Integration', 'Landeshauptstadt Schwerin', 'Servicestelle Integration'];
 const REAL_BODY_CODES = ['AB', 'BB', 'KIB', 'NM', 'RTA'];
+/** The network's structure (seeds/schwerin-structure.seed.ts): bodies without imported contacts. */
+const ALL_REAL_BODY_CODES = [...REAL_BODY_CODES, ...STRUCTURE_BODY_CODES].sort();
 
 /** Every row of every table (FTS shadow tables included), as text. */
 async function databaseText(ds: DataSource): Promise<Map<string, string>> {
@@ -169,12 +175,23 @@ describe('demo seed (seedDemo: true)', () => {
     expect(perBody('BB')).toBeGreaterThanOrEqual(15);
   });
 
+  it('shows an open date poll of the Begleitbeirat with answers (the demo member has not answered yet)', async () => {
+    const poll = await ds.getRepository(DatePoll).findOneOrFail({ where: { title: DEMO_POLL_TITLE }, relations: { body: true } });
+    expect(poll.body.code).toBe('BB');
+    expect(poll.state).toBe('open');
+    expect(poll.deadline.getTime()).toBeGreaterThan(Date.now());
+    expect(await ds.getRepository(DatePollSlot).count({ where: { pollId: poll.id } })).toBe(3);
+    const responses = await ds.getRepository(DatePollResponse).find({ where: { pollId: poll.id }, relations: { person: true } });
+    expect(responses.length).toBeGreaterThanOrEqual(5);
+    expect(responses.some((r) => r.person.familyName === DEMO_PEOPLE.plainMember.familyName)).toBe(false);
+  });
+
   it('adds an internal working group beside public demo bodies', async () => {
     const bodies = await ds.getRepository(Body).find();
     const internal = bodies.find((b) => b.code === DEMO_BODY_CODES.languageGroup);
     expect(internal).toMatchObject({ name: 'Arbeitsgruppe Sprache und Bildung', isPublic: false, kind: 'working_group' });
     expect(bodies.filter((b) => !b.isPublic).map((b) => b.code)).toEqual([DEMO_BODY_CODES.languageGroup]);
-    expect(bodies.length).toBe(REAL_BODY_CODES.length + Object.keys(DEMO_BODY_CODES).length);
+    expect(bodies.length).toBe(ALL_REAL_BODY_CODES.length + Object.keys(DEMO_BODY_CODES).length);
   });
 
   it('gives the Begleitbeirat its real chair, a demo deputy chair and a demo Geschäftsführung', async () => {
@@ -251,9 +268,31 @@ describe('production seed (seedDemo from NODE_ENV=production)', () => {
     const people = await ds.getRepository(Person).find({ withDeleted: true });
     expect(people.map((p) => `${p.givenName} ${p.familyName}`)).toEqual(['Dimitri Avramenko']);
     const bodies = await ds.getRepository(Body).find({ withDeleted: true, order: { code: 'ASC' } });
-    expect(bodies.map((b) => b.code)).toEqual(REAL_BODY_CODES);
+    expect(bodies.map((b) => b.code)).toEqual(ALL_REAL_BODY_CODES);
     expect(bodies.every((b) => b.isPublic)).toBe(true);
     expect(await ds.getRepository(Membership).count()).toBe(5);
+  });
+
+  it('knows how the network works: five Arbeitstische with remits and admission rules, Sprecherrat, Ehrenamtsforum, plenary meetings', async () => {
+    const bodies = await ds.getRepository(Body).find({ where: { code: In([...STRUCTURE_BODY_CODES, 'NM']) }, order: { code: 'ASC' } });
+    const byCode = new Map(bodies.map((b) => [b.code, b]));
+    expect(bodies.filter((b) => b.kind === 'working_group').map((b) => b.name)).toEqual([
+      'Arbeitstisch I – Kita/Übergang Schule',
+      'Arbeitstisch II – Ausbildung und Arbeit',
+      'Arbeitstisch III – Interreligiöser Dialog',
+      'Arbeitstisch IV – Gesellschaftliche Integration',
+      'Arbeitstisch V – Beratung',
+    ]);
+    expect(byCode.get('AT3')?.description).toContain('nur mit einem Mandat einer Religionsgemeinschaft');
+    expect(byCode.get('AT5')?.description).toContain('Nur für staatlich geförderte Beratungsdienste');
+    expect(byCode.get('SR')?.name).toBe('Sprecherrat des Netzwerkes Migration');
+    expect(byCode.get('EF')?.description).toContain('vierteljährlich');
+    expect(byCode.get('NM')?.description).toContain('Frühjahrstagung und zur Herbsttagung');
+    // no contact person of the city's page: the structure has no members at all
+    const structureIds = bodies.filter((b) => b.code !== 'NM').map((b) => b.id);
+    expect(await ds.getRepository(Membership).count({ where: { bodyId: In(structureIds) } })).toBe(0);
+    const runs = await ds.getRepository(SeedRun).find();
+    expect(runs.map((r) => r.name).sort()).toEqual(['schwerin', 'schwerin-structure']);
   });
 
   it("has no 'example.org' anywhere in the database", async () => {

@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   'amend',
   'done',
   'reopen',
+  // date polls
+  'answer',
+  'close',
+  'decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -37,6 +41,7 @@ export const AUDIT_ENTITY_TYPES = [
   'action_item',
   'location',
   'document',
+  'date_poll',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

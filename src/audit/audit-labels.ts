@@ -20,6 +20,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   amend: 'berichtigt',
   done: 'erledigt',
   reopen: 'wieder geöffnet',
+  answer: 'beantwortet',
+  close: 'geschlossen',
+  decide: 'entschieden (Termin gewählt)',
 };
 
 export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
@@ -36,4 +39,5 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   action_item: 'Aufgabe',
   location: 'Ort',
   document: 'Sitzungsunterlage',
+  date_poll: 'Terminumfrage',
 };

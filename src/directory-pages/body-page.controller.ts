@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { subscriptionLinks } from '../meetings/subscription-links.js';
 import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
 import { recentDecisionsView } from '../minutes/minutes.view-model.js';
+import { PollsService } from '../polls/polls.service.js';
 import { DirectoryPagesService } from './directory-pages.service.js';
 
 /** A body's page: facts, members (current, upcoming, former), its next meetings (with the body's own feed) and recent decisions. */
@@ -15,6 +16,7 @@ export class BodyPageController {
   constructor(
     private readonly pages: DirectoryPagesService,
     private readonly editor: BodiesEditorService,
+    private readonly polls: PollsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -23,6 +25,9 @@ export class BodyPageController {
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
     const { body, current, upcoming, former, canManage, upcomingMeetings, recentDecisions } = await this.pages.bodyPage(id, viewer);
     const canEdit = this.editor.canEdit(viewer);
+    // date polls: officers start them; current members see them once there are some (src/polls)
+    const sitsOnBody = viewer.kind === 'member' && viewer.personId !== null && current.some((m) => m.personId === viewer.personId);
+    const pollsHref = canManage || (sitsOnBody && (await this.polls.countForBody(id)) > 0) ? `/gremien/${id}/terminumfragen` : null;
     return {
       pageTitle: body.name,
       body: {
@@ -34,6 +39,7 @@ export class BodyPageController {
       removeHref: canEdit ? `/gremien/${id}/entfernen` : null,
       addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
       quorumHref: canManage ? `/gremien/${id}/beschlussfaehigkeit` : null,
+      pollsHref,
       canManage,
       vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
       roleGroups: roleGroups(current, canManage),

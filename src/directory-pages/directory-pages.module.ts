@@ -4,6 +4,7 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { MinutesModule } from '../minutes/minutes.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PeopleModule } from '../people/people.module.js';
+import { PollsModule } from '../polls/polls.module.js';
 import { BodyPageController } from './body-page.controller.js';
 import { DirectoryPagesService } from './directory-pages.service.js';
 import { OrganisationPageController } from './organisation-page.controller.js';
@@ -17,7 +18,7 @@ import { PeoplePagesController } from './people-pages.controller.js';
  * are matched before the ':id' pages here.
  */
 @Module({
-  imports: [OrganisationsModule, PeopleModule, BodiesModule, MeetingsModule, MinutesModule],
+  imports: [OrganisationsModule, PeopleModule, BodiesModule, MeetingsModule, MinutesModule, PollsModule],
   controllers: [PeoplePagesController, OrganisationPageController, BodyPageController],
   providers: [DirectoryPagesService],
 })

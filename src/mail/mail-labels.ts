@@ -9,6 +9,9 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   action_item_reminder: 'Erinnerung an eine Aufgabe',
   set_password: 'Link zum Passwortsetzen',
   minutes_circulated: 'Protokoll zur Durchsicht',
+  poll: 'Terminumfrage',
+  poll_reminder: 'Erinnerung an die Terminumfrage',
+  poll_outcome: 'Ergebnis der Terminumfrage',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -27,6 +27,9 @@ const FILE_KIND: Record<MailKind, string> = {
   action_item_reminder: 'aufgabe',
   set_password: 'passwort-link',
   minutes_circulated: 'protokoll',
+  poll: 'terminumfrage',
+  poll_reminder: 'terminumfrage-erinnerung',
+  poll_outcome: 'terminumfrage-ergebnis',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */

@@ -24,6 +24,6 @@ import { RsvpService } from './rsvp.service.js';
   imports: [BodiesModule, MeetingsModule, DocumentsModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
   providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
-  exports: [MailService, MailWorker, RemindersService],
+  exports: [MailService, MailWorker, RemindersService, RsvpSecretService],
 })
 export class MailModule {}

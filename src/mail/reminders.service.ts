@@ -48,7 +48,15 @@ export function manualReminderMessage(r: ManualReminderResult): string {
 export interface ReminderRun {
   meetingReminders: number;
   actionItemReminders: number;
+  /** Reminders of the jobs other modules added (addJob), e.g. date polls. */
+  otherReminders: number;
 }
+
+/**
+ * A further reminder job of a module beside mail (e.g. date polls): runs inside the scheduled run's
+ * write transaction, queues what is due through MailService (with dedup keys) and returns how many.
+ */
+export type ReminderJob = (manager: EntityManager, now: Date) => Promise<number>;
 
 /** Whether a reminder `days` before a meeting starting on `meetingDay` is due on `today` (all Berlin dates). */
 export function meetingReminderDue(meetingDay: string, today: string, days: number): boolean {
@@ -71,6 +79,7 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Erinnerungen');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private readonly jobs: ReminderJob[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,8 +105,8 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
         .then((r) => {
-          if (r.meetingReminders + r.actionItemReminders > 0) {
-            this.logger.log(`${r.meetingReminders} Erinnerungen an Sitzungen und ${r.actionItemReminders} an Aufgaben vorgemerkt.`);
+          if (r.meetingReminders + r.actionItemReminders + r.otherReminders > 0) {
+            this.logger.log(`${r.meetingReminders} Erinnerungen an Sitzungen, ${r.actionItemReminders} an Aufgaben und ${r.otherReminders} weitere vorgemerkt.`);
           }
         })
         .catch((e: unknown) => this.logger.error(`Erinnerungen: ${e instanceof Error ? e.message : String(e)}`))
@@ -109,12 +118,20 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     this.timer.unref();
   }
 
+  /** Adds a module's own reminders (e.g. date polls) to every scheduled run. */
+  addJob(job: ReminderJob): void {
+    this.jobs.push(job);
+  }
+
   /** One run of the job: queues every reminder due at `now` that was not queued before. */
   async runOnce(now: Date = new Date()): Promise<ReminderRun> {
-    return this.db.write(async (manager) => ({
-      meetingReminders: await this.meetingReminders(manager, now),
-      actionItemReminders: await this.actionItemReminders(manager, now),
-    }));
+    return this.db.write(async (manager) => {
+      const meetingReminders = await this.meetingReminders(manager, now);
+      const actionItemReminders = await this.actionItemReminders(manager, now);
+      let otherReminders = 0;
+      for (const job of this.jobs) otherReminders += await job(manager, now);
+      return { meetingReminders, actionItemReminders, otherReminders };
+    });
   }
 
   /** The reminder lead of a body: its own setting, else the configured default. */

@@ -10,6 +10,7 @@ import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeet
 import { focused, focusPageStart, pressAndLoad, type DomWindow } from './support/keyboard.js';
 import { focusIndicator, headerLayout, horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { login } from './support/session.js';
+import { demoPollId } from './support/polls.js';
 
 /**
  * Screenshots are taken on every run; they replace the ones in docs/screenshots (shown in the README)
@@ -46,6 +47,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   let ids: DirectoryIds;
   let meetings: BoardMeetings;
   let approvedMinutes: number;
+  let poll: number;
   const pages = new Map<Role, Page>();
   /** The HTML each page type came with (as the server sent it), checked in one run of the Nu Html Checker at the end. */
   const html = new HtmlCollector();
@@ -57,6 +59,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     ids = await directoryIds(app);
     meetings = await boardMeetings(app, 'Sondersitzung Sprachmittlung');
     approvedMinutes = await approvedDemoMinutesMeeting(app);
+    poll = await demoPollId(app);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const accounts: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
       member: DEMO_MEMBER,
@@ -148,6 +151,10 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'invitation confirmation', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/einladen`) },
     { name: 'postponement preview', role: 'chair', open: goto(() => `/sitzungen/${meetings.laterId}/verschieben/vorschau?date=2031-03-04&startTime=18:00&endTime=20:00&answers=auto`) },
     { name: 'reminder settings of a body', role: 'chair', open: goto(() => `/gremien/${ids.begleitbeirat}/erinnerungen`) },
+    { name: 'date polls of a body', role: 'chair', open: goto(() => `/gremien/${ids.begleitbeirat}/terminumfragen`) },
+    { name: 'date poll: matrix of the answers', role: 'chair', open: goto(() => `/terminumfragen/${poll}/auswertung`) },
+    { name: 'date poll: new poll with errors', role: 'chair', open: failedForm(() => `/gremien/${ids.begleitbeirat}/terminumfragen/neu`, 'Umfrage verschicken', { '#umfrage-title': '', '#umfrage-date1': '' }), status: 422 },
+    { name: 'date poll: answer form', role: 'member', open: goto(() => `/terminumfragen/${poll}`) },
 
     { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },
     {
