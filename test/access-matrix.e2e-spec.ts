@@ -88,6 +88,11 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/konten/:id/sperren':               [(i) => `/admin/konten/${i.account}/sperren`, LOGIN, 403, 403, 403, 303],
   'POST /admin/konten/:id/entsperren':            [(i) => `/admin/konten/${i.account}/entsperren`, LOGIN, 403, 403, 403, 303],
 
+  // Meine Seite (src/my-page)
+  'GET /meine-seite':                             [() => '/meine-seite', LOGIN, 200, 200, 200, 200],
+  'POST /meine-seite/sitzungen/:id/antwort':      [(i) => `/meine-seite/sitzungen/${i.meetingA}/antwort`, LOGIN, 403, 422, 403, 403],
+  'GET /meine-seite/meine-daten.json':            [() => '/meine-seite/meine-daten.json', LOGIN, 404, 200, 200, 404], // 404: account without an entry
+
   // organisations
   'GET /organisationen':                          [() => '/organisationen', ...A],
   'GET /organisationen/neu':                      [() => '/organisationen/neu', LOGIN, 403, 403, 403, 200],

@@ -9,6 +9,6 @@ import { CalendarTokenService } from './calendar-token.service.js';
   imports: [MeetingsModule, BodiesModule],
   controllers: [CalendarController],
   providers: [CalendarFeedService, CalendarTokenService],
-  exports: [CalendarFeedService],
+  exports: [CalendarFeedService, CalendarTokenService],
 })
 export class CalendarModule {}

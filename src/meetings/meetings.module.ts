@@ -25,6 +25,6 @@ import { MeetingsService } from './meetings.service.js';
   // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
   providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService],
-  exports: [MeetingsRepository, MeetingsService, MeetingEditorService],
+  exports: [MeetingsRepository, MeetingsService, MeetingEditorService, AttendanceService],
 })
 export class MeetingsModule {}

@@ -45,6 +45,6 @@ import { AuditModule } from '../audit/audit.module.js';
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
   providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService],
-  exports: [MinutesService, DecisionsService],
+  exports: [MinutesService, DecisionsService, ActionItemsService],
 })
 export class MinutesModule {}
