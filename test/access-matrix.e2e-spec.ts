@@ -111,6 +111,9 @@ const MATRIX: Record<string, Row> = {
   'GET /personen/:id/vcard':                      [(i) => `/personen/${i.person}/vcard`, ...A],
   'GET /personen/:id/bearbeiten':                 [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 200],
   'POST /personen/:id/bearbeiten':                [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 422],
+  'GET /personen/:id/selbst-bearbeiten':         [(i) => `/personen/${i.person}/selbst-bearbeiten`, LOGIN, 403, 200, 403, 403], // only one's own entry
+  'POST /personen/:id/selbst-bearbeiten':        [(i) => `/personen/${i.person}/selbst-bearbeiten`, LOGIN, 403, 422, 403, 403],
+  'POST /personen/:id/aenderung-anfragen':       [(i) => `/personen/${i.person}/aenderung-anfragen`, LOGIN, 403, 422, 403, 403],
   'GET /personen/:id/entfernen':                  [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 200],
   'POST /personen/:id/entfernen':                 [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 422],
 

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'amend',
   'done',
   'reopen',
+  // a member changed their own entry (Meine Seite)
+  'self_edit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

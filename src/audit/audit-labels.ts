@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   amend: 'berichtigt',
   done: 'erledigt',
   reopen: 'wieder geöffnet',
+  self_edit: 'vom Mitglied selbst geändert',
 };
 
 export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {

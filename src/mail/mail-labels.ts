@@ -9,6 +9,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   action_item_reminder: 'Erinnerung an eine Aufgabe',
   set_password: 'Link zum Passwortsetzen',
   minutes_circulated: 'Protokoll zur Durchsicht',
+  change_request: 'Änderungswunsch zu einem Eintrag',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -27,6 +27,7 @@ const FILE_KIND: Record<MailKind, string> = {
   action_item_reminder: 'aufgabe',
   set_password: 'passwort-link',
   minutes_circulated: 'protokoll',
+  change_request: 'aenderungswunsch',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */

@@ -8,6 +8,7 @@ import { MailService } from './mail.service.js';
 import { MinutesMailHandler } from './minutes-mail.handler.js';
 import { MeetingMailController, OutboxAdminController } from './outbox.controller.js';
 import { OutboxService } from './outbox.service.js';
+import { PersonMailHandler } from './person-mail.handler.js';
 import { RemindersService } from './reminders.service.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { RsvpController } from './rsvp.controller.js';
@@ -22,7 +23,7 @@ import { RsvpService } from './rsvp.service.js';
 @Module({
   imports: [BodiesModule, MeetingsModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
-  providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
+  providers: [AccountMailHandler, MinutesMailHandler, PersonMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
   exports: [MailService, MailWorker, RemindersService],
 })
 export class MailModule {}

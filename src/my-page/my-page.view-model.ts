@@ -121,6 +121,7 @@ export function myPageSections(data: MyPageData, baseUrl: string, errors: MyPage
       partial: 'my_page/entry',
       content: {
         personHref,
+        editHref: data.personId === null ? null : `/personen/${data.personId}/selbst-bearbeiten`,
         exportHref: data.personId === null ? null : '/meine-seite/meine-daten.json',
         accountHref: '/konto',
       },
