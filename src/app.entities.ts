@@ -37,6 +37,7 @@ import { OutboxMail } from './mail/outbox-mail.entity.js';
 import { ContentVersion } from './page-cache/content-version.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from './documents/document.entity.js';
 import { DatePoll, DatePollResponse, DatePollSlot, DatePollVote } from './polls/date-poll.entity.js';
+import { PasswordResetRequest } from './auth/password-reset-request.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -47,7 +48,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   OutboxMail, BodyMailSettings,
   ContentVersion,
   DocumentBlob, MeetingDocument, DocumentVersion,
-  DatePoll, DatePollSlot, DatePollResponse, DatePollVote];
+  DatePoll, DatePollSlot, DatePollResponse, DatePollVote,
+  PasswordResetRequest];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

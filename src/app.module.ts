@@ -16,6 +16,7 @@ import { MailModule } from './mail/mail.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { MeetingPageModule } from './meeting-page/meeting-page.module.js';
+import { MyPageModule } from './my-page/my-page.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         HealthModule,
         OpsModule,
         PagesModule,
+        MyPageModule,
         // after the domain modules: its ':id' pages must not shadow their fixed paths
         DirectoryPagesModule,
       ],

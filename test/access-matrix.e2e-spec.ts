@@ -81,6 +81,8 @@ const MATRIX: Record<string, Row> = {
   'GET /anmelden':                                [() => '/anmelden', 200, 302, 302, 302, 302],
   'POST /anmelden':                               [() => '/anmelden', 422, 422, 422, 422, 422],
   'POST /abmelden':                               [() => '/abmelden', 303, 303, 303, 303, 303, { freshSession: true }],
+  'GET /passwort-vergessen':                      [() => '/passwort-vergessen', ...A],
+  'POST /passwort-vergessen':                     [() => '/passwort-vergessen', 422, 422, 422, 422, 422],
   'GET /konto':                                   [() => '/konto', LOGIN, 200, 200, 200, 200],
   'GET /konto/passwort':                          [() => '/konto/passwort', LOGIN, 200, 200, 200, 200],
   'POST /konto/passwort':                         [() => '/konto/passwort', LOGIN, 422, 422, 422, 422],
@@ -92,6 +94,11 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/konten/:id/passwort-link':         [(i) => `/admin/konten/${i.account}/passwort-link`, LOGIN, 403, 403, 403, 201],
   'POST /admin/konten/:id/sperren':               [(i) => `/admin/konten/${i.account}/sperren`, LOGIN, 403, 403, 403, 303],
   'POST /admin/konten/:id/entsperren':            [(i) => `/admin/konten/${i.account}/entsperren`, LOGIN, 403, 403, 403, 303],
+
+  // Meine Seite (src/my-page)
+  'GET /meine-seite':                             [() => '/meine-seite', LOGIN, 200, 200, 200, 200],
+  'POST /meine-seite/sitzungen/:id/antwort':      [(i) => `/meine-seite/sitzungen/${i.meetingA}/antwort`, LOGIN, 403, 422, 403, 403],
+  'GET /meine-seite/meine-daten.json':            [() => '/meine-seite/meine-daten.json', LOGIN, 404, 200, 200, 404], // 404: account without an entry
 
   // organisations
   'GET /organisationen':                          [() => '/organisationen', ...A],
@@ -111,6 +118,9 @@ const MATRIX: Record<string, Row> = {
   'GET /personen/:id/vcard':                      [(i) => `/personen/${i.person}/vcard`, ...A],
   'GET /personen/:id/bearbeiten':                 [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 200],
   'POST /personen/:id/bearbeiten':                [(i) => `/personen/${i.person}/bearbeiten`, LOGIN, 403, 403, 403, 422],
+  'GET /personen/:id/selbst-bearbeiten':         [(i) => `/personen/${i.person}/selbst-bearbeiten`, LOGIN, 403, 200, 403, 403], // only one's own entry
+  'POST /personen/:id/selbst-bearbeiten':        [(i) => `/personen/${i.person}/selbst-bearbeiten`, LOGIN, 403, 422, 403, 403],
+  'POST /personen/:id/aenderung-anfragen':       [(i) => `/personen/${i.person}/aenderung-anfragen`, LOGIN, 403, 422, 403, 403],
   'GET /personen/:id/entfernen':                  [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 200],
   'POST /personen/:id/entfernen':                 [(i) => `/personen/${i.person}/entfernen`, LOGIN, 403, 403, 403, 422],
 

@@ -25,7 +25,7 @@ describe('accounts and passwords', () => {
       try {
         const agent = request.agent(t.http);
         const res = await login(agent, 'Leitung@Example.org', 'Ein eigenes Passwort fürs Netzwerk');
-        expect(res.headers.location).toBe('/');
+        expect(res.headers.location).toBe('/meine-seite');
         await agent.get('/admin/konten').expect(200);
         expect(await t.app.get(DataSource).getRepository(Account).count()).toBe(1);
       } finally {

@@ -48,7 +48,7 @@ describe('login and logout', () => {
   it('logs in, shows the name (Cyrillic intact) and logout button in the header, and the account page', async () => {
     const agent = request.agent(t.http);
     const res = await login(agent, 'OLGA@Example.org ', PASSWORD);
-    expect(res.headers.location).toBe('/');
+    expect(res.headers.location).toBe('/meine-seite'); // no page asked for: Meine Seite
     const home = await agent.get('/').expect(200);
     expect(home.text).toContain('Dr. Ольга Петренко');
     expect(home.text).toContain('action="/abmelden"');
@@ -121,9 +121,10 @@ describe('login and logout', () => {
 
     for (const [next, expected] of [
       ['/gremien?seite=2', '/gremien?seite=2'],
-      ['https://evil.example/', '/'],
-      ['//evil.example', '/'],
-      ['/\\evil.example', '/'],
+      // never another host: an unsafe next falls back to the landing page, Meine Seite
+      ['https://evil.example/', '/meine-seite'],
+      ['//evil.example', '/meine-seite'],
+      ['/\\evil.example', '/meine-seite'],
     ]) {
       const agent = request.agent(t.http);
       const form = await agent.get('/anmelden');

@@ -34,6 +34,7 @@ const NOT_HTML = new Set([
   'GET /gremien/:id/vcard',
   'GET /personen/:id/datenschutz/export.json',
   'GET /personen/:id/datenschutz/export.vcf',
+  'GET /meine-seite/meine-daten.json',
   'GET /admin/daten/export/:file',
   'GET /kalender/oeffentlich.ics',
   'GET /kalender/:token.ics',

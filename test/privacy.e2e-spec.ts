@@ -92,7 +92,7 @@ describe('GDPR: consent, export and erasure', () => {
     const stored = await t.app.get(DataSource).getRepository(Person).findOneByOrFail({ id });
     expect(stored.consentRecordedBy).toBe('verwaltung@example.org (schriftlich)');
     expect(stored.consentAt?.toISOString()).toBe('2026-03-01T23:00:00.000Z');
-    expect((await admin.get(`/personen/${id}/einwilligung`).expect(200)).text).toContain('Einwilligung erteilt am 02.03.2026, 00:00 Uhr, erfasst von verwaltung@example.org (schriftlich)');
+    expect((await admin.get(`/personen/${id}/einwilligung`).expect(200)).text).toContain('Einwilligung erteilt am 02.03.2026, erfasst von verwaltung@example.org (schriftlich)');
     expect(await visible()).toEqual([true, true, true, true]);
 
     expect((await postForm(admin, `/personen/${id}/einwilligung/widerrufen`, {})).status).toBe(422);

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'answer',
   'close',
   'decide',
+  // a member changed their own entry (Meine Seite)
+  'self_edit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   answer: 'beantwortet',
   close: 'geschlossen',
   decide: 'entschieden (Termin gewählt)',
+  self_edit: 'vom Mitglied selbst geändert',
 };
 
 export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {

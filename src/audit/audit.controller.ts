@@ -4,8 +4,8 @@ import { RequireAdmin } from '../auth/access.js';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
 import { pageRequest, pageView, queryString } from '../common/http/pagination.js';
-import { AUDIT_ENTITY_TYPES } from './audit-entry.entity.js';
-import { AUDIT_ENTITY_TYPE_LABELS } from './audit-labels.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './audit-entry.entity.js';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from './audit-labels.js';
 import { AuditService } from './audit.service.js';
 import { auditRow, berlinDayStart, filterErrors, foldedQueryText, parseAuditQuery, PERSON_ROLE_PARAMS, personRoleOptions } from './audit.view-model.js';
 
@@ -23,6 +23,7 @@ export class AuditController {
   @Get()
   async index(
     @Query('typ') typ: unknown,
+    @Query('aktion') aktion: unknown,
     @Query('gremium') gremium: unknown,
     @Query('konto') konto: unknown,
     @Query('person') person: unknown,
@@ -36,12 +37,13 @@ export class AuditController {
   ): Promise<void> {
     const options = await this.audit.options(viewer);
     const query = parseAuditQuery(
-      { typ, gremium, konto, person, bezug, von, bis, q },
+      { typ, aktion, gremium, konto, person, bezug, von, bis, q },
       { bodyIds: new Set(options.bodies.map((b) => b.id)), personIds: new Set(options.people.map((p) => p.id)), accountIds: new Set(options.actors.map((a) => a.accountId)) },
     );
     const req = pageRequest(rawPage, PAGE_SIZE);
     const result = await this.audit.entries(viewer, {
       entityType: query.entityType,
+      action: query.action,
       bodyId: query.bodyId,
       accountId: query.accountId,
       person: query.personId === undefined ? undefined : { id: query.personId, role: query.personRole },
@@ -55,6 +57,7 @@ export class AuditController {
     const bis2 = query.toDate && !query.errors.bis ? formatGermanDate(query.toDate) : query.toText;
     const params = {
       typ: query.entityType,
+      aktion: query.action,
       gremium: query.bodyId,
       konto: query.accountId,
       person: query.personId,
@@ -71,6 +74,8 @@ export class AuditController {
       pageTitle: 'Änderungsprotokoll',
       errors,
       types: AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: AUDIT_ENTITY_TYPE_LABELS[t], selected: t === query.entityType })),
+      actions: AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a], selected: a === query.action })),
+      selfEditsHref: '/admin/protokoll?aktion=self_edit',
       bodies: options.bodies.map((b) => ({ value: b.id, label: b.name, selected: b.id === query.bodyId })),
       actors: options.actors.map((a) => ({ value: a.accountId, label: a.name, selected: a.accountId === query.accountId })),
       people: options.people.map((p) => ({ value: p.id, label: p.sortName, selected: p.id === query.personId })),

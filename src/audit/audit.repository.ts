@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Account } from '../auth/account.entity.js';
 import { type AccountPerson, AccountPeople } from '../auth/account-people.js';
-import { AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
+import { type AuditAction, AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
 
 export const AUDIT_PERSON_ROLES = ['any', 'actor', 'subject'] as const;
 export type AuditPersonRole = (typeof AUDIT_PERSON_ROLES)[number];
 
 export interface AuditFilter {
   entityType?: AuditEntityType;
+  action?: AuditAction;
   accountId?: number;
   /** Entries of records that belong to this body. */
   bodyId?: number;
@@ -41,6 +42,7 @@ export class AuditRepository {
   findPage(filter: AuditFilter): Promise<[AuditEntry[], number]> {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
     if (filter.entityType !== undefined) qb.andWhere('e.entity_type = :type', { type: filter.entityType });
+    if (filter.action !== undefined) qb.andWhere('e.action = :action', { action: filter.action });
     if (filter.accountId !== undefined) qb.andWhere('e.account_id = :accountId', { accountId: filter.accountId });
     if (filter.bodyId !== undefined) qb.andWhere('e.body_id = :bodyId', { bodyId: filter.bodyId });
     if (filter.person !== undefined) {

@@ -4,12 +4,13 @@ import { parseGermanDate } from '../common/forms/field-formats.js';
 import { queryText } from '../common/http/pagination.js';
 import { foldText } from '../common/text/fold.js';
 import type { AuditPersonRole } from './audit.repository.js';
-import { AUDIT_ENTITY_TYPES, type AuditChange, type AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditChange, type AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from './audit-labels.js';
 
 /** The filters of the log page as read from the query string; invalid values are left out (see errors). */
 export interface AuditQuery {
   entityType?: AuditEntityType;
+  action?: AuditAction;
   bodyId?: number;
   accountId?: number;
   personId?: number;
@@ -27,6 +28,7 @@ export interface AuditQuery {
 
 export interface RawAuditQuery {
   typ?: unknown;
+  aktion?: unknown;
   gremium?: unknown;
   konto?: unknown;
   person?: unknown;
@@ -61,6 +63,7 @@ function single(raw: unknown, maxLength: number): string | null {
 export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices): AuditQuery {
   const errors: Record<string, string> = {};
   const type = single(raw.typ, 30);
+  const actionText = single(raw.aktion, 30);
   const body = single(raw.gremium, 16);
   const account = single(raw.konto, 16);
   const person = single(raw.person, 16);
@@ -72,6 +75,10 @@ export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices):
   let entityType: AuditEntityType | undefined;
   if (type !== '' && type !== null && (AUDIT_ENTITY_TYPES as readonly string[]).includes(type)) entityType = type as AuditEntityType;
   else if (type !== '') errors.typ = 'Diese Art von Datensatz gibt es nicht. Bitte eine Art aus der Liste wählen.';
+
+  let action: AuditAction | undefined;
+  if (actionText !== '' && actionText !== null && (AUDIT_ACTIONS as readonly string[]).includes(actionText)) action = actionText as AuditAction;
+  else if (actionText !== '') errors.aktion = 'Diese Art von Änderung gibt es nicht. Bitte eine Art aus der Liste wählen.';
 
   let bodyId: number | undefined;
   if (body !== '' && body !== null && ID.test(body) && choices.bodyIds.has(Number(body))) bodyId = Number(body);
@@ -98,6 +105,7 @@ export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices):
 
   return {
     entityType,
+    action,
     bodyId,
     accountId,
     personId,
@@ -127,7 +135,7 @@ export interface FilterErrorsView {
   byField: Record<string, string>;
 }
 
-const FILTER_FIELDS = ['typ', 'gremium', 'konto', 'person', 'bezug', 'von', 'bis'] as const;
+const FILTER_FIELDS = ['typ', 'aktion', 'gremium', 'konto', 'person', 'bezug', 'von', 'bis'] as const;
 
 export function filterErrors(errors: Record<string, string>): FilterErrorsView {
   const list = FILTER_FIELDS.filter((f) => errors[f] !== undefined).map((f) => ({ href: `#protokoll-${f}`, message: errors[f] }));

@@ -8,6 +8,7 @@ import { CHANGE_PASSWORD_FORM, SET_PASSWORD_FORM } from './auth.forms.js';
 import { accountSummary } from './auth.view-model.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { SetPasswordDto } from './dto/set-password.dto.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { noStore, regenerateSession, saveSession } from './session-helpers.js';
 import { CurrentViewer, type Viewer } from './viewer.js';
 
@@ -18,7 +19,10 @@ function checkTokenShape(token: string): void {
 
 @Controller('konto')
 export class AccountController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Get()
   @RequireMember()
@@ -81,7 +85,7 @@ export class AccountController {
     const result = await validateForm(SET_PASSWORD_FORM, SetPasswordDto, values);
     if (!result.ok) return renderInvalid(res, 'auth/set-password', SET_PASSWORD_FORM, values, result.errors, model);
     try {
-      await this.accounts.setPasswordWithToken(token, result.value.newPassword);
+      await this.passwordReset.completeWithToken(token, result.value.newPassword);
     } catch (e) {
       if (e instanceof FormRejected) return renderInvalid(res, 'auth/set-password', SET_PASSWORD_FORM, values, e.errors, model);
       throw e;

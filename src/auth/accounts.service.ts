@@ -21,6 +21,9 @@ import { type AuditActor, AuditLog } from '../audit/audit-log.service.js';
 /** How long a set-password link works. */
 export const SET_PASSWORD_LINK_HOURS = 72;
 
+/** How long a link asked for through "Passwort vergessen" works (short: whoever reads the mailbox could use it). */
+export const RESET_LINK_MINUTES = 60;
+
 export interface NewAccount {
   email: string;
   personId: number | null;
@@ -140,18 +143,27 @@ export class AccountsService {
     return this.createLink(viewer, account);
   }
 
-  private async createLink(viewer: Viewer, account: Account): Promise<SetPasswordLink> {
+  /**
+   * "Passwort vergessen": a short-lived one-time link to the account's own address. Nobody is logged
+   * in; the audit log names the request as the actor. The caller decides whether to ask (throttling,
+   * disabled accounts) and answers the same either way.
+   */
+  async issueResetLink(account: Account): Promise<void> {
+    await this.createLink({ accountId: null, name: 'Anfrage „Passwort vergessen“' }, account, RESET_LINK_MINUTES, 'über „Passwort vergessen“ angefordert');
+  }
+
+  private async createLink(viewer: Viewer | AuditActor, account: Account, validMinutes = SET_PASSWORD_LINK_HOURS * 60, how = 'ausgestellt'): Promise<SetPasswordLink> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000);
+    const expiresAt = new Date(Date.now() + validMinutes * 60_000);
     const url = `${this.config.baseUrl}/konto/passwort-setzen/${token}`;
     await this.db.write(async (m) => {
       await m.getRepository(PasswordSetToken).insert({
         accountId: account.id,
         tokenHash: tokenHash(token),
         expiresAt,
-        createdById: viewer.kind === 'member' ? viewer.accountId : null,
+        createdById: 'kind' in viewer ? (viewer.kind === 'member' ? viewer.accountId : null) : viewer.accountId,
       });
-      await this.recordAccount(m, viewer, account, 'update', [{ field: 'setPasswordLink', label: 'Link zum Passwortsetzen', old: null, new: 'ausgestellt' }]);
+      await this.recordAccount(m, viewer, account, 'update', [{ field: 'setPasswordLink', label: 'Link zum Passwortsetzen', old: null, new: how }]);
       // The link also goes out by mail: the mail module queues it in this same transaction.
       await this.events.publish(m, 'account.passwordSetRequested', { account, url, expiresAt });
     });
@@ -161,7 +173,7 @@ export class AccountsService {
   /** The account a set-password link is for; 404 when unknown, used or expired. */
   async accountForToken(token: string): Promise<Account> {
     const found = await this.repository.findUsableToken(tokenHash(token), new Date());
-    if (!found) throw notFound('Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie die Administration nach einem neuen Link.');
+    if (!found) throw notFound('Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Über „Passwort vergessen“ auf der Anmeldeseite können Sie einen neuen Link anfordern.');
     return found.account;
   }
 

@@ -7,7 +7,7 @@ import { AuthService } from './auth.service.js';
 import { sessionCookieName, sessionCookieOptions } from './auth.setup.js';
 import { LoginDto } from './dto/login.dto.js';
 import { LOGIN_THROTTLE } from './login-throttle.service.js';
-import { safeNextPath } from './next-path.js';
+import { afterLoginPath, safeNextPath } from './next-path.js';
 import { clientIp, destroySession, noStore, regenerateSession, saveSession } from './session-helpers.js';
 import { CurrentViewer, type Viewer } from './viewer.js';
 
@@ -35,7 +35,7 @@ export class AuthController {
     const next = safeNextPath(rawNext);
     noStore(res);
     if (viewer.kind === 'member') {
-      res.redirect(302, next);
+      res.redirect(302, afterLoginPath(next));
       return;
     }
     res.render('auth/login', {
@@ -72,7 +72,7 @@ export class AuthController {
     await regenerateSession(req);
     req.session.accountId = outcome.account.id;
     await saveSession(req);
-    res.redirect(303, outcome.account.mustChangePassword ? '/konto/passwort' : next);
+    res.redirect(303, outcome.account.mustChangePassword ? '/konto/passwort' : afterLoginPath(next));
   }
 
   @Post('abmelden')

@@ -29,3 +29,14 @@ export const CREATE_ACCOUNT_FORM = defineForm('konto', {
   },
   isAdmin: { label: 'Administrationsrechte (Konten, Verzeichnis, Import/Export)', control: 'checkbox' },
 });
+
+export const FORGOT_PASSWORD_FORM = defineForm('passwort-vergessen', {
+  email: {
+    label: 'E-Mail-Adresse',
+    type: 'email',
+    autocomplete: 'username',
+    required: true,
+    maxLength: 254,
+    hint: 'Die Adresse, mit der Sie sich anmelden.',
+  },
+});

@@ -13,6 +13,8 @@ import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SessionBoundTokens } from './session-bound-token.service.js';
 import { SessionMaintenanceService } from './session-maintenance.service.js';
 import { TypeOrmSessionStore } from './session-store.js';
@@ -24,12 +26,13 @@ import { TypeOrmSessionStore } from './session-store.js';
  */
 @Module({
   imports: [AccountPeopleModule, AuditModule],
-  controllers: [AuthController, AccountController, AdminAccountsController],
+  controllers: [AuthController, AccountController, AdminAccountsController, PasswordResetController],
   providers: [
     PasswordHasher,
     AccountsRepository,
     AccountsService,
     AuthService,
+    PasswordResetService,
     LoginThrottleService,
     TypeOrmSessionStore,
     AuthBootstrapService,

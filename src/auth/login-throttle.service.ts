@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, LessThan, MoreThan } from 'typeorm';
+import { type DataSource, type EntityManager, LessThan, MoreThan } from 'typeorm';
 import { DatabaseService } from '../database/database.service.js';
 import { LoginFailure } from './login-failure.entity.js';
+import { PasswordResetRequest } from './password-reset-request.entity.js';
 
 /** Limits of failed logins within the window (ASVS 2.2.1). Stored in the database: works across instances. */
 export const LOGIN_THROTTLE = { windowMinutes: 15, perAccount: 5, perIp: 20 } as const;
+
+/**
+ * Limits of "Passwort vergessen" requests within the window, per address (known or not, so the
+ * answer reveals nothing) and per client IP: a flood neither fills mailboxes nor probes addresses.
+ */
+export const RESET_THROTTLE = { windowMinutes: 15, perAccount: 3, perIp: 10 } as const;
 
 export type ThrottleReason = 'account' | 'ip';
 
@@ -17,8 +24,8 @@ export class LoginThrottleService {
     private readonly db: DatabaseService,
   ) {}
 
-  private windowStart(now: Date): Date {
-    return new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
+  private windowStart(now: Date, minutes: number = LOGIN_THROTTLE.windowMinutes): Date {
+    return new Date(now.getTime() - minutes * 60_000);
   }
 
   /** Why further attempts are refused right now, or null. */
@@ -43,9 +50,31 @@ export class LoginThrottleService {
     await this.db.write((m) => m.getRepository(LoginFailure).delete({ accountKey }));
   }
 
-  /** Drops failures older than the window. */
+  /** Why a further password reset request is refused right now, or null. Every request counts, answered or not. */
+  async resetBlockedBy(accountKey: string, ip: string, now = new Date()): Promise<ThrottleReason | null> {
+    const repo = this.dataSource.getRepository(PasswordResetRequest);
+    const since = MoreThan(this.windowStart(now, RESET_THROTTLE.windowMinutes));
+    const [forAccount, forIp] = await Promise.all([
+      repo.count({ where: { accountKey, requestedAt: since } }),
+      repo.count({ where: { ip, requestedAt: since } }),
+    ]);
+    if (forAccount >= RESET_THROTTLE.perAccount) return 'account';
+    if (forIp >= RESET_THROTTLE.perIp) return 'ip';
+    return null;
+  }
+
+  /** Counts a reset request, inside the caller's write transaction. */
+  async recordResetRequest(manager: EntityManager, accountKey: string, ip: string, now = new Date()): Promise<void> {
+    await manager.getRepository(PasswordResetRequest).insert({ accountKey, ip, requestedAt: now });
+  }
+
+  /** Drops failures and reset requests older than their window. */
   async deleteOld(now = new Date()): Promise<number> {
-    const result = await this.db.write((m) => m.getRepository(LoginFailure).delete({ attemptedAt: LessThan(this.windowStart(now)) }));
-    return result.affected ?? 0;
+    const result = await this.db.write(async (m) => {
+      const failures = await m.getRepository(LoginFailure).delete({ attemptedAt: LessThan(this.windowStart(now)) });
+      const resets = await m.getRepository(PasswordResetRequest).delete({ requestedAt: LessThan(this.windowStart(now, RESET_THROTTLE.windowMinutes)) });
+      return (failures.affected ?? 0) + (resets.affected ?? 0);
+    });
+    return result;
   }
 }

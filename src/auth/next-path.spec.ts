@@ -1,4 +1,4 @@
-import { loginPathFor, safeNextPath } from './next-path.js';
+import { afterLoginPath, loginPathFor, safeNextPath } from './next-path.js';
 
 describe('safeNextPath', () => {
   it.each([
@@ -37,5 +37,14 @@ describe('safeNextPath', () => {
   it('builds the login link', () => {
     expect(loginPathFor('/gremien/3?x=1')).toBe('/anmelden?next=%2Fgremien%2F3%3Fx%3D1');
     expect(loginPathFor('//evil.example')).toBe('/anmelden');
+  });
+});
+
+describe('afterLoginPath', () => {
+  it('lands on Meine Seite when no page was asked for, else returns to the page asked for', () => {
+    expect(afterLoginPath(safeNextPath(undefined))).toBe('/meine-seite');
+    expect(afterLoginPath(safeNextPath('/'))).toBe('/meine-seite');
+    expect(afterLoginPath(safeNextPath('https://evil.example/'))).toBe('/meine-seite');
+    expect(afterLoginPath(safeNextPath('/gremien/3?x=1'))).toBe('/gremien/3?x=1');
   });
 });

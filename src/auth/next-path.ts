@@ -29,3 +29,14 @@ export function loginPathFor(path: string): string {
   const next = safeNextPath(path);
   return next === '/' ? '/anmelden' : `/anmelden?next=${encodeURIComponent(next)}`;
 }
+
+/** Where a member lands after login when no other page was asked for: Meine Seite. */
+export const MEMBER_LANDING_PATH = '/meine-seite';
+
+/**
+ * The page after a successful login: the page asked for (`next`, already made safe), or Meine Seite
+ * when that is only the start page (no page asked for).
+ */
+export function afterLoginPath(next: string): string {
+  return next === '/' ? MEMBER_LANDING_PATH : next;
+}

@@ -10,6 +10,6 @@ import { CalendarTokenService } from './calendar-token.service.js';
   imports: [MeetingsModule, BodiesModule, DocumentsModule],
   controllers: [CalendarController],
   providers: [CalendarFeedService, CalendarTokenService],
-  exports: [CalendarFeedService],
+  exports: [CalendarFeedService, CalendarTokenService],
 })
 export class CalendarModule {}

@@ -249,3 +249,21 @@ export function setPasswordText(input: { siteName: string; url: string; expiresA
 
 /** What replaces a secret-bearing body once it is sent. */
 export const SCRUBBED_BODY = '(Der Inhalt wurde nach dem Versand entfernt, weil er einen Link zum Passwortsetzen enthielt.)';
+
+/** A member asks the coordinating office to change what only the administration may change on their entry. */
+export function changeRequestText(input: { siteName: string; personName: string; personUrl: string; editUrl: string; message: string; from: string }): MailText {
+  const lines = [
+    'Guten Tag,',
+    '',
+    `${input.personName} (${input.from}) bittet um eine Änderung am eigenen Eintrag im Verzeichnis:`,
+    '',
+    ...input.message.split(/\r?\n/).map((l) => `> ${l}`),
+    '',
+    `Eintrag: ${input.personUrl}`,
+    `Bearbeiten: ${input.editUrl}`,
+    '',
+    'Eine Antwort an diese Adresse erreicht das Mitglied direkt.',
+    ...footer(input.siteName),
+  ];
+  return { subject: `Änderungswunsch: ${input.personName}`, text: lines.join('\n') };
+}

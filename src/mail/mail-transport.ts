@@ -30,6 +30,7 @@ const FILE_KIND: Record<MailKind, string> = {
   poll: 'terminumfrage',
   poll_reminder: 'terminumfrage-erinnerung',
   poll_outcome: 'terminumfrage-ergebnis',
+  change_request: 'aenderungswunsch',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */

@@ -9,6 +9,7 @@ import { MailService } from './mail.service.js';
 import { MinutesMailHandler } from './minutes-mail.handler.js';
 import { MeetingMailController, OutboxAdminController } from './outbox.controller.js';
 import { OutboxService } from './outbox.service.js';
+import { PersonMailHandler } from './person-mail.handler.js';
 import { RemindersService } from './reminders.service.js';
 import { RsvpSecretService } from './rsvp-secret.service.js';
 import { RsvpController } from './rsvp.controller.js';
@@ -23,7 +24,7 @@ import { RsvpService } from './rsvp.service.js';
 @Module({
   imports: [BodiesModule, MeetingsModule, DocumentsModule],
   controllers: [RsvpController, OutboxAdminController, MeetingMailController],
-  providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService],
+  providers: [AccountMailHandler, MinutesMailHandler, MailSignal, RsvpSecretService, MailService, MailWorker, RemindersService, RsvpService, OutboxService, PersonMailHandler],
   exports: [MailService, MailWorker, RemindersService, RsvpSecretService],
 })
 export class MailModule {}

@@ -28,6 +28,6 @@ import { SearchModule } from '../search/search.module.js';
   // The manage controller first: its fixed paths (/sitzungen/neu) must win over /sitzungen/:id (MeetingPageModule, registered after this module).
   controllers: [MeetingsManageController, AgendaController, LocationsController, MeetingsController],
   providers: [MeetingsRepository, MeetingsService, MeetingEditorService, AgendaService, AttendanceService, LocationsService, MeetingDocumentsSource, MeetingSearchRegistration],
-  exports: [MeetingsRepository, MeetingsService, MeetingEditorService, MeetingDocumentsSource],
+  exports: [MeetingsRepository, MeetingsService, MeetingEditorService, MeetingDocumentsSource, AttendanceService],
 })
 export class MeetingsModule {}

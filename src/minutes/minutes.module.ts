@@ -48,6 +48,6 @@ import { MinutesSearchRegistration } from './minutes-search.js';
   ],
   controllers: [MinutesController, MinutesRecordsController, DecisionsController, ActionItemsController],
   providers: [MinutesRepository, MinutesService, DecisionsService, ActionItemsService, PendingDraftsService, MinutesSearchRegistration],
-  exports: [MinutesService, DecisionsService],
+  exports: [MinutesService, DecisionsService, ActionItemsService],
 })
 export class MinutesModule {}

@@ -10,6 +10,7 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'content_version',
   'sessions',
   'login_failures',
+  'password_reset_requests',
   'password_set_tokens',
   'auth_secrets',
   'audit_entries',

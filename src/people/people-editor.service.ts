@@ -9,8 +9,9 @@ import { DatabaseService } from '../database/database.service.js';
 import { DomainEvents } from '../database/domain-events.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
-import type { PersonInput } from './dto/person.dto.js';
-import { PERSON_AUDIT_LABELS, type PersonAuditSource, personAuditValues } from './person-audit.js';
+import type { NewPersonConsent, PersonInput } from './dto/person.dto.js';
+import { CONSENT_METHOD_LABELS, consentDateProblem, consentInstant, consentRecordedBy } from './person-consent.js';
+import { CONSENT_AUDIT_LABELS, consentAuditValues, PERSON_AUDIT_LABELS, type PersonAuditSource, personAuditValues } from './person-audit.js';
 import { PersonEmail } from './person-email.entity.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { personDisplayName, personSortKey } from './person-name.js';
@@ -74,9 +75,27 @@ export class PeopleEditorService {
     return person;
   }
 
-  async create(viewer: Viewer, input: PersonInput): Promise<Person> {
+  /** A new person; with `consent`, the consent the person gave is recorded in the same transaction (and audited). */
+  async create(viewer: Viewer, input: PersonInput, consent: NewPersonConsent | null = null, now = new Date()): Promise<Person> {
     assertAdmin(viewer, '/personen/neu');
-    return this.db.write(async (manager) => this.saveInTransaction(manager, await this.audit.actor(manager, viewer), null, input, 'create'));
+    const problem = consent ? consentDateProblem(consent.date, now) : null;
+    if (problem) throw new FormRejected({ consentDate: problem });
+    return this.db.write(async (manager) => {
+      const actor = await this.audit.actor(manager, viewer);
+      const person = await this.saveInTransaction(manager, actor, null, input, 'create');
+      if (!consent) return person;
+      const after = { consentAt: consentInstant(consent.date, now), consentRecordedBy: consentRecordedBy(actor.name, CONSENT_METHOD_LABELS[consent.method]) };
+      await manager.getRepository(Person).update({ id: person.id }, after);
+      await this.audit.record(manager, actor, {
+        action: 'consent',
+        entityType: 'person',
+        entityId: person.id,
+        label: personDisplayName(person),
+        subjectPersonId: person.id,
+        changes: auditChanges(CONSENT_AUDIT_LABELS, null, consentAuditValues(after)),
+      });
+      return { ...person, ...after };
+    });
   }
 
   async update(viewer: Viewer, id: number, input: PersonInput): Promise<Person> {
@@ -89,7 +108,7 @@ export class PeopleEditorService {
    * and languages; writes the audit entry and reindexes. Nothing is written when nothing changed.
    * Used by the forms and the CSV import. FormRejected when the organisation does not exist.
    */
-  async saveInTransaction(manager: EntityManager, actor: AuditActor, id: number | null, input: PersonInput, action: 'create' | 'update' | 'import'): Promise<Person> {
+  async saveInTransaction(manager: EntityManager, actor: AuditActor, id: number | null, input: PersonInput, action: 'create' | 'update' | 'import' | 'self_edit'): Promise<Person> {
     const repo = manager.getRepository(Person);
     const existing = id === null ? null : await repo.findOne({ where: { id }, relations: EDIT_RELATIONS });
     if (id !== null && !existing) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');

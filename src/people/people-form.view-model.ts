@@ -1,6 +1,6 @@
 import type { Organisation } from '../organisations/organisation.entity.js';
 import type { SelectOption } from '../common/forms/form.js';
-import { formatDateTime } from '../common/dates.js';
+import { consentDay } from './person-consent.js';
 import { EMAIL_SLOTS, PHONE_SLOTS, type PersonFieldName } from './people.forms.js';
 import { personAuditSource } from './people-editor.service.js';
 import { languagesText } from './person-languages.js';
@@ -51,5 +51,5 @@ export function organisationOptions(orgs: Pick<Organisation, 'id' | 'name'>[]): 
 /** "Einwilligung erfasst am … von …" or the note that there is none, for the edit page. */
 export function consentText(p: Pick<Person, 'consentAt' | 'consentRecordedBy'>): string {
   if (!p.consentAt) return 'Keine Einwilligung erfasst: als „öffentlich“ markierte Angaben sehen nur angemeldete Mitglieder.';
-  return `Einwilligung erteilt am ${formatDateTime(p.consentAt)}${p.consentRecordedBy ? `, erfasst von ${p.consentRecordedBy}` : ''}.`;
+  return `Einwilligung erteilt am ${consentDay(p.consentAt)}${p.consentRecordedBy ? `, erfasst von ${p.consentRecordedBy}` : ''}.`;
 }

@@ -6,9 +6,11 @@ import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
+import { todayInBerlin } from '../common/dates.js';
+import { formatGermanDate } from '../common/forms/field-formats.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PersonDto, personInput } from './dto/person.dto.js';
-import { PERSON_FORM, REMOVE_PERSON_FORM } from './people.forms.js';
+import { NewPersonDto, newPersonConsent, PersonDto, personInput } from './dto/person.dto.js';
+import { NEW_PERSON_FORM, PERSON_FORM, REMOVE_PERSON_FORM } from './people.forms.js';
 import { consentText, NEW_PERSON_VALUES, organisationOptions, personFormValues } from './people-form.view-model.js';
 import { PeopleEditorService } from './people-editor.service.js';
 import { PeopleService } from './people.service.js';
@@ -30,21 +32,21 @@ export class PeopleController {
   @RequireAdmin()
   async newPage(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const options = organisationOptions(await this.organisations.options());
-    res.render('people/form', { ...this.newModel(), form: formView(PERSON_FORM, NEW_PERSON_VALUES, {}, options) });
+    res.render('people/form', { ...this.newModel(), form: formView(NEW_PERSON_FORM, { ...NEW_PERSON_VALUES, consentDate: formatGermanDate(todayInBerlin()) }, {}, options) });
   }
 
   @Post('neu')
   @RequireAdmin()
   async create(@CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
     const options = organisationOptions(await this.organisations.options());
-    const values = readForm(PERSON_FORM, body);
-    const result = await validateForm(PERSON_FORM, PersonDto, values);
-    if (!result.ok) return renderInvalid(res, 'people/form', PERSON_FORM, values, result.errors, this.newModel(), options);
+    const values = readForm(NEW_PERSON_FORM, body);
+    const result = await validateForm(NEW_PERSON_FORM, NewPersonDto, values);
+    if (!result.ok) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, result.errors, this.newModel(), options);
     try {
-      const saved = await this.editor.create(viewer, personInput(result.value));
+      const saved = await this.editor.create(viewer, personInput(result.value), newPersonConsent(result.value));
       res.redirect(303, `/personen/${saved.id}`);
     } catch (e) {
-      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', PERSON_FORM, values, e.errors, this.newModel(), options);
+      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, this.newModel(), options);
       throw e;
     }
   }

@@ -1,5 +1,6 @@
 import { confirmForm } from '../common/forms/confirm-form.js';
 import { defineForm, type FieldSpec } from '../common/forms/form.js';
+import { CONSENT_METHOD_LABELS, CONSENT_METHODS } from './person-consent.js';
 import { PHONE_KIND_LABELS } from './person-labels.js';
 import { PHONE_KINDS } from './person-phone.entity.js';
 import { type Visibility } from './person.entity.js';
@@ -69,3 +70,18 @@ export const PERSON_FORM = defineForm<PersonFieldName>('person', {
 });
 
 export const REMOVE_PERSON_FORM = confirmForm('entfernen', 'Ja, diese Person aus dem Verzeichnis entfernen');
+
+export type NewPersonFieldName = PersonFieldName | 'consentGiven' | 'consentDate' | 'consentMethod';
+
+/** "Person anlegen": the person's fields and, in the same form, the consent the person gave. */
+export const NEW_PERSON_FORM = defineForm<NewPersonFieldName>('person', {
+  ...PERSON_FORM.fields,
+  consentGiven: { label: 'Die Person hat eingewilligt, dass ihre als „öffentlich“ markierten Angaben veröffentlicht werden.', control: 'checkbox' },
+  consentDate: { label: 'Einwilligung erteilt am (TT.MM.JJJJ)', maxLength: 10, hint: 'z. B. 01.03.2026.' },
+  consentMethod: {
+    label: 'Wie wurde eingewilligt?',
+    control: 'select',
+    emptyOption: 'Bitte wählen',
+    options: CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD_LABELS[m] })),
+  },
+});

@@ -5,6 +5,8 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AccountPeopleModule } from '../auth/account-people.module.js';
+import { OwnEntryController } from './own-entry.controller.js';
+import { OwnEntryService } from './own-entry.service.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleEditorService } from './people-editor.service.js';
 import { PeopleRepository } from './people.repository.js';
@@ -15,8 +17,8 @@ import { PersonSearchRegistration } from './person-search.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), OrganisationsModule, SearchModule, AuditModule, AccountPeopleModule],
-  controllers: [PeopleController],
-  providers: [PeopleRepository, PeopleService, PeopleEditorService, AccountPersonReads, PersonSearchRegistration],
+  controllers: [PeopleController, OwnEntryController],
+  providers: [PeopleRepository, PeopleService, PeopleEditorService, OwnEntryService, AccountPersonReads, PersonSearchRegistration],
   exports: [PeopleService, PeopleEditorService],
 })
 export class PeopleModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { auditChanges, AuditLog } from '../audit/audit-log.service.js';
 import { assertAdmin } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
-import { todayInBerlin, ZONE } from '../common/dates.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import { CONSENT_AUDIT_LABELS, consentAuditValues } from '../people/person-audit.js';
+import { consentDateProblem, consentInstant, consentRecordedBy as recordedBy } from '../people/person-consent.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
 
@@ -38,14 +37,14 @@ export class ConsentService {
 
   async record(viewer: Viewer, id: number, input: ConsentInput, now = new Date()): Promise<void> {
     assertAdmin(viewer, `/personen/${id}/einwilligung`);
-    if (input.date > todayInBerlin(now)) throw new FormRejected({ consentDate: 'Das Datum der Einwilligung darf nicht in der Zukunft liegen.' });
+    const problem = consentDateProblem(input.date, now);
+    if (problem) throw new FormRejected({ consentDate: problem });
     await this.db.write(async (manager) => {
       const person = await manager.getRepository(Person).findOne({ where: { id } });
       if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
       const actor = await this.audit.actor(manager, viewer);
-      // the day typed; today's consent keeps the time of recording
-      const consentAt = input.date === todayInBerlin(now) ? now : DateTime.fromISO(input.date, { zone: ZONE }).toJSDate();
-      const consentRecordedBy = `${actor.name}${input.note ? ` (${input.note})` : ''}`.slice(0, 200);
+      const consentAt = consentInstant(input.date, now);
+      const consentRecordedBy = recordedBy(actor.name, input.note);
       const before = consentAuditValues(person);
       await manager.getRepository(Person).update({ id }, { consentAt, consentRecordedBy });
       await this.audit.record(manager, actor, {

@@ -12,5 +12,6 @@ import { PrivacyService } from './privacy.service.js';
   imports: [PeopleModule, SearchModule, AuditModule, MailModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
+  exports: [ConsentService, PrivacyService],
 })
 export class PrivacyModule {}

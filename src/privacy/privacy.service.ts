@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditEntry, type AuditChange } from '../audit/audit-entry.entity.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from '../audit/audit-labels.js';
 import { ERASED_PERSON_NAME, AuditLog } from '../audit/audit-log.service.js';
-import { assertAdmin } from '../auth/access.js';
+import { assertAdmin, assertMember } from '../auth/access.js';
 import { Account } from '../auth/account.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { Session } from '../auth/session.entity.js';
@@ -66,6 +66,17 @@ export class PrivacyService {
 
   async exportData(viewer: Viewer, id: number, now = new Date()): Promise<PersonDataExport> {
     assertAdmin(viewer, `/personen/${id}/datenschutz`);
+    return this.exportFor(id, now);
+  }
+
+  /** The viewer's own data (GDPR Art. 15 and 20): the same export, for the member's own person; 404 without one. */
+  async exportOwnData(viewer: Viewer, now = new Date()): Promise<PersonDataExport> {
+    assertMember(viewer, '/meine-seite');
+    if (viewer.personId === null) throw notFound('Ihr Konto ist mit keinem Eintrag im Verzeichnis verbunden.');
+    return this.exportFor(viewer.personId, now);
+  }
+
+  private async exportFor(id: number, now: Date): Promise<PersonDataExport> {
     const manager = this.db.dataSource.manager;
     const p = await this.findErasable(manager, id, true);
     const memberships = await manager.getRepository(Membership).find({ where: { personId: id }, relations: { body: true, onBehalfOf: true }, withDeleted: true, order: { startDate: 'ASC', id: 'ASC' } });

@@ -1,6 +1,7 @@
-import { IsIn, IsNotEmpty, MaxLength, ValidateBy } from 'class-validator';
-import { normaliseEmail, normalisePhoneNumber, optionalText } from '../../common/forms/field-formats.js';
-import { IsEmailAddress, IsOptionalId, IsPhone, Trim } from '../../common/forms/format-validators.js';
+import { IsIn, IsNotEmpty, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { normaliseEmail, normalisePhoneNumber, optionalText, parseGermanDate } from '../../common/forms/field-formats.js';
+import { IsEmailAddress, IsGermanDate, IsOptionalId, IsPhone, Trim } from '../../common/forms/format-validators.js';
+import { CONSENT_METHODS, type ConsentMethod } from '../person-consent.js';
 import { EMAIL_SLOTS, PHONE_SLOTS } from '../people.forms.js';
 import { parseLanguages } from '../person-languages.js';
 import { PHONE_KINDS, type PhoneKind } from '../person-phone.entity.js';
@@ -173,4 +174,32 @@ export function personInput(dto: PersonDto): PersonInput {
     emails,
     languages: parseLanguages(dto.languages).codes,
   };
+}
+
+/** "Person anlegen" with the consent in the same form: date and way only when consent is ticked. */
+export class NewPersonDto extends PersonDto {
+  @IsIn(['', 'on'], { message: 'Bitte setzen Sie das Häkchen oder lassen Sie es weg.' })
+  consentGiven: string;
+
+  @ValidateIf((o: NewPersonDto) => o.consentGiven === 'on')
+  @Trim()
+  @IsNotEmpty({ message: 'Bitte geben Sie das Datum der Einwilligung ein.' })
+  @IsGermanDate({ message: 'Bitte geben Sie ein gültiges Datum im Format TT.MM.JJJJ ein, z. B. 01.03.2026.' })
+  consentDate: string;
+
+  @ValidateIf((o: NewPersonDto) => o.consentGiven === 'on')
+  @IsIn([...CONSENT_METHODS], { message: 'Bitte wählen Sie, wie die Person eingewilligt hat.' })
+  consentMethod: string;
+}
+
+/** The consent of a new person's form, or null when not ticked. */
+export function newPersonConsent(dto: NewPersonDto): NewPersonConsent | null {
+  if (dto.consentGiven !== 'on') return null;
+  return { date: parseGermanDate(dto.consentDate) ?? '', method: dto.consentMethod as ConsentMethod };
+}
+
+export interface NewPersonConsent {
+  /** ISO date (Berlin calendar day). */
+  date: string;
+  method: ConsentMethod;
 }
