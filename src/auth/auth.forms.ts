@@ -29,3 +29,7 @@ export const CREATE_ACCOUNT_FORM = defineForm('konto', {
   },
   isAdmin: { label: 'Administrationsrechte (Konten, Verzeichnis, Import/Export)', control: 'checkbox' },
 });
+
+export const DEVICE_PASSWORD_FORM = defineForm('geraetepasswort', {
+  name: { label: 'Name des Geräts', autocomplete: 'off', required: true, maxLength: 60, hint: 'Zum Beispiel „iPhone“, „Tablet“ oder „Thunderbird Büro“.' },
+});
