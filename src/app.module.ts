@@ -22,6 +22,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './seeds.module.js';
+import { DavModule } from './dav/dav.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         HomeModule,
         MeetingsModule,
         CalendarModule,
+        DavModule,
         MinutesModule,
         // after MeetingsModule: /sitzungen/neu, /sitzungen/monat … must win over /sitzungen/:id
         MeetingPageModule,

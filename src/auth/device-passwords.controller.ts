@@ -55,7 +55,7 @@ export class DevicePasswordsController {
     assertMember(viewer, PATH);
     noStore(res);
     const name = await this.devices.revoke(viewer, id);
-    res.render(PAGE, await this.model(viewer, { form: formView(DEVICE_PASSWORD_FORM), notice: `Das Gerätepasswort „${name}“ wurde widerrufen. Das Gerät kann ab sofort nichts mehr abrufen.` }));
+    res.status(200).render(PAGE, await this.model(viewer, { form: formView(DEVICE_PASSWORD_FORM), notice: `Das Gerätepasswort „${name}“ wurde widerrufen. Das Gerät kann ab sofort nichts mehr abrufen.` }));
   }
 
   private async invalid(viewer: Viewer, res: Response, values: FormValues<'name'>, errors: FormErrors<'name'>): Promise<void> {

@@ -46,7 +46,7 @@ export interface CreatedDevicePassword {
 }
 
 export type DeviceLogin =
-  | { kind: 'ok'; accountId: number; personId: number | null; devicePasswordId: number }
+  | { kind: 'ok'; accountId: number; personId: number | null; email: string; devicePasswordId: number }
   | { kind: 'invalid' }
   | { kind: 'throttled'; reason: ThrottleReason };
 
@@ -163,7 +163,7 @@ export class DevicePasswordsService {
     if (match.lastUsedAt === null || now.getTime() - match.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
       await this.db.write((m) => m.getRepository(DevicePassword).update({ id: match.id }, { lastUsedAt: now }));
     }
-    return { kind: 'ok', accountId: account.id, personId: account.personId, devicePasswordId: match.id };
+    return { kind: 'ok', accountId: account.id, personId: account.personId, email: account.email, devicePasswordId: match.id };
   }
 
   /** argon2 once per password and minute: a client's sync burst costs one verification, not dozens. */
