@@ -1,4 +1,6 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { Module, type NestModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Express } from 'express';
 import { AuthModule } from '../auth/auth.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
@@ -6,6 +8,7 @@ import { DavCollectionsService } from './dav-collections.service.js';
 import { DavSyncService } from './dav-sync.service.js';
 import { DavMiddleware } from './dav.middleware.js';
 import { DavRepository } from './dav.repository.js';
+import { isDeviceAuthPath } from '../auth/auth.setup.js';
 
 /**
  * Read-only CardDAV and CalDAV (RFC 4918, 6352, 4791, 6578, 6764) for members' devices. Served by a
@@ -18,14 +21,20 @@ import { DavRepository } from './dav.repository.js';
   exports: [DavSyncService],
 })
 export class DavModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(DavMiddleware)
-      .forRoutes(
-        { path: 'dav', method: RequestMethod.ALL },
-        { path: 'dav/{*path}', method: RequestMethod.ALL },
-        { path: '.well-known/carddav', method: RequestMethod.ALL },
-        { path: '.well-known/caldav', method: RequestMethod.ALL },
-      );
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly dav: DavMiddleware,
+  ) {}
+
+  /**
+   * One plain Express middleware (registered with the module middleware, before the routes): Nest's
+   * forRoutes() would add a route for each of Express's 30-odd methods on each path.
+   */
+  configure(): void {
+    const app = this.adapterHost.httpAdapter.getInstance<Express>();
+    app.use((req, res, next) => {
+      if (!isDeviceAuthPath(req.path)) return next();
+      this.dav.use(req, res, next);
+    });
   }
 }
