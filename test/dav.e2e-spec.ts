@@ -3,6 +3,7 @@ import { DAVClient, type DAVAddressBook, type DAVCalendar, type DAVObject } from
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { Account } from '../src/auth/account.entity.js';
+import { DevicePasswordsService } from '../src/auth/device-passwords.service.js';
 import { memberViewer } from '../src/auth/viewer.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DavSyncService } from '../src/dav/dav-sync.service.js';
@@ -94,6 +95,26 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       const member = await meetingAgent(t, f.emails.member);
       const other = await member.get('/konto/geraete');
       expect((await member.post(action ?? '').type('form').send({ _csrf: csrfTokenFrom(other.text) })).status).toBe(404);
+    });
+  });
+
+  describe('device passwords of an account', () => {
+    it('revokeAllForAccount (password reset) ends every device at once, inside the caller\'s transaction', async () => {
+      const member = await meetingAgent(t, f.emails.voter);
+      const first = await createDevicePassword(member, 'Laptop');
+      const second = await createDevicePassword(member, 'Telefon');
+      for (const pass of [first, second]) {
+        expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.voter, pass), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(207);
+      }
+      const listed = await member.get('/konto/geraete');
+      expect(listed.text).not.toMatch(/<th scope="row">Laptop<\/th>\s*<td data-label="Angelegt">[^<]*<\/td>\s*<td data-label="Zuletzt benutzt">noch nie/);
+      const voter = await t.app.get(DatabaseService).dataSource.getRepository(Account).findOneByOrFail({ email: f.emails.voter });
+      const revoked = await t.app.get(DatabaseService).write((m) => t.app.get(DevicePasswordsService).revokeAllForAccount(m, voter.id));
+      expect(revoked).toBe(2);
+      for (const pass of [first, second]) {
+        expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.voter, pass), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(401);
+      }
+      expect((await member.get('/konto/geraete')).text).toContain('Sie haben noch kein Gerätepasswort angelegt.');
     });
   });
 
