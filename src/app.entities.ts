@@ -38,6 +38,9 @@ import { ContentVersion } from './page-cache/content-version.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from './documents/document.entity.js';
 import { DatePoll, DatePollResponse, DatePollSlot, DatePollVote } from './polls/date-poll.entity.js';
 import { PasswordResetRequest } from './auth/password-reset-request.entity.js';
+import { DevicePassword } from './auth/device-password.entity.js';
+import { DavCollection } from './dav/dav-collection.entity.js';
+import { DavResource } from './dav/dav-resource.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -49,7 +52,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   ContentVersion,
   DocumentBlob, MeetingDocument, DocumentVersion,
   DatePoll, DatePollSlot, DatePollResponse, DatePollVote,
-  PasswordResetRequest];
+  PasswordResetRequest,
+  DevicePassword, DavCollection, DavResource];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

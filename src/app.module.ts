@@ -25,6 +25,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './seeds.module.js';
+import { DavModule } from './dav/dav.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         HomeModule,
         MeetingsModule,
         CalendarModule,
+        DavModule,
         MinutesModule,
         DocumentsModule,
         PollsModule,

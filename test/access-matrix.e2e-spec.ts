@@ -88,6 +88,9 @@ const MATRIX: Record<string, Row> = {
   'POST /konto/passwort':                         [() => '/konto/passwort', LOGIN, 422, 422, 422, 422],
   'GET /konto/passwort-setzen/:token':            [() => `/konto/passwort-setzen/${'x'.repeat(43)}`, 404, 404, 404, 404, 404],
   'POST /konto/passwort-setzen/:token':           [() => `/konto/passwort-setzen/${'x'.repeat(43)}`, 404, 404, 404, 404, 404],
+  'GET /konto/geraete':                           [() => '/konto/geraete', LOGIN, 200, 200, 200, 200],
+  'POST /konto/geraete':                          [() => '/konto/geraete', LOGIN, 422, 422, 422, 422],
+  'POST /konto/geraete/:id/widerrufen':           [() => '/konto/geraete/999999/widerrufen', LOGIN, 404, 404, 404, 404],
   'GET /admin/konten':                            [() => '/admin/konten', LOGIN, 403, 403, 403, 200],
   'GET /admin/konten/neu':                        [() => '/admin/konten/neu', LOGIN, 403, 403, 403, 200],
   'POST /admin/konten':                           [() => '/admin/konten', LOGIN, 403, 403, 403, 422],
@@ -416,6 +419,15 @@ describe('role × route matrix', () => {
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('CardDAV/CalDAV (/dav, outside the route table) answers no role by its session: Basic device passwords only', async () => {
+    for (const role of ROLES) {
+      for (const method of ['PROPFIND', 'REPORT', 'GET', 'PUT'] as const) {
+        const res = await agents[role][method === 'PROPFIND' ? 'propfind' : method === 'REPORT' ? 'report' : method === 'GET' ? 'get' : 'put']('/dav/').redirects(0);
+        expect([role, method, res.status, res.headers['set-cookie']]).toEqual([role, method, 401, undefined]);
+      }
+    }
+  });
 
   it('uses accounts that really hold the roles', async () => {
     const ds = t.app.get(DataSource);

@@ -1,5 +1,9 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { DevicePasswordsService } from '../src/auth/device-passwords.service.js';
+import { memberViewer } from '../src/auth/viewer.js';
+import { createAccount } from './helpers/auth.js';
+import { basic } from './helpers/dav.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('request logs', () => {
@@ -53,5 +57,23 @@ describe('request logs', () => {
     expect(all).not.toContain('secretTOKEN');
     expect(all).not.toContain('abcdefABCDEF');
     expect(entries().map((e) => e.message.path)).toEqual(['/suche', '/kalender/:geheim', '/konto/passwort-setzen/:geheim']);
+  });
+
+  it('logs every CardDAV/CalDAV request (method, path, status), never the credentials', async () => {
+    const account = await createAccount(t, { email: 'dav-log@example.org', password: 'Protokoll ohne Passwort 2026' });
+    const { password } = await t.app.get(DevicePasswordsService).create(memberViewer(account.id), 'Logtest');
+    lines = [];
+    const auth = basic('dav-log@example.org', password);
+    await request(t.http).propfind('/dav/').set('Authorization', auth).set('Depth', '0').expect(207);
+    await request(t.http).propfind('/dav/').set('Authorization', basic('dav-log@example.org', 'falsches-geraetepasswort')).expect(401);
+    const all = lines.join('');
+    expect(all).not.toContain(password);
+    expect(all).not.toContain(password.replace(/-/g, ''));
+    expect(all).not.toContain(auth.slice(6));
+    expect(all).not.toContain('falsches-geraetepasswort');
+    expect(entries().map((e) => [e.message.method, e.message.path, e.message.status])).toEqual([
+      ['PROPFIND', '/dav/', 207],
+      ['PROPFIND', '/dav/', 401],
+    ]);
   });
 });

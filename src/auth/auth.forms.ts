@@ -40,3 +40,8 @@ export const FORGOT_PASSWORD_FORM = defineForm('passwort-vergessen', {
     hint: 'Die Adresse, mit der Sie sich anmelden.',
   },
 });
+
+
+export const DEVICE_PASSWORD_FORM = defineForm('geraetepasswort', {
+  name: { label: 'Name des Geräts', autocomplete: 'off', required: true, maxLength: 60, hint: 'Zum Beispiel „iPhone“, „Tablet“ oder „Thunderbird Büro“.' },
+});

@@ -11,6 +11,8 @@ import { AuthBootstrapService } from './auth-bootstrap.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.js';
+import { DevicePasswordsController } from './device-passwords.controller.js';
+import { DevicePasswordsService } from './device-passwords.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetController } from './password-reset.controller.js';
@@ -26,7 +28,7 @@ import { TypeOrmSessionStore } from './session-store.js';
  */
 @Module({
   imports: [AccountPeopleModule, AuditModule],
-  controllers: [AuthController, AccountController, AdminAccountsController, PasswordResetController],
+  controllers: [AuthController, AccountController, AdminAccountsController, PasswordResetController, DevicePasswordsController],
   providers: [
     PasswordHasher,
     AccountsRepository,
@@ -38,10 +40,11 @@ import { TypeOrmSessionStore } from './session-store.js';
     AuthBootstrapService,
     SessionMaintenanceService,
     SessionBoundTokens,
+    DevicePasswordsService,
     MemberGuard,
     AdminGuard,
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [AccountsService, MemberGuard, AdminGuard, PasswordHasher, SessionBoundTokens, LoginThrottleService],
+  exports: [AccountsService, MemberGuard, AdminGuard, PasswordHasher, SessionBoundTokens, LoginThrottleService, DevicePasswordsService],
 })
 export class AuthModule {}

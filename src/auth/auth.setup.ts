@@ -98,10 +98,16 @@ function sessionMiddleware(app: NestExpressApplication, config: AppConfig, secre
       proxy: isHttps(config) && config.trustProxy === null ? true : undefined,
       cookie: { ...sessionCookieOptions(secure), maxAge: config.sessionIdleMinutes * 60_000 },
     });
-  if (isHttps(config)) return build(true);
-  const plain = build(false);
-  const secure = build(true);
-  return (req, res, next) => (req.secure ? secure(req, res, next) : plain(req, res, next));
+  const chosen: RequestHandler = isHttps(config)
+    ? build(true)
+    : ((plain, secure): RequestHandler => (req, res, next) => (req.secure ? secure(req, res, next) : plain(req, res, next)))(build(false), build(true));
+  // CardDAV/CalDAV clients authenticate every request with a device password (src/dav): no session, no cookie.
+  return (req, res, next) => (isDeviceAuthPath(req.path) ? next() : chosen(req, res, next));
+}
+
+/** Paths of the CardDAV/CalDAV service (src/dav), which never uses sessions. */
+export function isDeviceAuthPath(path: string): boolean {
+  return path === '/dav' || path.startsWith('/dav/') || path.startsWith('/.well-known/carddav') || path.startsWith('/.well-known/caldav');
 }
 
 /**

@@ -13,7 +13,7 @@ import { ContentVersionReader } from '../page-cache/content-version.reader.js';
 import type { Person } from '../people/person.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
 import { meetingEvent } from './meeting-event.js';
-import { renderCalendar } from './meeting-ical.js';
+import { type IcalEventInput, renderCalendar } from './meeting-ical.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 /** How far back feeds reach: meetings from the first day of the month a year ago on. */
@@ -125,8 +125,7 @@ export class CalendarFeedService {
   /** All meetings (internal ones included) of the bodies a person currently belongs to. */
   personalFeed(personId: number | null, now: Date = new Date()): Promise<RenderedCalendar> {
     return this.cached(`person:${personId ?? 'none'}`, now, async () => {
-      const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
-      const meetings = await this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
+      const meetings = await this.personalMeetings(personId, now);
       return this.render(meetings, true, {
         name: `${this.config.siteName}: meine Sitzungen`,
         description: 'Alle Sitzungen meiner Gremien',
@@ -148,14 +147,36 @@ export class CalendarFeedService {
     return { calendar: rendered(text, new Date(last)), meeting };
   }
 
+  /** The events of the personal feed, one per meeting (CalDAV serves them one by one, src/dav). */
+  async personalEvents(personId: number | null, now: Date = new Date()): Promise<IcalEventInput[]> {
+    return this.events(await this.personalMeetings(personId, now), true);
+  }
+
+  /** The events of a body's feed as a member sees it (CalDAV, src/dav). */
+  async bodyEvents(bodyId: number, viewer: Viewer, now: Date = new Date()): Promise<IcalEventInput[]> {
+    await this.meetings.visibleBody(bodyId, viewer);
+    const internal = seesInternalMeetings(viewer);
+    const meetings = await this.repository.findAll({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
+    return this.events(meetings, internal);
+  }
+
+  private async personalMeetings(personId: number | null, now: Date): Promise<Meeting[]> {
+    const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
+    return this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
+  }
+
   private async render(meetings: Meeting[], internal: boolean, meta: { name: string; description: string; url: string }): Promise<string> {
+    return renderCalendar({ ...meta, host: this.host, events: await this.events(meetings, internal) });
+  }
+
+  private async events(meetings: Meeting[], internal: boolean): Promise<IcalEventInput[]> {
     const ids = meetings.map((m) => m.id);
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
     const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.policy.currentChairs(bodyIds, todayInBerlin())]);
     const attachments = await this.documents.publicDocumentUrls(meetings);
     const chairOf = new Map<number, Person>();
     for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
-    const events = meetings.map((m) =>
+    return meetings.map((m) =>
       meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], internal), {
         baseUrl: this.config.baseUrl,
         host: this.host,
@@ -163,6 +184,5 @@ export class CalendarFeedService {
         attachments: attachments.get(m.id),
       }),
     );
-    return renderCalendar({ ...meta, host: this.host, events });
   }
 }

@@ -18,6 +18,9 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'seed_runs',
   'import_drafts',
   'pending_minutes_drafts',
+  'device_passwords',
+  'dav_collections',
+  'dav_resources',
 ]);
 
 /**

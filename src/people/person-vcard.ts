@@ -9,7 +9,7 @@ export interface VCardOrigin {
   baseUrl: string;
 }
 
-function card(c: PersonContact, origin: VCardOrigin): VCard {
+function card(c: PersonContact, origin: VCardOrigin, categories: readonly string[] = []): VCard {
   const v = new VCard();
   const fn = [c.academicTitle, c.givenName, c.familyName].filter(Boolean).join(' ');
   v.addFullName(fn); // before addName, which would otherwise derive its own FN
@@ -34,6 +34,7 @@ function card(c: PersonContact, origin: VCardOrigin): VCard {
       type: ['work'],
     });
   }
+  if (categories.length > 0) v.addCategories([...categories]);
   if (c.languages.length > 0) v.addNote(`Sprachen: ${c.languages.map(languageLabel).join(', ')}`);
   v.addUrl({ url: `${origin.baseUrl}/personen/${c.id}`, type: ['work'] });
   v.addUid(`urn:netzwerk-migration:${new URL(origin.baseUrl).host}:person:${c.id}`);
@@ -41,9 +42,12 @@ function card(c: PersonContact, origin: VCardOrigin): VCard {
   return v;
 }
 
-/** One person as a vCard 3.0 (UTF-8, CRLF, folded lines), with only the fields the viewer may see. */
-export function personVCard(contact: PersonContact, origin: VCardOrigin): string {
-  return card(contact, origin).toString();
+/**
+ * One person as a vCard 3.0 (UTF-8, CRLF, folded lines), with only the fields the viewer may see;
+ * `categories` (CATEGORIES) e.g. the bodies the person sits on (the CardDAV address books).
+ */
+export function personVCard(contact: PersonContact, origin: VCardOrigin, categories: readonly string[] = []): string {
+  return card(contact, origin, categories).toString();
 }
 
 /** Several people as one .vcf file (e.g. all members of a body). */
