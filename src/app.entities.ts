@@ -35,6 +35,7 @@ import { ImportDraft } from './transfer/import-draft.entity.js';
 import { BodyMailSettings } from './mail/body-mail-settings.entity.js';
 import { OutboxMail } from './mail/outbox-mail.entity.js';
 import { ContentVersion } from './page-cache/content-version.entity.js';
+import { OparlTombstone } from './oparl/oparl-tombstone.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -43,7 +44,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   Minutes, MinutesItem, MinutesAmendment, Decision, DecisionCounter, ActionItem, PendingMinutesDraft, BodyQuorumRule,
   AuditEntry, ImportDraft,
   OutboxMail, BodyMailSettings,
-  ContentVersion];
+  ContentVersion,
+  OparlTombstone];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

@@ -22,6 +22,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './seeds.module.js';
+import { OparlModule } from './oparl/oparl.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         MeetingsModule,
         CalendarModule,
         MinutesModule,
+        OparlModule,
         // after MeetingsModule: /sitzungen/neu, /sitzungen/monat … must win over /sitzungen/:id
         MeetingPageModule,
         SeedsModule,

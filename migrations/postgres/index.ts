@@ -5,9 +5,10 @@ import { PostgresSearchNameIndex1796493000000 } from './1796493000000-PostgresSe
 import { PostgresPendingDraftAccount1796494412000 } from './1796494412000-PostgresPendingDraftAccount.js';
 import { PostgresDropCalendarDataVersion1796500000001 } from './1796500000001-PostgresDropCalendarDataVersion.js';
 import { PostgresAuditBody1796510000001 } from './1796510000001-PostgresAuditBody.js';
+import { PostgresOparlTombstones1796515349042 } from './1796515349042-PostgresOparlTombstones.js';
 
 /**
  * Every PostgreSQL migration in order, in step with migrations/sqlite (test/schema-parity compares
  * the two schemas). Add new ones at the end; never edit a committed one.
  */
-export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000, PostgresContentVersion1796487984331, PostgresSearchNameIndex1796493000000, PostgresPendingDraftAccount1796494412000, PostgresDropCalendarDataVersion1796500000001, PostgresAuditBody1796510000001];
+export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000, PostgresContentVersion1796487984331, PostgresSearchNameIndex1796493000000, PostgresPendingDraftAccount1796494412000, PostgresDropCalendarDataVersion1796500000001, PostgresAuditBody1796510000001, PostgresOparlTombstones1796515349042];

@@ -277,6 +277,7 @@ export class MeetingEditorService {
       Object.assign(fresh, after, { description: input.description, isPublic: input.isPublic });
       const saved = await repo.save(fresh);
       await auditMeeting(this.audit, manager, viewer, 'update', before, saved);
+      await this.events.publish(manager, 'meeting.saved', { meetingId: id, wasPublic: current.isPublic });
       // A change calendars must see goes to everyone invited, in this transaction.
       if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;
