@@ -91,7 +91,7 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     const publicMeetings = meetings.filter((m) => m.isPublic && m.body.isPublic);
     expect(meetings.length).toBeGreaterThan(publicMeetings.length);
     for (const m of meetings) expect(served.has(url(`/oparl/v1.1/meeting/${m.id}`))).toBe(m.isPublic && m.body.isPublic);
-    const meetingList = full.pages.get(url('/oparl/v1.1/body/1/meeting'), '', false) as { pagination: { totalElements: number } };
+    const meetingList = full.pages.get(url('/oparl/v1.1/body/1/meeting')) as { pagination: { totalElements: number } };
     expect(meetingList.pagination.totalElements).toBe(publicMeetings.length);
     const items = await ds.getRepository(AgendaItem).find();
     const publicIds = new Set(publicMeetings.map((m) => m.id));
