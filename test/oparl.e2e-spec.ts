@@ -8,6 +8,7 @@ import { AgendaService } from '../src/meetings/agenda.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
+import { Decision } from '../src/minutes/decision.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { createAccount } from './helpers/auth.js';
 import { errorObjectErrors, type Harvest, harvest, objectErrors, pathOf } from './helpers/oparl.js';
@@ -110,6 +111,26 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     }
   });
 
+  it('gives agenda items the decisions of approved minutes only', async () => {
+    const decisions = await ds.getRepository(Decision).find({ relations: { minutes: true } });
+    let shown = 0;
+    let withheld = 0;
+    for (const d of decisions) {
+      const item = full.objects.get(url(`/oparl/v1.1/agenda-item/${d.agendaItemId}`));
+      if (!item) continue;
+      if (d.minutes.status === 'approved') {
+        expect(item.resolutionText).toContain(`${d.number}: ${d.text}`);
+        expect(typeof item.result).toBe('string');
+        shown++;
+      } else {
+        expect(typeof item.resolutionText === 'string' ? item.resolutionText : '').not.toContain(d.number);
+        withheld++;
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(withheld).toBeGreaterThan(0);
+  });
+
   it('shows only the contact fields a person made public, and only with consent', async () => {
     const people = await ds.getRepository(Person).find({ relations: { phones: true, emails: true } });
     let withContact = 0;
@@ -201,6 +222,10 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     const redirect = await get('/oparl/v1.1/body/1/meeting/?limit=3').expect(301);
     expect(redirect.headers.location).toBe('/oparl/v1.1/body/1/meeting?limit=3');
     expect((await get('/oparl/v1.1/system/').expect(301)).headers.location).toBe(SYSTEM);
+    const meetingPath = pathOf(base, ids(full, 'Meeting')[0]);
+    const padded = meetingPath.replace(/\/(\d+)$/, '/00$1');
+    expect((await get(padded).expect(301)).headers.location).toBe(meetingPath);
+    expect((await get('/oparl/v1.1/body/01/meeting?limit=3').expect(301)).headers.location).toBe('/oparl/v1.1/body/1/meeting?limit=3');
   });
 
   it('keeps deleted and unpublished objects as tombstones: 200 with deleted, in lists only with modified_since', async () => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { isNotModified } from '../common/http/conditional-get.js';
 import { OparlBadRequest } from './oparl-list.js';
-import { oparlType } from './oparl-urls.js';
+import { canonicalIdSegment, oparlType } from './oparl-urls.js';
 import { OparlNotFound } from './oparl.service.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -16,8 +16,13 @@ export function setOparlHeaders(res: Response): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
-/** The answer to a CORS preflight (a harvester in a browser that sends If-None-Match asks first). */
-export function sendPreflight(res: Response): void {
+/** Answers CORS preflights under /oparl (a harvester in a browser that sends If-None-Match asks first). */
+export function oparlPreflight(req: Request, res: Response, next: NextFunction): void {
+  if (req.method === 'OPTIONS') sendPreflight(res);
+  else next();
+}
+
+function sendPreflight(res: Response): void {
   setOparlHeaders(res);
   res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'If-None-Match, If-Modified-Since, Accept, Cache-Control');
@@ -61,14 +66,16 @@ export function sendOparlAnswer(req: Request, res: Response, answer: OparlAnswer
 }
 
 /**
- * A non-canonical form of an OParl URL (a trailing slash) → the canonical one, query kept; null when
- * the request already uses it.
+ * A non-canonical form of an OParl URL (a trailing slash, an id with leading zeros) → the canonical one,
+ * query kept; null when the request already uses it.
  */
 export function canonicalRedirect(req: Request): string | null {
   const path = req.path;
-  if (path.length > 1 && path.endsWith('/')) {
+  const segments = path.replace(/\/+$/, '').split('/');
+  const canonical = segments.map((s) => canonicalIdSegment(s) ?? s).join('/');
+  if (canonical !== path) {
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    return `${path.replace(/\/+$/, '')}${query}`;
+    return `${canonical}${query}`;
   }
   return null;
 }

@@ -91,3 +91,9 @@ export function parseOrganizationKey(raw: string): OrganizationKey | null {
 export function parseObjectId(raw: string): number | null {
   return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
 }
+
+/** The canonical form of an id segment written with leading zeros ("007" → "7", "gremium-012" → "gremium-12"), else null. */
+export function canonicalIdSegment(raw: string): string | null {
+  const m = /^((?:gremium|institution)-)?0+([1-9]\d{0,9})$/.exec(raw);
+  return m ? `${m[1] ?? ''}${m[2]}` : null;
+}

@@ -1,6 +1,6 @@
-import { Controller, Get, Options, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { canonicalRedirect, oparlAnswer, sendFailure, sendOparlAnswer, sendOparlError, sendPreflight, setOparlHeaders } from './oparl-http.js';
+import { canonicalRedirect, oparlAnswer, sendFailure, sendOparlAnswer, sendOparlError, setOparlHeaders } from './oparl-http.js';
 import { parseListQuery } from './oparl-list.js';
 import { BODY_LISTS, type BodyList, NETWORK_BODY_ID, parseObjectId, parseOrganizationKey } from './oparl-urls.js';
 import { OparlAnswerCache } from './oparl-answer-cache.js';
@@ -106,12 +106,6 @@ export class OparlController {
   @Get('location/:id')
   location(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.respond(req, res, () => this.oparl.locationById(OparlController.id(id)));
-  }
-
-  /** Preflight for every OParl URL. */
-  @Options('*path')
-  preflight(@Res() res: Response): void {
-    sendPreflight(res);
   }
 
   /** Anything else under the prefix: an OParl Error object, not the HTML error page. */

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { oparlPreflight } from './oparl-http.js';
 import { OparlAnswerCache } from './oparl-answer-cache.js';
 import { OparlTombstonesService } from './oparl-tombstones.service.js';
 import { OparlController } from './oparl.controller.js';
@@ -10,4 +11,8 @@ import { OparlService } from './oparl.service.js';
   controllers: [OparlController],
   providers: [OparlService, OparlRepository, OparlAnswerCache, OparlTombstonesService],
 })
-export class OparlModule {}
+export class OparlModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(oparlPreflight).forRoutes('oparl/*path');
+  }
+}

@@ -127,13 +127,12 @@ export class OparlService {
     return listPage(this.urls.bodyList(), q, data, total);
   }
 
+  /** The list filters for an object built in memory: whole seconds, like the SQL bounds (storedSecond). */
   private inRange(f: TimeFilter, created: Date, modified: Date): boolean {
-    return (
-      (!f.createdSince || created >= f.createdSince) &&
-      (!f.createdUntil || created <= f.createdUntil) &&
-      (!f.modifiedSince || modified >= f.modifiedSince) &&
-      (!f.modifiedUntil || modified <= f.modifiedUntil)
-    );
+    const s = (d: Date) => Math.floor(d.getTime() / 1000);
+    const after = (d: Date, bound: Date | undefined) => !bound || s(d) >= s(bound);
+    const before = (d: Date, bound: Date | undefined) => !bound || s(d) <= s(bound);
+    return after(created, f.createdSince) && before(created, f.createdUntil) && after(modified, f.modifiedSince) && before(modified, f.modifiedUntil);
   }
 
   // ---- lists ----
