@@ -41,6 +41,7 @@ import { PasswordResetRequest } from './auth/password-reset-request.entity.js';
 import { DevicePassword } from './auth/device-password.entity.js';
 import { DavCollection } from './dav/dav-collection.entity.js';
 import { DavResource } from './dav/dav-resource.entity.js';
+import { OparlTombstone } from './oparl/oparl-tombstone.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -53,7 +54,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   DocumentBlob, MeetingDocument, DocumentVersion,
   DatePoll, DatePollSlot, DatePollResponse, DatePollVote,
   PasswordResetRequest,
-  DevicePassword, DavCollection, DavResource];
+  DevicePassword, DavCollection, DavResource,
+  OparlTombstone];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

@@ -26,6 +26,7 @@ import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './seeds.module.js';
 import { DavModule } from './dav/dav.module.js';
+import { OparlModule } from './oparl/oparl.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         MinutesModule,
         DocumentsModule,
         PollsModule,
+        OparlModule,
         // after MeetingsModule: /sitzungen/neu, /sitzungen/monat … must win over /sitzungen/:id
         MeetingPageModule,
         SeedsModule,

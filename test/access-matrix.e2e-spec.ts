@@ -224,6 +224,20 @@ const MATRIX: Record<string, Row> = {
   'POST /unterlagen/:id/entfernen':               [(i) => `/unterlagen/${i.document}/entfernen`, LOGIN, 403, 422, 403, 422],
   'GET /sitzungen/:id/ical':                      [(i) => `/sitzungen/${i.meetingA}/ical`, ...A],
 
+  // OParl 1.1 (src/oparl): public data only, the same answer for every role (no session is consulted)
+  'GET /oparl/v1.1/system':                       [() => '/oparl/v1.1/system', ...A],
+  'GET /oparl/v1.1/body':                         [() => '/oparl/v1.1/body', ...A],
+  'GET /oparl/v1.1/body/:body':                   [() => '/oparl/v1.1/body/1', ...A],
+  'GET /oparl/v1.1/body/:body/:list':             [() => '/oparl/v1.1/body/1/meeting', ...A],
+  'GET /oparl/v1.1/organization/:key':            [(i) => `/oparl/v1.1/organization/gremium-${i.bodyA}`, ...A],
+  'GET /oparl/v1.1/organization/:key/meeting':    [(i) => `/oparl/v1.1/organization/gremium-${i.bodyA}/meeting`, ...A],
+  'GET /oparl/v1.1/person/:id':                   [(i) => `/oparl/v1.1/person/${i.person}`, ...A],
+  'GET /oparl/v1.1/membership/:id':               [(i) => `/oparl/v1.1/membership/${i.membershipA}`, ...A],
+  'GET /oparl/v1.1/meeting/:id':                  [(i) => `/oparl/v1.1/meeting/${i.meetingA}`, ...A],
+  'GET /oparl/v1.1/agenda-item/:id':              [(i) => `/oparl/v1.1/agenda-item/${i.agendaFirst}`, ...A],
+  'GET /oparl/v1.1/location/:id':                 [(i) => `/oparl/v1.1/location/${i.location}`, ...A],
+  'GET /oparl/v1.1/*path':                        [() => '/oparl/v1.1/gibt/es/nicht', 404, 404, 404, 404, 404],
+
   // minutes (src/minutes): drafts exist only for the body's editors (404 for everybody else), circulated
   // minutes for members, approved minutes of public meetings for everybody (public items)
   'GET /sitzungen/:meetingId/protokoll':          [(i) => `/sitzungen/${i.draftMeeting}/protokoll`, 404, 404, 200, 404, 200],

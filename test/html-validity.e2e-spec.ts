@@ -41,6 +41,19 @@ const NOT_HTML = new Set([
   'GET /gremien/:id/sitzungen.ics',
   'GET /sitzungen/:id/ical',
   'GET /admin/postausgang/:id/eml',
+  // OParl 1.1 (JSON, test/oparl.e2e-spec.ts validates it against its schemas)
+  'GET /oparl/v1.1/system',
+  'GET /oparl/v1.1/body',
+  'GET /oparl/v1.1/body/:body',
+  'GET /oparl/v1.1/body/:body/:list',
+  'GET /oparl/v1.1/organization/:key',
+  'GET /oparl/v1.1/organization/:key/meeting',
+  'GET /oparl/v1.1/person/:id',
+  'GET /oparl/v1.1/membership/:id',
+  'GET /oparl/v1.1/meeting/:id',
+  'GET /oparl/v1.1/agenda-item/:id',
+  'GET /oparl/v1.1/location/:id',
+  'GET /oparl/v1.1/*path',
 ]);
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */

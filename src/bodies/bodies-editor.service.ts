@@ -6,6 +6,8 @@ import { isAdmin, type Viewer } from '../auth/viewer.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
+import './body-events.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { BODY_AUDIT_LABELS, bodyAuditValues } from './body-audit.js';
 import { Body } from './body.entity.js';
@@ -18,6 +20,7 @@ export class BodiesEditorService {
     private readonly db: DatabaseService,
     private readonly indexer: SearchIndexer,
     private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
   ) {}
 
   canEdit(viewer: Viewer): boolean {
@@ -50,6 +53,7 @@ export class BodiesEditorService {
       await manager.getRepository(Body).softDelete({ id });
       await this.audit.record(manager, viewer, { action: 'delete', entityType: 'body', entityId: id, label: body.name, changes: [] });
       await this.indexer.reindex(manager, 'body', id);
+      await this.events.publish(manager, 'body.saved', { bodyId: id, wasPublic: body.isPublic });
       return body;
     });
   }
@@ -64,9 +68,11 @@ export class BodiesEditorService {
       if (taken) throw new FormRejected({ code: `Das Kürzel ${input.code} hat schon das Gremium „${taken.name}“.` });
       const changes = auditChanges(BODY_AUDIT_LABELS, existing ? bodyAuditValues(existing) : null, bodyAuditValues(input));
       if (existing && changes.length === 0) return existing;
+      const wasPublic = existing?.isPublic ?? false;
       const saved = await repo.save(existing ? Object.assign(existing, input) : repo.create(input));
       await this.audit.record(manager, viewer, { action: existing ? 'update' : 'create', entityType: 'body', entityId: saved.id, label: saved.name, changes });
       await this.indexer.reindex(manager, 'body', saved.id);
+      if (existing) await this.events.publish(manager, 'body.saved', { bodyId: saved.id, wasPublic });
       return saved;
     });
   }

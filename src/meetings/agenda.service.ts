@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { agendaLengthWarning, agendaNumbers, effectiveLevels, moveAgendaItem, type MoveDirection } from './agenda.js';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -44,6 +45,7 @@ export class AgendaService {
     private readonly editor: MeetingEditorService,
     private readonly audit: AuditLog,
     private readonly indexer: SearchIndexer,
+    private readonly events: DomainEvents,
   ) {}
 
   async context(viewer: Viewer, meetingId: number): Promise<AgendaEditorContext> {
@@ -88,6 +90,7 @@ export class AgendaService {
       await this.renumber(manager, meeting, items.map((i) => i.id), notify);
       await auditAgendaItem(this.audit, manager, viewer, 'update', meeting, item, await manager.getRepository(AgendaItem).findOneByOrFail({ id: itemId }));
       await this.indexer.reindexMeeting(manager, meeting.id);
+      await this.events.publish(manager, 'agendaItem.changed', { meetingId, itemId, wasPublic: item.isPublic, createdAt: item.createdAt });
     });
   }
 
@@ -99,6 +102,7 @@ export class AgendaService {
       await manager.getRepository(AgendaItem).delete({ id: itemId, meetingId });
       await auditAgendaItem(this.audit, manager, viewer, 'delete', meeting, removed, null);
       await this.indexer.reindexMeeting(manager, meeting.id);
+      await this.events.publish(manager, 'agendaItem.changed', { meetingId, itemId, wasPublic: removed.isPublic, createdAt: removed.createdAt });
       await this.renumber(manager, meeting, items.filter((i) => i.id !== itemId).map((i) => i.id), notify);
     });
   }

@@ -281,6 +281,7 @@ export class MeetingEditorService {
       const saved = await repo.save(fresh);
       await auditMeeting(this.audit, manager, viewer, 'update', before, saved);
       await this.indexer.reindexMeeting(manager, saved.id);
+      await this.events.publish(manager, 'meeting.saved', { meetingId: id, wasPublic: current.isPublic });
       // A change calendars must see goes to everyone invited, in this transaction.
       if (saved.sequence > current.sequence) await this.announce(manager, id, 'update');
       return saved;

@@ -16,9 +16,25 @@ export interface MeetingChanged {
   answersReset?: boolean;
 }
 
+/** A meeting was saved; `wasPublic` is its own public flag before (publishing interfaces record unpublishing). */
+export interface MeetingSaved {
+  meetingId: number;
+  wasPublic: boolean;
+}
+
+/** An agenda item was changed or removed (then it no longer exists); `wasPublic` is its flag before. */
+export interface AgendaItemChanged {
+  meetingId: number;
+  itemId: number;
+  wasPublic: boolean;
+  createdAt: Date;
+}
+
 declare module '../database/domain-events.js' {
   interface DomainEventMap {
     /** A change invitees must hear of: published after the meeting (and its agenda) are written. */
     'meeting.changed': MeetingChanged;
+    'meeting.saved': MeetingSaved;
+    'agendaItem.changed': AgendaItemChanged;
   }
 }

@@ -5,10 +5,23 @@ import type { Viewer } from '../auth/viewer.js';
 import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DomainEvents } from '../database/domain-events.js';
 import { CONSENT_AUDIT_LABELS, consentAuditValues } from '../people/person-audit.js';
 import { consentDateProblem, consentInstant, consentRecordedBy as recordedBy } from '../people/person-consent.js';
 import { personDisplayName } from '../people/person-name.js';
 import { Person } from '../people/person.entity.js';
+
+/** A person's consent was recorded or withdrawn; `wasPublic`: consented and in the directory before. */
+export interface ConsentChanged {
+  personId: number;
+  wasPublic: boolean;
+}
+
+declare module '../database/domain-events.js' {
+  interface DomainEventMap {
+    'person.consentChanged': ConsentChanged;
+  }
+}
 
 export interface ConsentInput {
   /** ISO date the person consented on (Berlin calendar day). */
@@ -26,6 +39,7 @@ export class ConsentService {
   constructor(
     private readonly db: DatabaseService,
     private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
   ) {}
 
   async forPerson(viewer: Viewer, id: number): Promise<Person> {
@@ -55,6 +69,7 @@ export class ConsentService {
         subjectPersonId: id,
         changes: auditChanges(CONSENT_AUDIT_LABELS, before, consentAuditValues({ consentAt, consentRecordedBy })),
       });
+      await this.events.publish(manager, 'person.consentChanged', { personId: id, wasPublic: person.consentAt !== null });
     });
   }
 
@@ -73,6 +88,7 @@ export class ConsentService {
         subjectPersonId: id,
         changes: auditChanges(CONSENT_AUDIT_LABELS, consentAuditValues(person), consentAuditValues({ consentAt: null, consentRecordedBy: null })),
       });
+      await this.events.publish(manager, 'person.consentChanged', { personId: id, wasPublic: true });
     });
   }
 }

@@ -1,0 +1,40 @@
+import { oparlDateTime, parseFilterInstant, storedInstantOf, storedSecond } from './oparl-time.js';
+
+describe('OParl date-times', () => {
+  it('writes Berlin wall time with the offset of the day, in whole seconds', () => {
+    expect(oparlDateTime(new Date('2026-01-15T17:00:00.456Z'))).toBe('2026-01-15T18:00:00+01:00');
+    expect(oparlDateTime(new Date('2026-07-15T16:30:05Z'))).toBe('2026-07-15T18:30:05+02:00');
+  });
+
+  it('reads filter values with Z or an offset, with or without fractional seconds', () => {
+    expect(parseFilterInstant('2026-01-15T18:00:00+01:00')?.toISOString()).toBe('2026-01-15T17:00:00.000Z');
+    expect(parseFilterInstant('2026-01-15T17:00:00Z')?.toISOString()).toBe('2026-01-15T17:00:00.000Z');
+    expect(parseFilterInstant('2026-01-15T17:00:00.25Z')?.toISOString()).toBe('2026-01-15T17:00:00.250Z');
+    expect(parseFilterInstant('2026-07-15T18:30:05.123456+02:00')?.toISOString()).toBe('2026-07-15T16:30:05.123Z');
+  });
+
+  it('refuses naive and malformed values', () => {
+    for (const raw of ['2026-01-15T18:00:00', '2026-01-15', '2026-01-15 18:00:00Z', '2026-13-40T18:00:00Z', 'gestern', '']) {
+      expect(parseFilterInstant(raw)).toBeNull();
+    }
+  });
+
+  it('reads stored instants of both engines', () => {
+    expect(storedInstantOf('2026-01-15 17:00:00.000').toISOString()).toBe('2026-01-15T17:00:00.000Z');
+    expect(storedInstantOf('2026-01-15 17:00:00').toISOString()).toBe('2026-01-15T17:00:00.000Z');
+    const d = new Date();
+    expect(storedInstantOf(d)).toBe(d);
+  });
+
+  it('bounds filters by whole seconds, comparable with stored text of either precision', () => {
+    const t = new Date('2026-01-15T17:00:05.750Z');
+    expect(storedSecond(t)).toBe('2026-01-15 17:00:05');
+    expect(storedSecond(t, 1)).toBe('2026-01-15 17:00:06');
+    // SQLite text comparison: a row written in that second, with or without milliseconds, is inside
+    for (const stored of ['2026-01-15 17:00:05', '2026-01-15 17:00:05.999']) {
+      expect(stored >= storedSecond(t)).toBe(true);
+      expect(stored < storedSecond(t, 1)).toBe(true);
+    }
+    expect('2026-01-15 17:00:04.999' >= storedSecond(t)).toBe(false);
+  });
+});

@@ -1,0 +1,321 @@
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { memberViewer, type Viewer } from '../src/auth/viewer.js';
+import { BodiesEditorService } from '../src/bodies/bodies-editor.service.js';
+import { Body } from '../src/bodies/body.entity.js';
+import { AgendaService } from '../src/meetings/agenda.service.js';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
+import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
+import { Decision } from '../src/minutes/decision.entity.js';
+import { Person } from '../src/people/person.entity.js';
+import { createAccount } from './helpers/auth.js';
+import { errorObjectErrors, type Harvest, harvest, objectErrors, pathOf } from './helpers/oparl.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+type Json = Record<string, unknown>;
+
+// The demo data set is crawled object by object: generous limits for a busy CI machine.
+jest.setTimeout(240_000);
+
+const V = 'https://schema.oparl.org/1.1/';
+const SYSTEM = '/oparl/v1.1/system';
+
+describe('OParl 1.1 conformance (a harvester crawls everything from system)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: Viewer;
+  let full: Harvest;
+  let base: string;
+
+  const get = (path: string) => request(t.http).get(path);
+  const url = (path: string) => `${base}${path}`;
+  const ids = (h: Harvest, type: string) => [...h.objects.values()].filter((o) => o.type === `${V}${type}` && o.deleted !== true).map((o) => o.id as string);
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    ds = t.app.get(DataSource);
+    base = t.config.baseUrl;
+    admin = memberViewer((await createAccount(t, { email: 'oparl-admin@example.org', password: 'Ein langes Testpasswort 2026', isAdmin: true })).id, null, true);
+    full = await harvest(t.http, base);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds every object conformant: schemas, JSON type, CORS, ETag, ids that are their own URLs', () => {
+    expect(full.problems).toEqual([]);
+    expect(full.objects.get(url(SYSTEM))).toMatchObject({ type: `${V}System`, oparlVersion: V, body: url('/oparl/v1.1/body') });
+    const body = full.objects.get(url('/oparl/v1.1/body/1')) as Json;
+    expect(body.legislativeTerm).toEqual([]);
+    for (const list of ['organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'membership', 'locationList', 'legislativeTermList']) {
+      expect(full.pages.has(body[list] as string)).toBe(true);
+    }
+    for (const empty of ['paper', 'consultation', 'file', 'legislativeTermList']) {
+      expect(full.pages.get(body[empty] as string)).toMatchObject({ data: [], pagination: { totalElements: 0 } });
+    }
+    // a real harvest: many meetings over several pages, agenda items, people, memberships, organisations
+    expect(ids(full, 'Meeting').length).toBeGreaterThan(20);
+    expect(ids(full, 'AgendaItem').length).toBeGreaterThan(20);
+    expect(ids(full, 'Person').length).toBeGreaterThan(5);
+    expect(ids(full, 'Membership').length).toBeGreaterThan(5);
+    expect(ids(full, 'Location').length).toBeGreaterThan(0);
+    expect([...full.objects.values()].some((o) => o.organizationType === 'Institution')).toBe(true);
+  });
+
+  it('lists exactly what it serves: every listed object is reachable under its id with the same content', async () => {
+    // the same harvest in pages of 10 (links.next all the way) finds the same objects
+    const paged = await harvest(t.http, base, url(SYSTEM), 'limit=10');
+    expect(paged.problems).toEqual([]);
+    expect([...paged.listed.keys()].sort()).toEqual([...full.listed.keys()].sort());
+    expect([...paged.pages.keys()].filter((p) => p.includes('page=3')).length).toBeGreaterThan(0);
+    for (const [id, { object }] of full.listed) {
+      expect(full.objects.get(id)).toEqual(object);
+    }
+    // embedded objects are reachable alone, with their back-reference
+    const meeting = [...full.objects.values()].find((o) => o.type === `${V}Meeting` && Array.isArray(o.agendaItem) && o.agendaItem.length > 0) as Json;
+    const embedded = (meeting.agendaItem as Json[])[0];
+    expect(embedded.meeting).toBeUndefined();
+    expect(full.objects.get(embedded.id as string)).toEqual({ ...embedded, meeting: meeting.id });
+    const person = [...full.objects.values()].find((o) => o.type === `${V}Person` && Array.isArray(o.membership) && o.membership.length > 0) as Json;
+    const membership = (person.membership as Json[])[0];
+    expect(full.objects.get(membership.id as string)).toEqual({ ...membership, person: person.id });
+  });
+
+  it('never shows an internal body, meeting or agenda item, nor a person without consent — not even in counts', async () => {
+    const served = new Set(full.objects.keys());
+    const internalBodies = await ds.getRepository(Body).find({ where: { isPublic: false } });
+    expect(internalBodies.length).toBeGreaterThan(0);
+    for (const b of internalBodies) expect(served.has(url(`/oparl/v1.1/organization/gremium-${b.id}`))).toBe(false);
+    const meetings = await ds.getRepository(Meeting).find({ relations: { body: true } });
+    const publicMeetings = meetings.filter((m) => m.isPublic && m.body.isPublic);
+    expect(meetings.length).toBeGreaterThan(publicMeetings.length);
+    for (const m of meetings) expect(served.has(url(`/oparl/v1.1/meeting/${m.id}`))).toBe(m.isPublic && m.body.isPublic);
+    const meetingList = full.pages.get(url('/oparl/v1.1/body/1/meeting')) as { pagination: { totalElements: number } };
+    expect(meetingList.pagination.totalElements).toBe(publicMeetings.length);
+    const items = await ds.getRepository(AgendaItem).find();
+    const publicIds = new Set(publicMeetings.map((m) => m.id));
+    expect(items.some((a) => !a.isPublic && publicIds.has(a.meetingId))).toBe(true);
+    for (const a of items) expect(served.has(url(`/oparl/v1.1/agenda-item/${a.id}`))).toBe(a.isPublic && publicIds.has(a.meetingId));
+    const people = await ds.getRepository(Person).find();
+    expect(people.some((p) => p.consentAt === null)).toBe(true);
+    for (const p of people) expect(served.has(url(`/oparl/v1.1/person/${p.id}`))).toBe(p.consentAt !== null);
+    // unknown and never-public objects: 404 as an OParl Error object
+    const internalMeeting = meetings.find((m) => !m.isPublic) as Meeting;
+    for (const path of [`/oparl/v1.1/meeting/${internalMeeting.id}`, `/oparl/v1.1/organization/gremium-${internalBodies[0].id}`, '/oparl/v1.1/person/999999', '/oparl/v1.1/gibtsnicht']) {
+      const res = await get(path).expect(404);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(errorObjectErrors(res.body, path)).toEqual([]);
+    }
+  });
+
+  it('gives agenda items the decisions of approved minutes only', async () => {
+    const decisions = await ds.getRepository(Decision).find({ relations: { minutes: true } });
+    let shown = 0;
+    let withheld = 0;
+    for (const d of decisions) {
+      const item = full.objects.get(url(`/oparl/v1.1/agenda-item/${d.agendaItemId}`));
+      if (!item) continue;
+      if (d.minutes.status === 'approved') {
+        expect(item.resolutionText).toContain(`${d.number}: ${d.text}`);
+        expect(typeof item.result).toBe('string');
+        shown++;
+      } else {
+        expect(typeof item.resolutionText === 'string' ? item.resolutionText : '').not.toContain(d.number);
+        withheld++;
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(withheld).toBeGreaterThan(0);
+  });
+
+  it('shows only the contact fields a person made public, and only with consent', async () => {
+    const people = await ds.getRepository(Person).find({ relations: { phones: true, emails: true } });
+    let withContact = 0;
+    for (const p of people) {
+      const served = full.objects.get(url(`/oparl/v1.1/person/${p.id}`));
+      if (!served) continue;
+      const phones = p.phoneVisibility === 'public' ? p.phones.map((x) => x.number).sort() : [];
+      const emails = p.emailVisibility === 'public' ? p.emails.map((x) => x.email).sort() : [];
+      expect([...(served.phone as string[])].sort()).toEqual(phones);
+      expect([...(served.email as string[])].sort()).toEqual(emails);
+      if (phones.length + emails.length > 0) withContact++;
+    }
+    expect(withContact).toBeGreaterThan(0);
+  });
+
+  it('pages with a stable order, honours limit up to a maximum and keeps every filter in every link', async () => {
+    const first = (await get('/oparl/v1.1/body/1/meeting?limit=7&modified_until=2100-01-01T00:00:00Z').expect(200)).body as Json & { links: Json; data: Json[]; pagination: Json };
+    expect(first.data).toHaveLength(7);
+    expect(first.pagination).toMatchObject({ elementsPerPage: 7, currentPage: 1 });
+    for (const link of ['first', 'self', 'next', 'last']) {
+      expect(first.links[link]).toContain('modified_until=2100-01-01T00%3A00%3A00Z');
+      expect(first.links[link]).toContain('limit=7');
+    }
+    expect(first.links.prev).toBeUndefined();
+    const second = (await get(pathOf(base, first.links.next as string)).expect(200)).body as { data: Json[]; links: Json };
+    expect(second.data).toHaveLength(7);
+    expect(second.links.prev).toBe(first.links.self);
+    const ids7 = [...first.data, ...second.data].map((o) => o.id);
+    const again = (await get('/oparl/v1.1/body/1/meeting?limit=14').expect(200)).body as { data: Json[] };
+    expect(again.data.map((o) => o.id)).toEqual(ids7);
+    const capped = (await get('/oparl/v1.1/body/1/meeting?limit=100000').expect(200)).body as { pagination: Json };
+    expect(capped.pagination.elementsPerPage).toBe(500);
+    const last = (await get(pathOf(base, first.links.last as string)).expect(200)).body as { links: Json };
+    expect(last.links.next).toBeUndefined();
+    for (const bad of ['limit=0', 'limit=abc', 'page=0', 'page=-1', 'omit_internal=vielleicht']) {
+      const res = await get(`/oparl/v1.1/body/1/meeting?${bad}`).expect(400);
+      expect(errorObjectErrors(res.body, bad)).toEqual([]);
+    }
+  });
+
+  it('filters by created and modified, with and without fractional seconds, Z or an offset; a naive time is a 400', async () => {
+    const all = (await get('/oparl/v1.1/body/1/person').expect(200)).body as { pagination: { totalElements: number } };
+    for (const since of ['2000-01-01T00:00:00Z', '2000-01-01T01:00:00+01:00', '2000-01-01T00:00:00.000Z', '2000-01-01T01:00:00.5+01:00']) {
+      const res = (await get(`/oparl/v1.1/body/1/person?created_since=${encodeURIComponent(since)}`).expect(200)).body as { pagination: { totalElements: number } };
+      expect(res.pagination.totalElements).toBe(all.pagination.totalElements);
+    }
+    for (const filter of ['created_since=2100-01-01T00:00:00Z', 'modified_since=2100-01-01T00:00:00%2B01:00', 'created_until=2000-01-01T00:00:00Z', 'modified_until=2000-01-01T00:00:00.123Z']) {
+      const res = (await get(`/oparl/v1.1/body/1/meeting?${filter}`).expect(200)).body as { data: Json[]; links: Json };
+      expect(res.data).toEqual([]);
+      expect(res.links.next).toBeUndefined();
+    }
+    // a list filtered by modified: only objects modified in the range, and its modified is what the filter used
+    const meetings = [...full.objects.values()].filter((o) => o.type === `${V}Meeting`);
+    const pivot = meetings.map((m) => m.modified as string).sort()[Math.floor(meetings.length / 2)];
+    const since = (await harvest(t.http, base, url(`/oparl/v1.1/body/1/meeting?modified_since=${encodeURIComponent(pivot)}`), '', false)).listed;
+    const expected = meetings.filter((m) => Date.parse(m.modified as string) >= Date.parse(pivot)).map((m) => m.id).sort();
+    expect([...since.keys()].filter((id) => id.includes('/meeting/')).sort()).toEqual(expected);
+    for (const naive of ['2026-01-01T00:00:00', '2026-01-01', 'gestern', '2026-01-01T00:00:00 01:00']) {
+      for (const name of ['created_since', 'created_until', 'modified_since', 'modified_until']) {
+        const res = await get(`/oparl/v1.1/body/1/organization?${name}=${encodeURIComponent(naive)}`).expect(400);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(res.headers['access-control-allow-origin']).toBe('*');
+        expect(errorObjectErrors(res.body, naive)).toEqual([]);
+      }
+    }
+  });
+
+  it('omits the internal lists on omit_internal=true', async () => {
+    const res = (await get('/oparl/v1.1/body/1/meeting?omit_internal=true&limit=5').expect(200)).body as { data: Json[]; links: Json };
+    for (const m of res.data) expect(m.agendaItem).toBeUndefined();
+    expect(res.links.next).toContain('omit_internal=true');
+    const person = ids(full, 'Person')[0];
+    expect(((await get(`${pathOf(base, person)}?omit_internal=true`).expect(200)).body as Json).membership).toBeUndefined();
+  });
+
+  it('answers 304 to a matching ETag, CORS preflights, and 301 from non-canonical URLs', async () => {
+    for (const path of [SYSTEM, '/oparl/v1.1/body/1/meeting?limit=3', pathOf(base, ids(full, 'Meeting')[0])]) {
+      const first = await get(path).expect(200);
+      const etag = first.headers.etag;
+      const again = await get(path).set('If-None-Match', etag).expect(304);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.headers['access-control-allow-origin']).toBe('*');
+      await get(path).set('If-None-Match', '"anders"').expect(200);
+    }
+    const preflight = await request(t.http).options('/oparl/v1.1/body/1/meeting').set('Origin', 'https://portal.example.org').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'if-none-match');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/If-None-Match/i);
+    const redirect = await get('/oparl/v1.1/body/1/meeting/?limit=3').expect(301);
+    expect(redirect.headers.location).toBe('/oparl/v1.1/body/1/meeting?limit=3');
+    expect((await get('/oparl/v1.1/system/').expect(301)).headers.location).toBe(SYSTEM);
+    const meetingPath = pathOf(base, ids(full, 'Meeting')[0]);
+    const padded = meetingPath.replace(/\/(\d+)$/, '/00$1');
+    expect((await get(padded).expect(301)).headers.location).toBe(meetingPath);
+    expect((await get('/oparl/v1.1/body/01/meeting?limit=3').expect(301)).headers.location).toBe('/oparl/v1.1/body/1/meeting?limit=3');
+  });
+
+  it('keeps deleted and unpublished objects as tombstones: 200 with deleted, in lists only with modified_since', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const meetingUrl = ids(full, 'Meeting').find((id) => {
+      const m = full.objects.get(id) as Json;
+      return Array.isArray(m.agendaItem) && m.agendaItem.length > 1;
+    }) as string;
+    const meeting = full.objects.get(meetingUrl) as Json;
+    const meetingId = Number(meetingUrl.split('/').pop());
+    const items = meeting.agendaItem as Json[];
+    const m = await ds.getRepository(Meeting).findOneByOrFail({ id: meetingId });
+
+    // one agenda item removed, then the meeting made internal
+    const removedItemId = Number((items[0].id as string).split('/').pop());
+    await t.app.get(AgendaService).remove(admin, meetingId, removedItemId);
+    const afterRemoval = (await get(pathOf(base, meetingUrl)).expect(200)).body as Json;
+    expect((afterRemoval.agendaItem as Json[]).map((a) => a.id)).not.toContain(items[0].id);
+    expect(Date.parse(afterRemoval.modified as string)).toBeGreaterThan(Date.parse(meeting.modified as string) - 1000);
+    await t.app.get(MeetingEditorService).update(
+      admin,
+      meetingId,
+      { title: m.title, date: berlinDate(m.startsAt), startTime: berlinTime(m.startsAt), endTime: berlinTime(m.endsAt), locationId: m.locationId, onlineLink: m.onlineLink, isPublic: false, description: m.description },
+      true,
+    );
+
+    for (const id of [meetingUrl, items[0].id as string, items[1].id as string]) {
+      const res = await get(pathOf(base, id)).expect(200);
+      expect(objectErrors(res.body, id)).toEqual([]);
+      expect(res.body).toMatchObject({ id, deleted: true });
+      expect((res.body as Json).name).toBeUndefined();
+    }
+    const tomb = (await get(pathOf(base, meetingUrl)).expect(200)).body as Json;
+    expect(tomb.created).toBe(meeting.created);
+
+    const plain = await harvest(t.http, base, url('/oparl/v1.1/body/1/meeting'), '', false);
+    expect(plain.problems).toEqual([]);
+    expect(plain.listed.has(meetingUrl)).toBe(false);
+    expect([...plain.listed.values()].some(({ object }) => object.deleted === true)).toBe(false);
+    const agendaPlain = await harvest(t.http, base, url('/oparl/v1.1/body/1/agenda-item'), '', false);
+    expect(agendaPlain.listed.has(items[1].id as string)).toBe(false);
+
+    const changed = await harvest(t.http, base, url(`/oparl/v1.1/body/1/meeting?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(changed.problems).toEqual([]);
+    expect(changed.listed.get(meetingUrl)?.object).toMatchObject({ deleted: true });
+    const agendaChanged = await harvest(t.http, base, url(`/oparl/v1.1/body/1/agenda-item?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(agendaChanged.listed.get(items[0].id as string)?.object).toMatchObject({ deleted: true });
+    expect(agendaChanged.listed.get(items[1].id as string)?.object).toMatchObject({ deleted: true });
+
+    // public again: the tombstone goes, the meeting is back
+    await t.app.get(MeetingEditorService).update(
+      admin,
+      meetingId,
+      { title: m.title, date: berlinDate(m.startsAt), startTime: berlinTime(m.startsAt), endTime: berlinTime(m.endsAt), locationId: m.locationId, onlineLink: m.onlineLink, isPublic: true, description: m.description },
+      true,
+    );
+    const back = (await get(pathOf(base, meetingUrl)).expect(200)).body as Json;
+    expect(back.deleted).toBeUndefined();
+    expect(back.name).toBe(m.title);
+  });
+
+  it('turns a whole body into tombstones when it is made internal (its meetings and memberships too)', async () => {
+    const bodyUrl = ids(full, 'Organization').find((id) => id.includes('gremium-') && ((full.objects.get(id) as Json).membership as string[]).length > 0) as string;
+    const bodyId = Number(bodyUrl.split('-').pop());
+    const org = full.objects.get(bodyUrl) as Json;
+    const body = await ds.getRepository(Body).findOneByOrFail({ id: bodyId });
+    await t.app.get(BodiesEditorService).update(admin, bodyId, {
+      name: body.name,
+      shortName: body.shortName,
+      code: body.code,
+      kind: body.kind,
+      description: body.description,
+      foundedOn: body.foundedOn,
+      foundedYearOnly: body.foundedYearOnly,
+      isPublic: false,
+      defaultDurationMinutes: body.defaultDurationMinutes,
+      noticePeriodDays: body.noticePeriodDays,
+    });
+    expect((await get(pathOf(base, bodyUrl)).expect(200)).body).toMatchObject({ deleted: true });
+    for (const membership of org.membership as string[]) expect((await get(pathOf(base, membership)).expect(200)).body).toMatchObject({ deleted: true });
+    const meetingsOfBody = (await ds.getRepository(Meeting).find({ where: { bodyId, isPublic: true } })).map((m) => url(`/oparl/v1.1/meeting/${m.id}`));
+    for (const meeting of meetingsOfBody.slice(0, 5)) expect((await get(pathOf(base, meeting)).expect(200)).body).toMatchObject({ deleted: true });
+    const plain = await harvest(t.http, base, url('/oparl/v1.1/body/1/organization'), '', false);
+    expect(plain.listed.has(bodyUrl)).toBe(false);
+  });
+});
+
+function berlinDate(d: Date): string {
+  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+}
+function berlinTime(d: Date): string {
+  return d.toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+}
