@@ -38,6 +38,10 @@ const NOT_HTML = new Set([
   'GET /gremien/:id/sitzungen.ics',
   'GET /sitzungen/:id/ical',
   'GET /admin/postausgang/:id/eml',
+  // meeting documents (src/documents): the files themselves and the ZIP
+  'GET /unterlagen/:id',
+  'GET /unterlagen/:id/fassungen/:versionId',
+  'GET /sitzungen/:id/unterlagen.zip',
 ]);
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */
@@ -69,7 +73,7 @@ function linksOf(html: string): string[] {
   for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/gi)) {
     const href = m[1].replace(/&amp;/g, '&').split('#')[0];
     if (!href.startsWith('/') || href.startsWith('//')) continue;
-    if (/\.(ics|vcf|json|eml|csv|pdf|css|js|png|svg|ico|txt)(\?|$)/.test(href) || /\/(vcard|ical)$/.test(href) || href.startsWith('/admin/daten/export/')) continue;
+    if (/\.(ics|vcf|json|eml|csv|pdf|css|js|png|svg|ico|txt|zip)(\?|$)/.test(href) || /\/(vcard|ical)$/.test(href) || href.startsWith('/admin/daten/export/')) continue;
     links.push(href);
   }
   return links;

@@ -1,8 +1,12 @@
 import contentDisposition from 'content-disposition';
 import type { Page } from 'playwright-core';
 import { DEMO_CHAIR, DEMO_MEMBER } from '../../src/auth/demo-accounts.js';
+import { DatabaseService } from '../../src/database/database.service.js';
+import { MeetingDocument } from '../../src/documents/document.entity.js';
 import { SAMPLE_PNG, sampleExe, samplePdf, samplePptx } from '../helpers/documents.js';
-import { launchBrowser, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
+import { describeViolations, axeViolations } from './support/axe.js';
+import { DESKTOP, launchBrowser, PHONE, startBrowserApp, type BrowserApp, type BrowserHandle } from './support/browser.js';
+import { horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { boardMeetings } from './support/fixtures.js';
 import { login, loginByMouse } from './support/session.js';
 
@@ -95,5 +99,35 @@ describe('meeting documents in a real browser', () => {
     expect(publicList).not.toContain('Foto');
     expect((await fileLinkHeaders(visitor, 'Vorlage zu TOP 2')).status).toBe(200);
     await anonymousContext.close();
+  }, 120_000);
+
+  it('has no axe violations on the documents pages at 1280 and 360 px', async () => {
+    const doc = await app.t.app.get(DatabaseService).dataSource.getRepository(MeetingDocument).findOneOrFail({ where: { title: 'Vorlage zu TOP 2' } });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, app.baseUrl, DEMO_CHAIR.email, DEMO_CHAIR.password);
+    const failures: string[] = [];
+    const check = async (name: string): Promise<void> => {
+      for (const viewport of [DESKTOP, PHONE]) {
+        await page.setViewportSize(viewport);
+        failures.push(...describeViolations(`${name} @${viewport.width}px`, await axeViolations(page)));
+        const overflow = await horizontalOverflow(page);
+        if (overflow) failures.push(`${name} @${viewport.width}px: ${overflow}`);
+      }
+      failures.push(...(await structureProblems(page, { layout: true })).map((p) => `${name}: ${p}`));
+      await page.setViewportSize(DESKTOP);
+    };
+    await page.goto(app.url(`/sitzungen/${doc.meetingId}`));
+    await check('meeting page with documents');
+    await page.goto(app.url(`/sitzungen/${doc.meetingId}/unterlagen/neu`));
+    await check('upload form');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Hochladen' }).click()]);
+    await check('upload form with errors');
+    await page.goto(app.url(`/unterlagen/${doc.id}/verwalten`));
+    await check('document versions');
+    await page.goto(app.url(`/unterlagen/${doc.id}/entfernen`));
+    await check('remove document');
+    expect(failures).toEqual([]);
+    await context.close();
   }, 120_000);
 });
