@@ -78,7 +78,7 @@ describe('meeting documents', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ documents: { maxBytes: MAX_BYTES, quotaBytes: QUOTA_BYTES } });
+    t = await createTestApp({ documents: { maxBytes: MAX_BYTES, quotaBytes: QUOTA_BYTES, textWorker: false } });
     f = await createMeetingsFixture(t);
     chair = await meetingAgent(t, f.emails.chair);
     member = await meetingAgent(t, f.emails.member);

@@ -54,6 +54,10 @@ const NOT_HTML = new Set([
   'GET /oparl/v1.1/agenda-item/:id',
   'GET /oparl/v1.1/location/:id',
   'GET /oparl/v1.1/*path',
+  // meeting documents (src/documents): the files themselves and the ZIP
+  'GET /unterlagen/:id',
+  'GET /unterlagen/:id/fassungen/:versionId',
+  'GET /sitzungen/:id/unterlagen.zip',
 ]);
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */
@@ -85,7 +89,7 @@ function linksOf(html: string): string[] {
   for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/gi)) {
     const href = m[1].replace(/&amp;/g, '&').split('#')[0];
     if (!href.startsWith('/') || href.startsWith('//')) continue;
-    if (/\.(ics|vcf|json|eml|csv|pdf|css|js|png|svg|ico|txt)(\?|$)/.test(href) || /\/(vcard|ical)$/.test(href) || href.startsWith('/admin/daten/export/')) continue;
+    if (/\.(ics|vcf|json|eml|csv|pdf|css|js|png|svg|ico|txt|zip)(\?|$)/.test(href) || /\/(vcard|ical)$/.test(href) || href.startsWith('/admin/daten/export/')) continue;
     links.push(href);
   }
   return links;

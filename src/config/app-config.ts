@@ -57,6 +57,8 @@ export interface DocumentsConfig {
   maxBytes: number;
   /** All stored files together (each distinct content counted once; default 2 GB). */
   quotaBytes: number;
+  /** Whether this instance extracts the text of uploaded documents in the background (DOCUMENT_TEXT_WORKER, default true). */
+  textWorker: boolean;
 }
 
 export interface PageCacheConfig {
@@ -272,6 +274,11 @@ class EnvironmentVariables {
   @Min(1, { message: 'DOCUMENT_QUOTA_BYTES muss mindestens 1 sein' })
   DOCUMENT_QUOTA_BYTES?: number;
 
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DOCUMENT_TEXT_WORKER muss true oder false sein' })
+  DOCUMENT_TEXT_WORKER?: boolean;
+
   // --- mail (src/mail) ---
 
   @IsOptional()
@@ -436,7 +443,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pageCache: { ttlSeconds: raw.PAGE_CACHE_SECONDS ?? 60, maxMegabytes: raw.PAGE_CACHE_MB ?? 32 },
     region: raw.REGION ?? 'MV',
     defaultLocality: raw.DEFAULT_LOCALITY ?? 'Schwerin',
-    documents: { maxBytes: raw.DOCUMENT_MAX_BYTES ?? 20 * 1024 * 1024, quotaBytes: raw.DOCUMENT_QUOTA_BYTES ?? 2 * 1024 * 1024 * 1024 },
+    documents: { maxBytes: raw.DOCUMENT_MAX_BYTES ?? 20 * 1024 * 1024, quotaBytes: raw.DOCUMENT_QUOTA_BYTES ?? 2 * 1024 * 1024 * 1024, textWorker: raw.DOCUMENT_TEXT_WORKER ?? true },
   };
 }
 

@@ -1,4 +1,5 @@
-import { cleanFileName, formatBytes, titleFromFileName, uniqueNames } from './document-view.js';
+import contentDisposition from 'content-disposition';
+import { asciiFileName, cleanFileName, dispositionFor, formatBytes, titleFromFileName, uniqueNames } from './document-view.js';
 
 describe('document view helpers', () => {
   it('formats sizes in German', () => {
@@ -21,5 +22,15 @@ describe('document view helpers', () => {
 
   it('de-duplicates ZIP names case-insensitively', () => {
     expect(uniqueNames(['a.pdf', 'A.pdf', 'a.pdf', 'TOP 1/a.pdf', 'b'])).toEqual(['a.pdf', 'A (2).pdf', 'a (3).pdf', 'TOP 1/a.pdf', 'b']);
+  });
+
+  it('sends the real name as filename* and an ASCII fallback', () => {
+    expect(asciiFileName('Präsentation.pptx')).toBe('Prasentation.pptx');
+    expect(asciiFileName('محضر.pdf')).toBe('datei.pdf');
+    for (const name of ['Präsentation.pptx', 'محضر الجلسة – Протокол.pdf', 'plain.txt', 'a "quoted" name.pdf']) {
+      const header = dispositionFor(name, 'attachment');
+      expect(header).toMatch(/^[\x20-\x7e]+$/);
+      expect(contentDisposition.parse(header)).toEqual({ type: 'attachment', parameters: expect.objectContaining({ filename: name }) as unknown });
+    }
   });
 });

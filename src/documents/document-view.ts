@@ -1,3 +1,5 @@
+import contentDisposition from 'content-disposition';
+
 /** "12 Bytes", "340 KB", "1,2 MB", "2 GB" — German number format, binary units. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'Byte' : 'Bytes'}`;
@@ -46,4 +48,22 @@ export function uniqueNames(names: readonly string[]): string[] {
     used.add(candidate.toLowerCase());
     return candidate;
   });
+}
+
+/**
+ * The ASCII stand-in of a file name for the plain `filename` parameter (old clients); the real
+ * name goes into `filename*` (RFC 5987). Without it a Latin-1 name like "Präsentation.pptx" would be
+ * sent as raw Latin-1 bytes only, which Chromium does not read (it falls back to the URL).
+ */
+export function asciiFileName(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const dot = ascii.lastIndexOf('.');
+  const stem = dot > 0 ? ascii.slice(0, dot) : ascii;
+  // a name in another script keeps nothing readable: call it "datei" with its extension
+  return /[A-Za-z0-9]/.test(stem) ? ascii : `datei${dot > 0 ? ascii.slice(dot) : ''}`;
+}
+
+/** Content-Disposition (RFC 6266) with the real name in every script and an ASCII fallback. */
+export function dispositionFor(name: string, type: 'inline' | 'attachment'): string {
+  return contentDisposition(name, { type, fallback: asciiFileName(name) });
 }

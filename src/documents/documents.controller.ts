@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { Body as RequestBody, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import contentDisposition from 'content-disposition';
 import type { Request, Response } from 'express';
 import yazl from 'yazl';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
@@ -14,7 +13,7 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import { shortDate } from '../meetings/meetings.view-model.js';
 import { type DocumentUploadRequest, MAX_FILES_PER_UPLOAD, uploadedFiles } from './document-upload.middleware.js';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, isInlineType } from './document-types.js';
-import { formatBytes, uniqueNames } from './document-view.js';
+import { dispositionFor, formatBytes, uniqueNames } from './document-view.js';
 import { type DocumentVisibility } from './document.entity.js';
 import { DOCUMENT_REMOVE_FORM, DOCUMENT_UPLOAD_FORM, type DocumentUploadField, DocumentUploadDto } from './documents.forms.js';
 import { DocumentsService, type UploadedFile } from './documents.service.js';
@@ -101,7 +100,7 @@ export class DocumentsController {
     res.setHeader('Last-Modified', version.uploadedAt.toUTCString());
     res.setHeader('Cache-Control', isPrivate ? 'private, no-cache' : 'public, no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', contentDisposition(version.fileName, { type: isInlineType(version.mimeType) ? 'inline' : 'attachment' }));
+    res.setHeader('Content-Disposition', dispositionFor(version.fileName, isInlineType(version.mimeType) ? 'inline' : 'attachment'));
     if (isNotModified(req, res)) {
       res.status(304).end();
       return;
@@ -145,7 +144,7 @@ export class DocumentsController {
     zip.end();
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', contentDisposition(`Unterlagen ${meeting.title} ${shortDate(meeting.startsAt)}.zip`.replace(/[\\/:*?"<>|]/g, '-')));
+    res.setHeader('Content-Disposition', dispositionFor(`Unterlagen ${meeting.title} ${shortDate(meeting.startsAt)}.zip`.replace(/[\\/:*?"<>|]/g, '-'), 'attachment'));
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     zip.outputStream.pipe(res);

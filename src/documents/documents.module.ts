@@ -4,6 +4,7 @@ import { AccountPeopleModule } from '../auth/account-people.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DocumentStorage } from './document-storage.js';
+import { DocumentTextWorker } from './document-text.worker.js';
 import { DocumentUploadMiddleware } from './document-upload.middleware.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
@@ -12,8 +13,8 @@ import { DocumentsService } from './documents.service.js';
 @Module({
   imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule],
   controllers: [DocumentsController],
-  providers: [DocumentStorage, DocumentsService],
-  exports: [DocumentsService],
+  providers: [DocumentStorage, DocumentsService, DocumentTextWorker],
+  exports: [DocumentsService, DocumentTextWorker],
 })
 export class DocumentsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,14 +1,12 @@
 import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
 import { shortDate } from '../meetings/meetings.view-model.js';
-import { isInlineType, typeLabel } from './document-types.js';
+import { typeLabel } from './document-types.js';
 import { formatBytes } from './document-view.js';
 import type { DocumentEntry } from './documents.service.js';
 
 export interface DocumentListItemView {
   title: string;
   href: string;
-  /** Not shown in the browser: the link downloads. */
-  download: boolean;
   typeLabel: string;
   size: string;
   date: string;
@@ -36,7 +34,6 @@ export function meetingDocumentsView(meetingId: number, entries: readonly Docume
     group.items.push({
       title: e.document.title,
       href: `/unterlagen/${e.document.id}`,
-      download: !isInlineType(e.version.mimeType),
       typeLabel: typeLabel(e.version.mimeType),
       size: formatBytes(e.version.size),
       date: shortDate(e.version.uploadedAt),
