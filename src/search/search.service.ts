@@ -81,8 +81,9 @@ export class SearchService {
   }
 
   /** The hits of some kinds, grouped by kind, best first (the directory's name search uses it for people). */
-  search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
-    return this.find(raw, viewer, kinds);
+  async search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
+    const { hits, total } = await this.find(raw, viewer, kinds);
+    return { hits, total };
   }
 
   /** Everything the result page needs: hits with their context, counts per kind. */
