@@ -171,6 +171,12 @@ describe('search over the whole network: the same queries as every role', () => 
     expect(jump.headers.location).toBe(`/sitzungen/${f.meetingId}/protokoll#beschluss-${publicNumber}`);
     const lower = await request(t.http).get('/suche').query({ q: ` ${publicNumber.toLowerCase()} ` }).expect(303);
     expect(lower.headers.location).toBe(jump.headers.location);
+    // Without the leading zero of the running number ("T1ABC-2026-1") it is the same decision.
+    const unpadded = publicNumber.replace(/-0(\d)$/, '-$1');
+    expect(unpadded).not.toBe(publicNumber);
+    expect((await request(t.http).get('/suche').query({ q: unpadded }).expect(303)).headers.location).toBe(jump.headers.location);
+    // A number that no decision has is an ordinary search.
+    await request(t.http).get('/suche').query({ q: publicNumber.replace(/-\d+$/, '-99') }).expect(200);
     // The internal decision's number gives an anonymous visitor an ordinary page without it.
     const hidden = await request(t.http).get('/suche').query({ q: internalNumber }).expect(200);
     expect(hidden.text).not.toContain(INTERNAL_ITEM);

@@ -52,7 +52,8 @@ export const DECISION_SEARCH_SOURCE: SearchSource<Decision> = {
       // The number first, followed by a colon: a typed number jumps here (SearchService.exactTitle).
       title: `${d.number}: ${d.agendaItem.title}`,
       subtitle: `${DECISION_RESULT_LABELS[d.result]} · ${meeting.title}`,
-      nameFolded: foldNames([d.number, d.agendaItem.title]),
+      // The running number also without its leading zero: "BB-2026-7" finds BB-2026-07.
+      nameFolded: foldNames([d.number, String(d.sequence), d.agendaItem.title]),
       contentFolded: foldContent([DECISION_RESULT_LABELS[d.result]]),
       audience: minutesAudience(d.minutes.status, meeting, meeting.body, d.agendaItem.isPublic),
       bodyId: d.bodyId,

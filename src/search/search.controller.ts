@@ -3,9 +3,9 @@ import type { Response } from 'express';
 import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { pageRequest, pageView, queryString, queryText } from '../common/http/pagination.js';
 import { SearchIndexer } from './search-indexer.js';
-import { SearchService } from './search.service.js';
+import { numberParts, SearchService } from './search.service.js';
 import { cleanQueryInput } from './search-text.js';
-import { dateFieldValue, filterErrorList, groupByKind, groupedOrder, hitView, KIND_LABELS, looksLikeDecisionNumber, parseSearchFilters } from './search.view-model.js';
+import { dateFieldValue, filterErrorList, groupByKind, groupedOrder, hitView, KIND_LABELS, parseSearchFilters } from './search.view-model.js';
 
 const PAGE_SIZE = 25;
 /** Longer input is cut; the search itself reads at most the first 500 characters anyway. */
@@ -42,8 +42,8 @@ export class SearchController {
       new Set(bodies.map((b) => b.id)),
       kinds,
     );
-    if (q && looksLikeDecisionNumber(q) && kinds.includes('decision')) {
-      const path = await this.search.exactTitle('decision', q.trim(), viewer);
+    if (q && kinds.includes('decision') && numberParts(q)) {
+      const path = await this.search.decisionByNumber(q, viewer);
       if (path) return res.redirect(303, path);
     }
     const result = q ? await this.search.find(q, viewer, kinds, { bodyId: filter.bodyId, from: filter.from, to: filter.to }) : { hits: [], total: 0, counts: {} };

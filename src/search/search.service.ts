@@ -81,8 +81,9 @@ export class SearchService {
   }
 
   /** The hits of some kinds, grouped by kind, best first (the directory's name search uses it for people). */
-  search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
-    return this.find(raw, viewer, kinds);
+  async search(raw: string, viewer: Viewer, kinds: readonly SearchKind[] = SEARCH_KINDS): Promise<SearchResult> {
+    const { hits, total } = await this.find(raw, viewer, kinds);
+    return { hits, total };
   }
 
   /** Everything the result page needs: hits with their context, counts per kind. */
@@ -150,13 +151,25 @@ export class SearchService {
   }
 
   /**
-   * The one document of `kind` whose title starts with `prefix` exactly (case-insensitive), if the
-   * viewer may see it: a decision number typed into the box ("BB-2026-07") jumps to the decision.
+   * The path of the decision whose number the viewer typed ("BB-2026-07", also "bb-2026-7"), if
+   * the viewer may see it: found by the search itself (so by the same visibility rules), then
+   * compared part by part with the number its title starts with ("BB-2026-07: …").
    */
-  async exactTitle(kind: SearchKind, prefix: string, viewer: Viewer): Promise<string | null> {
-    const hits = await this.find(prefix, viewer, [kind]);
-    const wanted = prefix.toLocaleLowerCase('de');
-    const hit = hits.hits.find((h) => h.title.toLocaleLowerCase('de').startsWith(`${wanted}:`) || h.title.toLocaleLowerCase('de') === wanted);
+  async decisionByNumber(typed: string, viewer: Viewer): Promise<string | null> {
+    const wanted = numberParts(typed);
+    if (!wanted) return null;
+    const { hits } = await this.find(typed, viewer, ['decision']);
+    const hit = hits.find((h) => {
+      const parts = numberParts(h.title.split(':')[0]);
+      return parts !== null && parts.code === wanted.code && parts.year === wanted.year && parts.sequence === wanted.sequence;
+    });
     return hit?.path ?? null;
   }
+
+}
+
+/** "BB-2026-07" → code, year and running number (leading zeros and case do not matter); null for anything else. */
+export function numberParts(text: string): { code: string; year: number; sequence: number } | null {
+  const m = /^\s*([\p{L}\p{N}]{1,20})-(\d{4})-(\d{1,4})\s*$/u.exec(text);
+  return m ? { code: m[1].toLocaleLowerCase('de'), year: Number(m[2]), sequence: Number(m[3]) } : null;
 }

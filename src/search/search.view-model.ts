@@ -24,13 +24,6 @@ export function hitHref(h: Pick<FoundDocument, 'kind' | 'refId' | 'path'>): stri
   return h.path ?? `${KIND_PATHS[h.kind] ?? ''}/${h.refId}`;
 }
 
-/** A decision number as typed: body code, year, running number ("BB-2026-07"). */
-const DECISION_NUMBER = /^[\p{L}\p{N}]{1,20}-\d{4}-\d{1,4}$/u;
-
-export function looksLikeDecisionNumber(q: string): boolean {
-  return DECISION_NUMBER.test(q.trim());
-}
-
 export interface SearchFilterQuery {
   kind: SearchKind | undefined;
   bodyId: number | null;

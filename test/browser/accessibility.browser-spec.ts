@@ -98,6 +98,8 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   const cases: PageCase[] = [
     { name: 'start page', role: 'visitor', open: goto(() => '/'), screenshot: 'start' },
     { name: 'search with results', role: 'visitor', open: goto(() => '/suche?q=avram'), screenshot: 'suche' },
+    { name: 'search over meetings, agendas and minutes (grouped, snippets)', role: 'member', open: goto(() => '/suche?q=Sprache') },
+    { name: 'search with unusable filters (422)', role: 'visitor', open: goto(() => '/suche?q=Integration&von=kaputt'), status: 422 },
     { name: 'people list', role: 'visitor', open: goto(() => '/personen'), screenshot: 'personen' },
     { name: 'person page (contact card)', role: 'visitor', open: goto(() => `/personen/${ids.avramenko}`), screenshot: 'person' },
     { name: 'organisations list', role: 'visitor', open: goto(() => '/organisationen') },
