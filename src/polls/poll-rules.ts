@@ -1,5 +1,5 @@
-import { addDays, berlinToUtc, parseLocalDate } from '../common/berlin-time.js';
-import { formatDateTime } from '../common/dates.js';
+import { addDays, berlinToUtc, isoDate, parseLocalDate } from '../common/berlin-time.js';
+import { berlinDay, formatDateTime } from '../common/dates.js';
 import { resolveMeetingTimes } from '../meetings/meeting-editor.service.js';
 import type { RsvpResponse } from '../meetings/attendance.entity.js';
 import type { PollAnswer, PollState } from './date-poll.entity.js';
@@ -95,7 +95,8 @@ export function checkDeadline(raw: string, slots: readonly CheckedSlot[], now: D
   const deadline = end.value.instant;
   if (deadline.getTime() <= now.getTime()) return { ok: false, error: 'Die Antwortfrist liegt in der Vergangenheit. Bitte heute oder einen späteren Tag wählen.' };
   const earliest = Math.min(...slots.map((s) => s.startsAt.getTime()));
-  if (slots.length > 0 && deadline.getTime() - 86_400_000 >= earliest) {
+  // the last day for answers must be a Berlin day before the day of the first slot
+  if (slots.length > 0 && isoDate(day.value) >= berlinDay(new Date(earliest))) {
     return { ok: false, error: 'Die Antwortfrist muss vor dem ersten vorgeschlagenen Termin enden.' };
   }
   return { ok: true, deadline };
