@@ -11,6 +11,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import type { NewPersonConsent, PersonInput } from './dto/person.dto.js';
 import { CONSENT_METHOD_LABELS, consentDateProblem, consentInstant, consentRecordedBy } from './person-consent.js';
+import { findLikelyDuplicates } from './person-duplicates.js';
 import { CONSENT_AUDIT_LABELS, consentAuditValues, PERSON_AUDIT_LABELS, type PersonAuditSource, personAuditValues } from './person-audit.js';
 import { PersonEmail } from './person-email.entity.js';
 import { PersonLanguage } from './person-language.entity.js';
@@ -27,6 +28,14 @@ export interface PersonLeaving {
 declare module '../database/domain-events.js' {
   interface DomainEventMap {
     'person.leaving': PersonLeaving;
+  }
+}
+
+/** "Person anlegen" found entries that are likely the same person: the form offers them instead. */
+export class DuplicatePersonRejected extends FormRejected {
+  constructor(readonly duplicates: Person[]) {
+    super({ createAnyway: 'Diese Person steht vermutlich schon im Verzeichnis (gleiche E-Mail-Adresse oder gleicher Name bei derselben Organisation). Bitte prüfen Sie den vorhandenen Eintrag – oder bestätigen Sie, dass es eine andere Person ist.' });
+    this.name = 'DuplicatePersonRejected';
   }
 }
 
@@ -76,10 +85,14 @@ export class PeopleEditorService {
   }
 
   /** A new person; with `consent`, the consent the person gave is recorded in the same transaction (and audited). */
-  async create(viewer: Viewer, input: PersonInput, consent: NewPersonConsent | null = null, now = new Date()): Promise<Person> {
+  async create(viewer: Viewer, input: PersonInput, consent: NewPersonConsent | null = null, options: { allowDuplicate?: boolean } = {}, now = new Date()): Promise<Person> {
     assertAdmin(viewer, '/personen/neu');
     const problem = consent ? consentDateProblem(consent.date, now) : null;
     if (problem) throw new FormRejected({ consentDate: problem });
+    if (!options.allowDuplicate) {
+      const duplicates = await findLikelyDuplicates(this.db.dataSource.manager, input);
+      if (duplicates.length > 0) throw new DuplicatePersonRejected(duplicates);
+    }
     return this.db.write(async (manager) => {
       const actor = await this.audit.actor(manager, viewer);
       const person = await this.saveInTransaction(manager, actor, null, input, 'create');

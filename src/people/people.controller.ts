@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { NewPersonDto, newPersonConsent, PersonDto, personInput } from './dto/person.dto.js';
 import { NEW_PERSON_FORM, PERSON_FORM, REMOVE_PERSON_FORM } from './people.forms.js';
 import { consentText, NEW_PERSON_VALUES, organisationOptions, personFormValues } from './people-form.view-model.js';
-import { PeopleEditorService } from './people-editor.service.js';
+import { DuplicatePersonRejected, PeopleEditorService } from './people-editor.service.js';
 import { PeopleService } from './people.service.js';
 import type { Person } from './person.entity.js';
 import { personDisplayName } from './person-name.js';
@@ -43,9 +43,13 @@ export class PeopleController {
     const result = await validateForm(NEW_PERSON_FORM, NewPersonDto, values);
     if (!result.ok) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, result.errors, this.newModel(), options);
     try {
-      const saved = await this.editor.create(viewer, personInput(result.value), newPersonConsent(result.value));
+      const saved = await this.editor.create(viewer, personInput(result.value), newPersonConsent(result.value), { allowDuplicate: result.value.createAnyway === 'on' });
       res.redirect(303, `/personen/${saved.id}`);
     } catch (e) {
+      if (e instanceof DuplicatePersonRejected) {
+        const duplicates = e.duplicates.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}`, editHref: `/personen/${p.id}/bearbeiten`, organisation: p.organisation?.name ?? null, emails: (p.emails ?? []).map((m) => m.email).join(', ') }));
+        return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, { ...this.newModel(), duplicates }, options);
+      }
       if (e instanceof FormRejected) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, this.newModel(), options);
       throw e;
     }
@@ -105,7 +109,7 @@ export class PeopleController {
   }
 
   private newModel() {
-    return { pageTitle: 'Person anlegen', heading: 'Person anlegen', action: '/personen/neu', cancelHref: '/personen', submitLabel: 'Person anlegen', consent: null };
+    return { pageTitle: 'Person anlegen', heading: 'Person anlegen', action: '/personen/neu', cancelHref: '/personen', submitLabel: 'Person anlegen', consent: null, duplicates: null };
   }
 
   private editModel(p: Person) {

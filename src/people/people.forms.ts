@@ -71,7 +71,7 @@ export const PERSON_FORM = defineForm<PersonFieldName>('person', {
 
 export const REMOVE_PERSON_FORM = confirmForm('entfernen', 'Ja, diese Person aus dem Verzeichnis entfernen');
 
-export type NewPersonFieldName = PersonFieldName | 'consentGiven' | 'consentDate' | 'consentMethod';
+export type NewPersonFieldName = PersonFieldName | 'consentGiven' | 'consentDate' | 'consentMethod' | 'createAnyway';
 
 /** "Person anlegen": the person's fields and, in the same form, the consent the person gave. */
 export const NEW_PERSON_FORM = defineForm<NewPersonFieldName>('person', {
@@ -84,4 +84,5 @@ export const NEW_PERSON_FORM = defineForm<NewPersonFieldName>('person', {
     emptyOption: 'Bitte wählen',
     options: CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD_LABELS[m] })),
   },
+  createAnyway: { label: 'Es ist eine andere Person: trotzdem neu anlegen', control: 'checkbox' },
 });

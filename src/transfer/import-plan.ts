@@ -17,6 +17,8 @@ export interface PlannedRow {
   changes: AuditChange[];
   /** German messages, each naming the column. */
   errors: string[];
+  /** A row without ID that matched an entry already in the directory: it updates that entry, never adds a second one. */
+  existingMatch?: boolean;
   /** Writes the row inside the import transaction (absent for unchanged and broken rows). */
   apply?: (manager: EntityManager, actor: AuditActor) => Promise<unknown>;
 }

@@ -10,6 +10,7 @@ import { personAuditSource, type PeopleEditorService } from '../people/people-ed
 import { NEW_PERSON_VALUES, personFormValues } from '../people/people-form.view-model.js';
 import { PERSON_AUDIT_LABELS, personAuditValues } from '../people/person-audit.js';
 import { languagesText } from '../people/person-languages.js';
+import { isLikelySamePerson, loadDuplicateCandidates, type PersonKey, personKeyOf } from '../people/person-duplicates.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { PhoneKind } from '../people/person-phone.entity.js';
 import { Person, VISIBILITIES, type Visibility } from '../people/person.entity.js';
@@ -101,56 +102,85 @@ export async function planPeople(manager: EntityManager, csv: ParsedCsv, editor:
   const byId = new Map(existingPeople.map((p) => [p.id, p]));
   const seenIds = new Set<number>();
   const rows: PlannedRow[] = [];
+  // entries already updated by a row of this file (by ID or as a likely duplicate): one row each
+  const claimed = new Set<number>(ids);
+  // new rows of this file so far: a second row for the same person is an error, not a second entry
+  const newRows: { line: number; key: PersonKey }[] = [];
+  const candidates = await loadDuplicateCandidates(manager);
 
   for (const { line, cells } of csv.rows) {
-    const errors: string[] = [];
+    const idErrors: string[] = [];
     const cell = (c: string): string | undefined => cellOf(cells, cols.index, c);
     const idCell = parseIdCell(cell('ID'));
     let existing: Person | null = null;
-    if ('error' in idCell) errors.push(idCell.error);
+    if ('error' in idCell) idErrors.push(idCell.error);
     else if (idCell.id !== null) {
       existing = byId.get(idCell.id) ?? null;
-      if (!existing) errors.push(`ID: Eine Person mit der ID ${idCell.id} gibt es nicht im Verzeichnis.`);
-      if (seenIds.has(idCell.id)) errors.push(`ID: Die ID ${idCell.id} steht mehrmals in der Datei.`);
+      if (!existing) idErrors.push(`ID: Eine Person mit der ID ${idCell.id} gibt es nicht im Verzeichnis.`);
+      if (seenIds.has(idCell.id)) idErrors.push(`ID: Die ID ${idCell.id} steht mehrmals in der Datei.`);
       seenIds.add(idCell.id);
     }
-    const values: Record<string, string> = { ...Object.fromEntries(Object.keys(PERSON_FORM.fields).map((k) => [k, ''])), ...(existing ? personFormValues(existing) : NEW_PERSON_VALUES) };
-    for (const [column, field] of Object.entries(TEXT_COLUMNS)) {
-      const v = cell(column);
-      if (v !== undefined) values[field] = v;
-    }
-    for (const [column, field] of Object.entries(VISIBILITY_COLUMNS)) {
-      const v = cell(column);
-      if (v !== undefined) values[field] = VISIBILITY_BY_NAME.get(nameKey(v)) ?? (v === '' ? 'members' : v);
-    }
-    const organisation = cell('Organisation');
-    if (organisation !== undefined) {
-      const found = organisation === '' ? [] : (orgsByName.get(nameKey(organisation)) ?? []);
-      if (organisation !== '' && found.length === 0) errors.push(`Organisation: Eine Organisation „${organisation}“ gibt es nicht im Verzeichnis.`);
-      if (found.length > 1) errors.push(`Organisation: Den Namen „${organisation}“ tragen mehrere Organisationen.`);
-      values.organisationId = found.length === 1 ? String(found[0].id) : '';
-    }
-    if ((['work', 'mobile', 'fax'] as const).some((k) => cell(PHONE_COLUMNS[k]) !== undefined)) {
-      const stored = existing ? personAuditSource(existing).phones : [];
-      const phones = (['work', 'mobile', 'fax'] as const).flatMap((kind) => {
-        const v = cell(PHONE_COLUMNS[kind]);
-        return v === undefined ? stored.filter((p) => p.kind === kind) : listCell(v).map((number) => ({ kind, number }));
-      });
-      if (phones.length > PHONE_SLOTS) errors.push(`Telefon/Mobil/Fax: Höchstens ${PHONE_SLOTS} Nummern je Person.`);
-      for (let n = 1; n <= PHONE_SLOTS; n++) {
-        values[`phoneKind${n}`] = phones[n - 1]?.kind ?? 'work';
-        values[`phone${n}`] = phones[n - 1]?.number ?? '';
+    /** The row's values, errors and input, on top of `base` (the existing entry it updates, or none). */
+    const build = async (base: Person | null) => {
+      const errors: string[] = [...idErrors];
+      const existing = base;
+      const values: Record<string, string> = { ...Object.fromEntries(Object.keys(PERSON_FORM.fields).map((k) => [k, ''])), ...(existing ? personFormValues(existing) : NEW_PERSON_VALUES) };
+      for (const [column, field] of Object.entries(TEXT_COLUMNS)) {
+        const v = cell(column);
+        if (v !== undefined) values[field] = v;
+      }
+      for (const [column, field] of Object.entries(VISIBILITY_COLUMNS)) {
+        const v = cell(column);
+        if (v !== undefined) values[field] = VISIBILITY_BY_NAME.get(nameKey(v)) ?? (v === '' ? 'members' : v);
+      }
+      const organisation = cell('Organisation');
+      if (organisation !== undefined) {
+        const found = organisation === '' ? [] : (orgsByName.get(nameKey(organisation)) ?? []);
+        if (organisation !== '' && found.length === 0) errors.push(`Organisation: Eine Organisation „${organisation}“ gibt es nicht im Verzeichnis.`);
+        if (found.length > 1) errors.push(`Organisation: Den Namen „${organisation}“ tragen mehrere Organisationen.`);
+        values.organisationId = found.length === 1 ? String(found[0].id) : '';
+      }
+      if ((['work', 'mobile', 'fax'] as const).some((k) => cell(PHONE_COLUMNS[k]) !== undefined)) {
+        const stored = existing ? personAuditSource(existing).phones : [];
+        const phones = (['work', 'mobile', 'fax'] as const).flatMap((kind) => {
+          const v = cell(PHONE_COLUMNS[kind]);
+          return v === undefined ? stored.filter((p) => p.kind === kind) : listCell(v).map((number) => ({ kind, number }));
+        });
+        if (phones.length > PHONE_SLOTS) errors.push(`Telefon/Mobil/Fax: Höchstens ${PHONE_SLOTS} Nummern je Person.`);
+        for (let n = 1; n <= PHONE_SLOTS; n++) {
+          values[`phoneKind${n}`] = phones[n - 1]?.kind ?? 'work';
+          values[`phone${n}`] = phones[n - 1]?.number ?? '';
+        }
+      }
+      const emailCell = cell('E-Mail');
+      if (emailCell !== undefined) {
+        const emails = listCell(emailCell);
+        if (emails.length > EMAIL_SLOTS) errors.push(`E-Mail: Höchstens ${EMAIL_SLOTS} Adressen je Person.`);
+        for (let n = 1; n <= EMAIL_SLOTS; n++) values[`email${n}`] = emails[n - 1] ?? '';
+      }
+      const result = await validateForm(PERSON_FORM, PersonDto, values as FormValues<PersonFieldName>);
+      if (!result.ok) errors.push(...columnMessages(result.errors, columnOfField));
+      const input = result.ok ? keepPhoneOrder(personInput(result.value), existing) : null;
+      return { values, errors, input };
+    };
+    let built = await build(existing);
+    // a new row that is likely somebody already in the directory updates that entry instead of creating it twice
+    let duplicateOf: Person | null = null;
+    if (existing === null && built.input && built.errors.length === 0) {
+      const key = built.input;
+      duplicateOf = candidates.find((c) => !claimed.has(c.id) && isLikelySamePerson(key, personKeyOf(c))) ?? null;
+      if (duplicateOf) {
+        existing = duplicateOf;
+        claimed.add(duplicateOf.id);
+        built = await build(existing);
       }
     }
-    const emailCell = cell('E-Mail');
-    if (emailCell !== undefined) {
-      const emails = listCell(emailCell);
-      if (emails.length > EMAIL_SLOTS) errors.push(`E-Mail: Höchstens ${EMAIL_SLOTS} Adressen je Person.`);
-      for (let n = 1; n <= EMAIL_SLOTS; n++) values[`email${n}`] = emails[n - 1] ?? '';
+    const { values, errors, input } = built;
+    if (existing === null && input) {
+      const earlier = newRows.find((r) => isLikelySamePerson(input, r.key));
+      if (earlier) errors.push(`Diese Person steht schon in Zeile ${earlier.line} der Datei (gleiche E-Mail-Adresse oder gleicher Name bei derselben Organisation).`);
+      else newRows.push({ line, key: input });
     }
-    const result = await validateForm(PERSON_FORM, PersonDto, values as FormValues<PersonFieldName>);
-    if (!result.ok) errors.push(...columnMessages(result.errors, columnOfField));
-    const input = result.ok ? keepPhoneOrder(personInput(result.value), existing) : null;
     const changes = input
       ? auditChanges(
           PERSON_AUDIT_LABELS,
@@ -167,6 +197,7 @@ export async function planPeople(manager: EntityManager, csv: ParsedCsv, editor:
       id,
       changes,
       errors,
+      existingMatch: duplicateOf !== null,
       apply: input && (status === 'new' || status === 'changed') ? (m, actor) => editor.saveInTransaction(m, actor, id, input, 'import') : undefined,
     });
   }

@@ -44,7 +44,7 @@ export function previewView(plan: ImportPlan) {
       (r): PreviewRowView => ({
         line: r.line,
         label: r.label || '(ohne Namen)',
-        statusLabel: STATUS_LABELS[r.status],
+        statusLabel: r.existingMatch && r.status === 'changed' ? 'bereits vorhanden – aktualisieren?' : r.existingMatch && r.status === 'unchanged' ? 'bereits vorhanden, unverändert' : STATUS_LABELS[r.status],
         isError: r.status === 'error',
         changes: r.status === 'error' ? [] : r.changes.map((c) => ({ label: c.label, old: c.old ?? '–', new: c.new ?? '–' })),
         errors: r.errors,

@@ -118,11 +118,26 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'login', role: 'visitor', open: goto(() => '/anmelden') },
     { name: 'login with errors', role: 'visitor', open: failedForm(() => '/anmelden', 'Anmelden'), status: 422, screenshot: 'anmelden-fehler' },
     { name: 'error 404', role: 'visitor', open: goto(() => '/gibt-es-nicht'), status: 404 },
+    { name: 'forgot password', role: 'visitor', open: goto(() => '/passwort-vergessen') },
+    { name: 'forgot password with errors', role: 'visitor', open: failedForm(() => '/passwort-vergessen', 'Link zuschicken', { '#passwort-vergessen-email': 'keine-adresse' }), status: 422 },
     { name: 'accessibility statement', role: 'visitor', open: goto(() => '/barrierefreiheit'), screenshot: 'barrierefreiheit' },
 
     { name: 'start page', role: 'member', open: goto(() => '/') },
     { name: 'person page (contact card)', role: 'member', open: goto(() => `/personen/${ids.avramenko}`) },
     { name: 'account', role: 'member', open: goto(() => '/konto') },
+    { name: 'Meine Seite', role: 'member', open: goto(() => '/meine-seite') },
+    {
+      name: 'own entry (Mein Eintrag) with errors',
+      role: 'member',
+      open: async (page) => {
+        await page.goto(app.url('/meine-seite'));
+        await Promise.all([page.waitForNavigation(), page.locator('main a', { hasText: 'Meinen Eintrag bearbeiten' }).click()]);
+        await page.fill('#eintrag-phone1', 'ruf mich an');
+        const [response] = await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]', { hasText: 'Änderungen speichern' }).click()]);
+        return response?.status() ?? null;
+      },
+      status: 422,
+    },
     { name: 'change password with errors', role: 'member', open: failedForm(() => '/konto/passwort', 'Passwort ändern', { '#passwort-newPassword': 'kurz' }), status: 422 },
     { name: 'device passwords with errors', role: 'member', open: failedForm(() => '/konto/geraete', 'Gerätepasswort anlegen'), status: 422 },
     { name: 'device password created (shown once)', role: 'member', open: failedForm(() => '/konto/geraete', 'Gerätepasswort anlegen', { '#geraetepasswort-name': 'iPhone' }), status: 201 },

@@ -190,6 +190,9 @@ export class NewPersonDto extends PersonDto {
   @ValidateIf((o: NewPersonDto) => o.consentGiven === 'on')
   @IsIn([...CONSENT_METHODS], { message: 'Bitte wählen Sie, wie die Person eingewilligt hat.' })
   consentMethod: string;
+
+  @IsIn(['', 'on'], { message: 'Bitte setzen Sie das Häkchen oder lassen Sie es weg.' })
+  createAnyway: string;
 }
 
 /** The consent of a new person's form, or null when not ticked. */
