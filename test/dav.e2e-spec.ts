@@ -266,6 +266,12 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       const unchanged = await dav.smartCollectionSyncDetailed({ collection, method: 'webdav' });
       expect(unchanged.objects).toEqual({ created: [], updated: [], deleted: [] });
       expect(sync.renders).toBe(rendersBefore);
+      // … also after a restart (or on another instance): the stored state answers, nothing is rendered
+      sync.forgetSnapshots();
+      const afterRestart = await dav.smartCollectionSyncDetailed({ collection, method: 'webdav' });
+      expect(afterRestart.objects).toEqual({ created: [], updated: [], deleted: [] });
+      expect(afterRestart.syncToken).toBe(directory.syncToken);
+      expect(sync.renders).toBe(rendersBefore);
 
       await changePhone(t, colleague, '+49 385 999-0000');
       const changed = await dav.smartCollectionSyncDetailed({ collection, method: 'webdav' });
