@@ -9,6 +9,9 @@ import { AGENDA_ITEM_SEARCH_SOURCE, MEETING_SEARCH_SOURCE } from '../src/meeting
 import { ORGANISATION_SEARCH_SOURCE } from '../src/organisations/organisation-search.js';
 import { PERSON_SEARCH_SOURCE } from '../src/people/person-search.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
+import { PasswordHasher } from '../src/auth/password-hasher.js';
+import { Account } from '../src/auth/account.entity.js';
+import { DevicePassword } from '../src/auth/device-password.entity.js';
 
 export interface DatasetSize {
   people: number;
@@ -46,6 +49,8 @@ const FAMILY = ['Müller', 'Schmidt', 'Авраменко', 'Коваленко'
 const LANGS = ['ar', 'ru', 'uk', 'fa', 'tr', 'vi', 'en', 'fr', 'ku', 'ti'];
 /** 43 base64url characters, as real feed tokens are. */
 const FEED_TOKEN = 'BenchFeedToken_0123456789abcdefghijklmnopqr';
+/** The feed account's device password (CardDAV/CalDAV cases), in the form it is shown once. */
+const DAV_PASSWORD = 'Benc-hDav-Pass-word-2026';
 const ROLES = ['chair', 'deputy_chair', 'secretary', 'member', 'member', 'member', 'member', 'deputy_member', 'advisory_member', 'guest'];
 
 export interface Dataset {
@@ -58,6 +63,8 @@ export interface Dataset {
   busyPersonId: number;
   /** Personal feed token of the busy person's account. */
   busyPersonFeedToken: string;
+  /** CardDAV/CalDAV: the busy person's account (its id is in the DAV paths) and its device password. */
+  dav: { accountId: number; user: string; password: string };
   /** Meetings of the big body (its feed). */
   bigBodyMeetings: number;
   searchTerms: string[];
@@ -216,6 +223,14 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
   // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.
   if (location.databaseUrl) await ds2.query('ANALYZE');
+  const feedAccount = await ds2.getRepository(Account).findOneByOrFail({ email: 'feed@example.org' });
+  await ds2.getRepository(DevicePassword).insert({
+    accountId: feedAccount.id,
+    name: 'Bench',
+    selector: DAV_PASSWORD.slice(0, 4),
+    passwordHash: await new PasswordHasher().hash(DAV_PASSWORD.replace(/-/g, '')),
+    lastUsedAt: null,
+  });
   await ds2.destroy();
   return {
     location,
@@ -224,6 +239,7 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
     bigBodyId: 1,
     busyPersonId: 2,
     busyPersonFeedToken: FEED_TOKEN,
+    dav: { accountId: Number(feedAccount.id), user: 'feed@example.org', password: DAV_PASSWORD },
     bigBodyMeetings: Math.min(500, size.meetings),
     // Names in every script, prefixes, nothing found; meetings and agenda items ("Sitzung" is in every
     // meeting's title, "Bericht" in a fifth of the agenda items); a word inside compounds ("grüßung").

@@ -21,13 +21,60 @@ export interface Target {
   /** Paths cycled through, one per request. */
   paths: string[];
   headers?: Record<string, string>;
+  /** Default GET; e.g. REPORT for the CardDAV cases. */
+  method?: string;
+  body?: string;
 }
 
 /** How long to drive a target: a fixed time (the benchmark) or a fixed number of requests (the smoke test). */
 export type Load = { seconds: number } | { requests: number };
 
+/**
+ * Methods autocannon cannot send (WebDAV's REPORT, PROPFIND): `connections` loops of fetch (undici,
+ * keep-alive), each sending the next request when its answer is read; same figures as autocannon.
+ */
+async function measureWithFetch(base: string, target: Target, connections: number, load: Load): Promise<Omit<CaseResult, 'ratio'>> {
+  const latencies: number[] = [];
+  let bad = 0;
+  let errors = 0;
+  let i = 0;
+  const started = performance.now();
+  const until = 'seconds' in load ? started + load.seconds * 1000 : Infinity;
+  const budget = 'requests' in load ? load.requests : Infinity;
+  let sent = 0;
+  const worker = async (): Promise<void> => {
+    while (performance.now() < until && sent < budget) {
+      sent++;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(base + target.paths[i++ % target.paths.length], { method: target.method, headers: target.headers, body: target.body });
+        await res.arrayBuffer();
+        if (res.status >= 400) bad++;
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number => (latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]));
+  return {
+    name: target.name,
+    connections,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    non2xx3xx: bad,
+    errors,
+    total: latencies.length,
+  };
+}
+
 /** Drives one target and reports throughput and latency. */
 export async function measure(base: string, target: Target, connections: number, load: Load): Promise<Omit<CaseResult, 'ratio'>> {
+  if (target.method !== undefined && target.method !== 'GET') return measureWithFetch(base, target, connections, load);
   let i = 0;
   const result = await autocannon({
     url: base,

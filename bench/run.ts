@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { XMLParser } from 'fast-xml-parser';
 import type { DatabaseLocation } from '../src/database/database-options.js';
 import { buildDataset, type Dataset, sizeFor } from './dataset.js';
 import { type CaseResult, measure, type Server, startServer, table, type Target } from './harness.js';
@@ -60,11 +61,45 @@ export function uncachedSearch(d: Dataset): Target {
 /** What browsers and calendar clients (Outlook, Apple, Google, Thunderbird) send: they all take gzip. */
 export const CLIENT = { 'accept-encoding': 'gzip, deflate, br' } as const;
 
+/** Cards in the multiget case (the dataset's people 1…n all consented). */
+export const DAV_MULTIGET_CARDS = 1000;
+
+function davDirectory(d: Dataset): string {
+  return `/dav/addressbooks/${d.dav.accountId}/netzwerk/`;
+}
+
+/** What a CardDAV client sends along: its device password (HTTP Basic) and an XML body. */
+function davHeaders(d: Dataset): Record<string, string> {
+  return {
+    authorization: `Basic ${Buffer.from(`${d.dav.user}:${d.dav.password}`).toString('base64')}`,
+    'content-type': 'application/xml; charset=utf-8',
+    depth: '1',
+  };
+}
+
+function syncCollectionBody(token: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/><card:address-data/></d:prop></d:sync-collection>`;
+}
+
 /**
- * The cases; `etag` is the body feed's current ETag (for the 304 case). Anonymous visitors and
+ * The directory address book's sync token after a first full sync (as a phone holds it). Also
+ * renders and records the 20,000 cards once, so the measured syncs find nothing changed.
+ */
+export async function davSyncToken(base: string, d: Dataset): Promise<string> {
+  const res = await fetch(base + davDirectory(d), { method: 'REPORT', headers: davHeaders(d), body: syncCollectionBody('') });
+  const text = await res.text();
+  const parsed = new XMLParser({ removeNSPrefix: true, processEntities: false }).parse(text) as { multistatus?: { 'sync-token'?: unknown } };
+  const token = parsed.multistatus?.['sync-token'];
+  if (res.status !== 207 || typeof token !== 'string') throw new Error(`CardDAV sync answered ${res.status} without a sync token`);
+  return token;
+}
+
+/**
+ * The cases; `etag` is the body feed's current ETag (for the 304 case), `davToken` the directory
+ * address book's current sync token (davSyncToken). Anonymous visitors and
  * calendar clients, as in production (page cache on); the no-cache rows show the rendering itself.
  */
-export function targets(d: Dataset, etag: string): Target[] {
+export function targets(d: Dataset, etag: string, davToken: string): Target[] {
   const search = d.searchTerms.map((t) => `/suche?q=${encodeURIComponent(t)}`);
   const cases: Target[] = [
     { name: 'start page', paths: ['/'] },
@@ -78,6 +113,17 @@ export function targets(d: Dataset, etag: string): Target[] {
     { name: `body feed ${d.bigBodyMeetings} meetings, cached 200 uncompressed`, paths: [bodyFeedPath(d)], headers: { 'accept-encoding': 'identity' } },
     { name: `body feed ${d.bigBodyMeetings} meetings, 304`, paths: [bodyFeedPath(d)], headers: { 'if-none-match': etag } },
     { name: 'personal feed (10 bodies)', paths: [`/kalender/${d.busyPersonFeedToken}.ics`] },
+    { name: 'CardDAV sync-collection, nothing changed', method: 'REPORT', paths: [davDirectory(d)], headers: davHeaders(d), body: syncCollectionBody(davToken) },
+    {
+      name: `CardDAV addressbook-multiget, ${Math.min(DAV_MULTIGET_CARDS, d.size.people)} cards`,
+      method: 'REPORT',
+      paths: [davDirectory(d)],
+      headers: davHeaders(d),
+      body: `<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><card:address-data/></d:prop>${Array.from(
+        { length: Math.min(DAV_MULTIGET_CARDS, d.size.people) },
+        (_, i) => `<d:href>${davDirectory(d)}person-${i + 1}.vcf</d:href>`,
+      ).join('')}</card:addressbook-multiget>`,
+    },
   ];
   return cases.map((c) => ({ ...c, headers: { ...CLIENT, ...c.headers } }));
 }
@@ -204,7 +250,8 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     const app = await appOn(dataset, 3902);
     const coldFeed = await coldFeedMs(app.base, dataset, opts.smokeRounds);
     const etag = await feedEtag(app.base, dataset);
-    for (const target of targets(dataset, etag)) {
+    const davToken = await davSyncToken(app.base, dataset);
+    for (const target of targets(dataset, etag, davToken)) {
       for (const c of opts.connections) {
         const r = await measure(app.base, target, c, { seconds: opts.duration });
         rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });

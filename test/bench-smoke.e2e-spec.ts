@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildDataset, sizeFor } from '../bench/dataset.js';
 import { measure, table } from '../bench/harness.js';
-import { checkTargets, coldFeedMs, feedEtag, targets } from '../bench/run.js';
+import { checkTargets, coldFeedMs, davSyncToken, feedEtag, targets } from '../bench/run.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Keeps the benchmark harness from rotting: a tiny dataset, every case, a few requests each. */
@@ -36,7 +36,7 @@ describe('benchmark smoke', () => {
     expect(cold.maxMs).toBeGreaterThan(0);
     const etag = await feedEtag(base, dataset);
     const rows = [];
-    for (const target of targets(dataset, etag)) {
+    for (const target of targets(dataset, etag, await davSyncToken(base, dataset))) {
       // A fixed number of requests, not a fixed time: on a busy machine one slow request may take
       // longer than a short run, and a timed run would then count nothing.
       const r = await measure(base, target, 2, { requests: 6 });

@@ -156,6 +156,14 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       await login(request.agent(t.http), f.emails.outsider, MEETING_PASSWORD); // throws if refused
     });
 
+    it('refuses a disabled account at once, device password or not', async () => {
+      const other = await meetingAgent(t, f.emails.otherChair);
+      const own = await createDevicePassword(other, 'Telefon');
+      expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.otherChair, own), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(207);
+      await t.app.get(DatabaseService).write((m) => m.getRepository(Account).update({ email: f.emails.otherChair }, { disabledAt: new Date() }));
+      expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.otherChair, own), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(401);
+    });
+
     it("does not serve another account's paths", async () => {
       const other = await davRequest(t, 'PROPFIND', `/dav/addressbooks/${chairAccountId + 1}/`, basic(f.emails.chair, password), PROPFIND_PRINCIPAL, { Depth: '1' });
       expect(other.status).toBe(404);
@@ -256,6 +264,11 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       expect(res.text).toMatch(/\r\nEND:VCARD\r\n$/);
       const again = await davRequest(t, 'GET', path, basic(f.emails.chair, password), undefined, { 'If-None-Match': String(card?.etag) });
       expect(again.status).toBe(304);
+      // never from (or into) the page cache, never stored by a proxy
+      for (const answer of [res, again]) {
+        expect(answer.headers['x-cache']).toBeUndefined();
+        expect(answer.headers['cache-control']).toBe('private, no-store');
+      }
     });
 
     it('sync: a changed phone number is exactly one changed card; an erased person is reported removed', async () => {
@@ -265,6 +278,12 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       const rendersBefore = sync.renders;
       const unchanged = await dav.smartCollectionSyncDetailed({ collection, method: 'webdav' });
       expect(unchanged.objects).toEqual({ created: [], updated: [], deleted: [] });
+      expect(sync.renders).toBe(rendersBefore);
+      // … also after a restart (or on another instance): the stored state answers, nothing is rendered
+      sync.forgetSnapshots();
+      const afterRestart = await dav.smartCollectionSyncDetailed({ collection, method: 'webdav' });
+      expect(afterRestart.objects).toEqual({ created: [], updated: [], deleted: [] });
+      expect(afterRestart.syncToken).toBe(directory.syncToken);
       expect(sync.renders).toBe(rendersBefore);
 
       await changePhone(t, colleague, '+49 385 999-0000');

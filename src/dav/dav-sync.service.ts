@@ -7,11 +7,14 @@ import type { DavCollectionDef, RenderedResource } from './dav-collections.servi
 import { DavCollection } from './dav-collection.entity.js';
 import { DavResource } from './dav-resource.entity.js';
 
-/** A collection's contents at its current change number. */
-export interface CollectionSnapshot {
+/** Which collection row, at which change number (the CTag and sync token). */
+export interface CollectionState {
   collectionId: number;
-  /** The latest change number: CTag and sync token. */
   version: number;
+}
+
+/** A collection's contents at its current change number. */
+export interface CollectionSnapshot extends CollectionState {
   resources: Map<string, RenderedResource>;
 }
 
@@ -59,6 +62,25 @@ export class DavSyncService {
     const job = this.refresh(def, contentKey).finally(() => this.inFlight.delete(flight));
     this.inFlight.set(flight, job);
     return job;
+  }
+
+  /**
+   * The collection's id and change number without rendering anything when its content is unchanged
+   * since the last refresh (by this or another instance): a memory hit or one primary-key read.
+   * Otherwise a full snapshot (render and refresh).
+   */
+  async state(def: DavCollectionDef, now = new Date()): Promise<CollectionState> {
+    const contentKey = (await this.feeds.fingerprint(now)).key;
+    const hit = this.cache.get(def.key);
+    if (hit && hit.contentKey === contentKey) return hit;
+    const row = await this.dataSource.getRepository(DavCollection).findOne({ where: { key: def.key } });
+    if (row && row.contentKey === contentKey) return { collectionId: row.id, version: row.version };
+    return this.snapshot(def, now);
+  }
+
+  /** Forgets the rendered snapshots kept in memory, as a restart does (the stored state stays). */
+  forgetSnapshots(): void {
+    this.cache.clear();
   }
 
   /** Changes after `version` (a sync token's change number), as of the snapshot. */

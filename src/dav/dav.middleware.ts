@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type DavAccount, type DavCollectionDef, type DavCollectionKind, DavCollectionsService, type RenderedResource } from './dav-collections.service.js';
 import { FilterRejected, cardMatches, eventMatches } from './dav-filters.js';
 import { DAV_ROOT, type DavTarget, WELL_KNOWN_PATHS, collectionHref, homeHref, parseDavPath, pathOf, principalHref, resourceHref } from './dav-paths.js';
-import { type CollectionSnapshot, DavSyncService } from './dav-sync.service.js';
+import { type CollectionState, DavSyncService } from './dav-sync.service.js';
 import {
   type DavResponse,
   MAX_XML_BYTES,
@@ -184,14 +184,15 @@ export class DavMiddleware implements NestMiddleware {
       responses.push(answer(homeHref(target.kind, account.accountId), this.homeProps(account, target.kind), requested));
       if (depth === 1) {
         for (const def of await this.collections.list(account, target.kind)) {
-          const snapshot = wantsState ? await this.sync.snapshot(def) : null;
-          responses.push(answer(collectionHref(def.kind, account.accountId, def.slug), this.collectionProps(account, def, snapshot), requested));
+          const state = wantsState ? await this.sync.state(def) : null;
+          responses.push(answer(collectionHref(def.kind, account.accountId, def.slug), this.collectionProps(account, def, state), requested));
         }
       }
     } else if (target.type === 'collection') {
       const def = await this.collectionOf(account, target.kind, target.slug);
-      const snapshot = wantsState || depth === 1 ? await this.sync.snapshot(def) : null;
-      responses.push(answer(collectionHref(def.kind, account.accountId, def.slug), this.collectionProps(account, def, snapshot), requested));
+      const snapshot = depth === 1 ? await this.sync.snapshot(def) : null;
+      const state = snapshot ?? (wantsState ? await this.sync.state(def) : null);
+      responses.push(answer(collectionHref(def.kind, account.accountId, def.slug), this.collectionProps(account, def, state), requested));
       if (depth === 1 && snapshot) {
         for (const r of [...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name))) {
           responses.push(answer(resourceHref(def.kind, account.accountId, def.slug, r.name), resourceProps(def.kind, r, false), requested));
@@ -233,7 +234,7 @@ export class DavMiddleware implements NestMiddleware {
     ]);
   }
 
-  private collectionProps(account: DavAccount, def: DavCollectionDef, snapshot: CollectionSnapshot | null): Props {
+  private collectionProps(account: DavAccount, def: DavCollectionDef, snapshot: CollectionState | null): Props {
     const book = def.kind === 'addressbook';
     const props: Props = new Map([
       [key(NS.dav, 'resourcetype'), book ? '<d:collection/><card:addressbook/>' : '<d:collection/><cal:calendar/>'],
@@ -308,8 +309,14 @@ export class DavMiddleware implements NestMiddleware {
     hrefOf: (r: RenderedResource) => string,
     respond: (list: RenderedResource[]) => DavResponse[],
   ): Promise<void> {
-    const snapshot = await this.sync.snapshot(def);
     const token = child(body, NS.dav, 'sync-token')?.text.trim() ?? '';
+    // Nothing changed since the token: answered from the stored state alone, nothing rendered.
+    const state = await this.sync.state(def);
+    if (token !== '' && this.tokenVersion(token, state) === state.version) {
+      res.status(207).type(XML_TYPE).send(multistatus([], this.syncToken(state)));
+      return;
+    }
+    const snapshot = await this.sync.snapshot(def);
     let responses: DavResponse[];
     if (token === '') {
       responses = respond([...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name)));
@@ -323,12 +330,12 @@ export class DavMiddleware implements NestMiddleware {
     res.status(207).type(XML_TYPE).send(multistatus(responses, this.syncToken(snapshot)));
   }
 
-  private syncToken(snapshot: CollectionSnapshot): string {
+  private syncToken(snapshot: CollectionState): string {
     return `${this.config.baseUrl}/dav/sync/${snapshot.collectionId}-${snapshot.version}`;
   }
 
   /** The change number in a token we issued for this collection; null for any other token. */
-  private tokenVersion(token: string, snapshot: CollectionSnapshot): number | null {
+  private tokenVersion(token: string, snapshot: CollectionState): number | null {
     const prefix = `${this.config.baseUrl}/dav/sync/${snapshot.collectionId}-`;
     if (!token.startsWith(prefix)) return null;
     const rest = token.slice(prefix.length);
