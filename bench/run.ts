@@ -78,8 +78,15 @@ export function targets(d: Dataset, etag: string): Target[] {
     { name: `body feed ${d.bigBodyMeetings} meetings, cached 200 uncompressed`, paths: [bodyFeedPath(d)], headers: { 'accept-encoding': 'identity' } },
     { name: `body feed ${d.bigBodyMeetings} meetings, 304`, paths: [bodyFeedPath(d)], headers: { 'if-none-match': etag } },
     { name: 'personal feed (10 bodies)', paths: [`/kalender/${d.busyPersonFeedToken}.ics`] },
+    { name: 'OParl list page of 100 meetings', paths: [oparlMeetingPage(d)] },
+    { name: 'OParl list page of 100 meetings, no-cache', paths: [oparlMeetingPage(d)], headers: { ...NO_CACHE } },
   ];
   return cases.map((c) => ({ ...c, headers: { ...CLIENT, ...c.headers } }));
+}
+
+/** A page of 100 meetings from the middle of the OParl meeting list (deep enough for the offset to count). */
+export function oparlMeetingPage(d: Dataset): string {
+  return `/oparl/v1.1/body/1/meeting?page=${Math.max(1, Math.floor(d.size.meetings / 200))}`;
 }
 
 /** The body feed's ETag right now (also warms its cache). */
@@ -274,6 +281,7 @@ export function checkTargets(cases: CaseResult[], growth: { people: number; sear
     },
     ratio('feed 304 ≥ 70 % of the ceiling', (n) => n.startsWith('body feed') && n.endsWith('304'), 0.7),
     withSameBytes(ratio('cached feed 200 ≥ 50 % of the ceiling', (n) => n.startsWith('body feed') && n.endsWith('cached 200'), 0.5)),
+    ratio('OParl list page of 100 meetings ≥ 30 % of the ceiling', (n) => n === 'OParl list page of 100 meetings', 0.3),
     { target: 'cold 500-meeting feed ≤ 100 ms', measured: `median ${coldFeed.medianMs} ms`, met: coldFeed.medianMs <= 100 },
     { target: 'peak RSS ≤ 250 MB', measured: `${peakRssMb} MB`, met: peakRssMb <= 250 },
     {
