@@ -8,6 +8,7 @@ import { AgendaService } from '../src/meetings/agenda.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
+import { OrganisationsService } from '../src/organisations/organisations.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { createAccount } from './helpers/auth.js';
@@ -310,6 +311,18 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     for (const meeting of meetingsOfBody.slice(0, 5)) expect((await get(pathOf(base, meeting)).expect(200)).body).toMatchObject({ deleted: true });
     const plain = await harvest(t.http, base, url('/oparl/v1.1/body/1/organization'), '', false);
     expect(plain.listed.has(bodyUrl)).toBe(false);
+  });
+
+  it('keeps a removed organisation as a tombstone', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const institution = ids(full, 'Organization').find((id) => id.includes('institution-')) as string;
+    await t.app.get(OrganisationsService).remove(admin, Number(institution.split('-').pop()));
+    const res = await get(pathOf(base, institution)).expect(200);
+    expect(res.body).toMatchObject({ id: institution, deleted: true, created: (full.objects.get(institution) as Json).created });
+    expect((await harvest(t.http, base, url('/oparl/v1.1/body/1/organization'), '', false)).listed.has(institution)).toBe(false);
+    const changed = await harvest(t.http, base, url(`/oparl/v1.1/body/1/organization?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(changed.problems).toEqual([]);
+    expect(changed.listed.get(institution)?.object).toMatchObject({ deleted: true });
   });
 });
 
