@@ -210,7 +210,11 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
   it('answers 304 to a matching ETag, CORS preflights, and 301 from non-canonical URLs', async () => {
     for (const path of [SYSTEM, '/oparl/v1.1/body/1/meeting?limit=3', pathOf(base, ids(full, 'Meeting')[0])]) {
       const first = await get(path).expect(200);
+      // no session for a harvester: nothing personal, nothing to keep
+      expect(first.headers['set-cookie']).toBeUndefined();
       const etag = first.headers.etag;
+      const head = await request(t.http).head(path).expect(200);
+      expect(head.headers.etag).toBe(etag);
       const again = await get(path).set('If-None-Match', etag).expect(304);
       expect(again.headers.etag).toBe(etag);
       expect(again.headers['access-control-allow-origin']).toBe('*');
