@@ -124,8 +124,15 @@ export function targets(d: Dataset, etag: string, davToken: string): Target[] {
         (_, i) => `<d:href>${davDirectory(d)}person-${i + 1}.vcf</d:href>`,
       ).join('')}</card:addressbook-multiget>`,
     },
+    { name: 'OParl list page of 100 meetings', paths: [oparlMeetingPage(d)] },
+    { name: 'OParl list page of 100 meetings, no-cache', paths: [oparlMeetingPage(d)], headers: { ...NO_CACHE } },
   ];
   return cases.map((c) => ({ ...c, headers: { ...CLIENT, ...c.headers } }));
+}
+
+/** A page of 100 meetings from the middle of the OParl meeting list (deep enough for the offset to count). */
+export function oparlMeetingPage(d: Dataset): string {
+  return `/oparl/v1.1/body/1/meeting?page=${Math.max(1, Math.floor(d.size.meetings / 200))}`;
 }
 
 /** The body feed's ETag right now (also warms its cache). */
@@ -321,6 +328,7 @@ export function checkTargets(cases: CaseResult[], growth: { people: number; sear
     },
     ratio('feed 304 ≥ 70 % of the ceiling', (n) => n.startsWith('body feed') && n.endsWith('304'), 0.7),
     withSameBytes(ratio('cached feed 200 ≥ 50 % of the ceiling', (n) => n.startsWith('body feed') && n.endsWith('cached 200'), 0.5)),
+    ratio('OParl list page of 100 meetings ≥ 30 % of the ceiling', (n) => n === 'OParl list page of 100 meetings', 0.3),
     { target: 'cold 500-meeting feed ≤ 100 ms', measured: `median ${coldFeed.medianMs} ms`, met: coldFeed.medianMs <= 100 },
     { target: 'peak RSS ≤ 250 MB', measured: `${peakRssMb} MB`, met: peakRssMb <= 250 },
     {

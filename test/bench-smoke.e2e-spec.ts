@@ -47,7 +47,7 @@ describe('benchmark smoke', () => {
     expect(table(rows)).toContain('| search');
     expect(table(rows)).toContain('| search, no-cache');
     const checks = checkTargets(rows, [], cold, 100);
-    expect(checks.map((c) => c.target)).toHaveLength(8);
+    expect(checks.map((c) => c.target)).toHaveLength(9);
     expect(checks.find((c) => c.target.startsWith('0 errors'))?.met).toBe(true);
   }, 120_000);
 });

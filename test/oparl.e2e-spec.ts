@@ -8,6 +8,7 @@ import { AgendaService } from '../src/meetings/agenda.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
+import { OrganisationsService } from '../src/organisations/organisations.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { createAccount } from './helpers/auth.js';
@@ -209,7 +210,11 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
   it('answers 304 to a matching ETag, CORS preflights, and 301 from non-canonical URLs', async () => {
     for (const path of [SYSTEM, '/oparl/v1.1/body/1/meeting?limit=3', pathOf(base, ids(full, 'Meeting')[0])]) {
       const first = await get(path).expect(200);
+      // no session for a harvester: nothing personal, nothing to keep
+      expect(first.headers['set-cookie']).toBeUndefined();
       const etag = first.headers.etag;
+      const head = await request(t.http).head(path).expect(200);
+      expect(head.headers.etag).toBe(etag);
       const again = await get(path).set('If-None-Match', etag).expect(304);
       expect(again.headers.etag).toBe(etag);
       expect(again.headers['access-control-allow-origin']).toBe('*');
@@ -310,6 +315,18 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     for (const meeting of meetingsOfBody.slice(0, 5)) expect((await get(pathOf(base, meeting)).expect(200)).body).toMatchObject({ deleted: true });
     const plain = await harvest(t.http, base, url('/oparl/v1.1/body/1/organization'), '', false);
     expect(plain.listed.has(bodyUrl)).toBe(false);
+  });
+
+  it('keeps a removed organisation as a tombstone', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const institution = ids(full, 'Organization').find((id) => id.includes('institution-')) as string;
+    await t.app.get(OrganisationsService).remove(admin, Number(institution.split('-').pop()));
+    const res = await get(pathOf(base, institution)).expect(200);
+    expect(res.body).toMatchObject({ id: institution, deleted: true, created: (full.objects.get(institution) as Json).created });
+    expect((await harvest(t.http, base, url('/oparl/v1.1/body/1/organization'), '', false)).listed.has(institution)).toBe(false);
+    const changed = await harvest(t.http, base, url(`/oparl/v1.1/body/1/organization?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(changed.problems).toEqual([]);
+    expect(changed.listed.get(institution)?.object).toMatchObject({ deleted: true });
   });
 });
 

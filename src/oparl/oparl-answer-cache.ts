@@ -26,11 +26,12 @@ export class OparlAnswerCache {
         : new PublicPageCache({ maxBytes: (config.pageCache.maxMegabytes * 1024 * 1024) / 4, ttlMs: config.pageCache.ttlSeconds * 1000 });
   }
 
-  async answer(url: string, produce: () => Promise<OparlAnswer>): Promise<OparlAnswer> {
+  /** The stored answer for this URL and data, else a fresh one (stored); `refresh` (a client's no-cache) always builds anew. */
+  async answer(url: string, produce: () => Promise<OparlAnswer>, refresh = false): Promise<OparlAnswer> {
     if (!this.cache) return produce();
     // Read before producing: a write committed meanwhile then only makes this entry stale, never wrong.
     const variant = `${await this.version.current()}|${todayInBerlin()}`;
-    const hit = this.cache.get(url, variant);
+    const hit = refresh ? undefined : this.cache.get(url, variant);
     if (hit) {
       const etag = hit.headers.find(([name]) => name === 'etag')?.[1];
       if (typeof etag === 'string') return { body: hit.body, etag };

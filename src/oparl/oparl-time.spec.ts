@@ -1,9 +1,22 @@
+import { DateTime } from 'luxon';
 import { oparlDateTime, parseFilterInstant, storedInstantOf, storedSecond } from './oparl-time.js';
 
 describe('OParl date-times', () => {
   it('writes Berlin wall time with the offset of the day, in whole seconds', () => {
     expect(oparlDateTime(new Date('2026-01-15T17:00:00.456Z'))).toBe('2026-01-15T18:00:00+01:00');
     expect(oparlDateTime(new Date('2026-07-15T16:30:05Z'))).toBe('2026-07-15T18:30:05+02:00');
+  });
+
+  it('switches the offset exactly when the clocks change, and agrees with luxon hour by hour over a year', () => {
+    // 29.03.2026 01:00 UTC: 02:00 CET becomes 03:00 CEST; 25.10.2026 01:00 UTC: 03:00 CEST becomes 02:00 CET
+    expect(oparlDateTime(new Date('2026-03-29T00:59:59Z'))).toBe('2026-03-29T01:59:59+01:00');
+    expect(oparlDateTime(new Date('2026-03-29T01:00:00Z'))).toBe('2026-03-29T03:00:00+02:00');
+    expect(oparlDateTime(new Date('2026-10-25T00:59:59Z'))).toBe('2026-10-25T02:59:59+02:00');
+    expect(oparlDateTime(new Date('2026-10-25T01:00:00Z'))).toBe('2026-10-25T02:00:00+01:00');
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 + 61_000) {
+      const expected = DateTime.fromMillis(ms, { zone: 'Europe/Berlin' }).startOf('second').toISO({ suppressMilliseconds: true });
+      expect(oparlDateTime(new Date(ms))).toBe(expected);
+    }
   });
 
   it('reads filter values with Z or an offset, with or without fractional seconds', () => {

@@ -1,9 +1,34 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates.js';
 
+const HOUR_MS = 3_600_000;
+const offsets = new Map<number, number>();
+
+/**
+ * Berlin's UTC offset in minutes at an instant. The clocks change on a full UTC hour (01:00 UTC), so
+ * the offset is the same for a whole UTC hour and is kept per hour: a list page writes hundreds of
+ * date-times, and asking the time zone database for each is what would cost.
+ */
+function berlinOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: ZONE }).offset;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
 /** An instant as OParl writes it: Berlin wall clock with its offset, whole seconds ("2026-03-26T18:00:00+01:00"). */
 export function oparlDateTime(instant: Date): string {
-  return DateTime.fromJSDate(instant).setZone(ZONE).startOf('second').toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
+  const ms = Math.floor(instant.getTime() / 1000) * 1000;
+  const offset = berlinOffsetMinutes(ms);
+  const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${pad2(Math.floor(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`;
 }
 
 /** A filter value OParl clients send: a full date-time with `Z` or an offset, with or without fractional seconds. */

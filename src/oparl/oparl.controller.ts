@@ -26,7 +26,9 @@ export class OparlController {
         res.redirect(301, canonical);
         return;
       }
-      const answer = await this.cache.answer(req.originalUrl, async () => oparlAnswer(await produce()));
+      const cc = req.headers['cache-control'];
+      const refresh = (typeof cc === 'string' && /\bno-(?:cache|store)\b/i.test(cc)) || req.headers.pragma === 'no-cache';
+      const answer = await this.cache.answer(req.originalUrl, async () => oparlAnswer(await produce()), refresh);
       sendOparlAnswer(req, res, answer);
     } catch (error) {
       sendFailure(req, res, error);
