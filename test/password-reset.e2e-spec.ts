@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Account } from '../src/auth/account.entity.js';
+import { DevicePassword } from '../src/auth/device-password.entity.js';
 import { PasswordResetRequest } from '../src/auth/password-reset-request.entity.js';
 import { PasswordSetToken } from '../src/auth/password-set-token.entity.js';
 import { type AuditChange, AuditEntry } from '../src/audit/audit-entry.entity.js';
@@ -78,6 +79,8 @@ describe('Passwort vergessen: a reset link by mail, same answer for every addres
     const elsewhere = request.agent(t.http);
     await login(elsewhere, 'reset-reise@example.org', OLD_PASSWORD);
     await elsewhere.get('/konto').expect(200);
+    // … and a phone syncing over CardDAV with a device password
+    await t.db.write((m) => m.getRepository(DevicePassword).save({ accountId: account.id, name: 'iPhone', selector: 'abcdefgh', passwordHash: 'x', lastUsedAt: null }));
 
     const before = Date.now();
     expect((await askForLink(t, 'reset-reise@example.org')).status).toBe(303);
@@ -121,6 +124,8 @@ describe('Passwort vergessen: a reset link by mail, same answer for every addres
     const kicked = await elsewhere.get('/konto');
     expect(kicked.status).toBe(302);
     expect(kicked.headers.location).toMatch(/^\/anmelden/);
+    // … and so has every device password
+    expect(await t.db.dataSource.getRepository(DevicePassword).countBy({ accountId: account.id })).toBe(0);
 
     // used up: the same link answers 404 revealing nothing, for GET and POST
     const again = await request(t.http).get(path);

@@ -17,6 +17,7 @@ import { TypeOrmSessionStore } from './session-store.js';
 import type { Viewer } from './viewer.js';
 import type { AuditChange } from '../audit/audit-entry.entity.js';
 import { type AuditActor, AuditLog } from '../audit/audit-log.service.js';
+import { DevicePasswordsService } from './device-passwords.service.js';
 
 /** How long a set-password link works. */
 export const SET_PASSWORD_LINK_HOURS = 72;
@@ -70,6 +71,7 @@ export class AccountsService {
     private readonly events: DomainEvents,
     private readonly people: AccountPeople,
     private readonly audit: AuditLog,
+    private readonly devicePasswords: DevicePasswordsService,
   ) {}
 
   /** Every account change goes into the audit log, in the transaction that makes it; never a password. */
@@ -192,6 +194,8 @@ export class AccountsService {
       if ((claimed.affected ?? 0) === 0) return false;
       await m.getRepository(PasswordSetToken).update({ accountId: account.id, usedAt: IsNull() }, { usedAt: now });
       await m.getRepository(Account).update({ id: account.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+      // A reset ends every way in: the sessions (below) and the CardDAV/CalDAV device passwords.
+      await this.devicePasswords.revokeAllForAccount(m, account.id);
       await this.recordAccount(m, { accountId: account.id, name: account.email }, account, 'update', [
         { field: 'password', label: 'Passwort', old: null, new: 'über Link neu gesetzt' },
       ]);

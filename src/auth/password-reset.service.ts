@@ -36,13 +36,10 @@ export class PasswordResetService {
   /**
    * Sets the password through a set-password link (reset or issued by the administration). The link
    * and every other open link of the account are used up, and everything that kept the account
-   * signed in ends: all its sessions (AccountsService.setPasswordWithToken, this browser's too) …
+   * signed in ends: all its sessions (this browser's too) and its CardDAV/CalDAV device passwords
+   * (both in AccountsService.setPasswordWithToken).
    */
   async completeWithToken(token: string, newPassword: string): Promise<Account> {
-    const account = await this.accounts.setPasswordWithToken(token, newPassword);
-    // … and its device passwords. MERGE (issue 20): revoke every device password of the account
-    // right here, e.g. `await this.devicePasswords.revokeAll(account.id)`, so CardDAV/CalDAV clients
-    // holding an old device password are locked out as well.
-    return account;
+    return this.accounts.setPasswordWithToken(token, newPassword);
   }
 }
