@@ -51,8 +51,8 @@ describe('OParl incremental harvest: modified_since returns exactly what changed
     const consented = await ds.getRepository(Person).find({ where: { consentAt: Not(IsNull()) }, order: { id: 'ASC' } });
     const memberships = await ds.getRepository(Membership).find({ where: { personId: In(consented.map((p) => p.id)) } });
     const withPublicMemberships = consented.filter((p) => memberships.some((m) => m.personId === p.id && publicBodies.has(m.bodyId)));
-    expect(withPublicMemberships.length).toBeGreaterThanOrEqual(3);
-    const [removed, erased, withdrawn] = withPublicMemberships;
+    expect(withPublicMemberships.length).toBeGreaterThanOrEqual(4);
+    const [removed, erased, withdrawn, alone] = withPublicMemberships;
     const meeting = await ds.getRepository(Meeting).findOneOrFail({ where: { isPublic: true, bodyId: In([...publicBodies]), state: 'scheduled' }, order: { id: 'ASC' } });
 
     // the client's first harvest, then its bookmark: the next second
@@ -119,6 +119,19 @@ describe('OParl incremental harvest: modified_since returns exactly what changed
       const res = await request(t.http).get(id.slice(base.length)).expect(200);
       expect(res.body).toMatchObject({ id, deleted: true });
       expect(JSON.stringify(res.body)).not.toContain(erased.familyName);
+    }
+
+    // a withdrawal alone changes the bodies that listed the membership (Organization.membership)
+    await sleep(1100);
+    const since2 = new Date().toISOString();
+    await sleep(50);
+    await t.app.get(ConsentService).withdraw(admin, alone.id);
+    const bodiesOfAlone = [...new Set(memberships.filter((m) => m.personId === alone.id && publicBodies.has(m.bodyId)).map((m) => url(`/oparl/v1.1/organization/gremium-${m.bodyId}`)))].sort();
+    const orgs2 = await changedSince('organization', since2);
+    expect([...orgs2.listed.keys()].sort()).toEqual(bodiesOfAlone);
+    for (const id of bodiesOfAlone) {
+      const org = (await request(t.http).get(id.slice(base.length)).expect(200)).body as Json;
+      expect((org.membership as string[]).some((m) => memberships.some((x) => x.personId === alone.id && m === url(`/oparl/v1.1/membership/${x.id}`)))).toBe(false);
     }
 
     // consent recorded again: the person is back, with a new modified

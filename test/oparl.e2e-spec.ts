@@ -317,6 +317,41 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     expect(plain.listed.has(bodyUrl)).toBe(false);
   });
 
+  it('keeps an agenda item made internal and a removed body as tombstones', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const live = (await harvest(t.http, base, url('/oparl/v1.1/body/1/agenda-item'), '', false)).listed;
+    const itemUrl = [...live.keys()][0];
+    const item = await ds.getRepository(AgendaItem).findOneByOrFail({ id: Number(itemUrl.split('/').pop()) });
+    await t.app.get(AgendaService).update(admin, item.meetingId, item.id, {
+      title: item.title,
+      level: item.level,
+      presenter: item.presenter,
+      plannedMinutes: item.plannedMinutes,
+      isPublic: false,
+      description: item.description,
+    });
+    expect((await get(pathOf(base, itemUrl)).expect(200)).body).toMatchObject({ id: itemUrl, deleted: true });
+    const meeting = (await get(`/oparl/v1.1/meeting/${item.meetingId}`).expect(200)).body as Json;
+    expect((meeting.agendaItem as Json[]).map((a) => a.id)).not.toContain(itemUrl);
+    expect(Date.parse(meeting.modified as string)).toBeGreaterThanOrEqual(Date.parse(before));
+
+    let bodyUrl = '';
+    for (const id of ids(full, 'Organization').filter((o) => o.includes('gremium-'))) {
+      if (((await get(pathOf(base, id)).expect(200)).body as Json).deleted !== true) {
+        bodyUrl = id;
+        break;
+      }
+    }
+    expect(bodyUrl).not.toBe('');
+    const bodyId = Number(bodyUrl.split('-').pop());
+    await t.app.get(BodiesEditorService).remove(admin, bodyId);
+    expect((await get(pathOf(base, bodyUrl)).expect(200)).body).toMatchObject({ id: bodyUrl, deleted: true });
+    const changed = await harvest(t.http, base, url(`/oparl/v1.1/body/1/organization?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(changed.listed.get(bodyUrl)?.object).toMatchObject({ deleted: true });
+    const agendaChanged = await harvest(t.http, base, url(`/oparl/v1.1/body/1/agenda-item?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(agendaChanged.listed.get(itemUrl)?.object).toMatchObject({ deleted: true });
+  });
+
   it('keeps a removed organisation as a tombstone', async () => {
     const before = new Date(Date.now() - 1000).toISOString();
     const institution = ids(full, 'Organization').find((id) => id.includes('institution-')) as string;

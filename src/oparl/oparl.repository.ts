@@ -61,7 +61,13 @@ export class OparlRepository {
     const tomb = (type: TombstoneType, parent: string) => `(SELECT MAX(t.deleted_at) FROM oparl_tombstones t WHERE t.object_type = '${type}' AND t.parent_id = ${parent})`;
     switch (kind) {
       case 'body':
-        return this.greatest(`${x}.updated_at`, `(SELECT MAX(ms.updated_at) FROM memberships ms WHERE ms.body_id = ${x}.id)`);
+        // Organization.membership lists the public memberships: a member's consent or removal changes it too.
+        return this.greatest(
+          `${x}.updated_at`,
+          `(SELECT MAX(ms.updated_at) FROM memberships ms WHERE ms.body_id = ${x}.id)`,
+          `(SELECT MAX(mp.updated_at) FROM memberships ms JOIN people mp ON mp.id = ms.person_id WHERE ms.body_id = ${x}.id)`,
+          `(SELECT MAX(t.deleted_at) FROM oparl_tombstones t JOIN memberships ms ON ms.id = t.object_id WHERE t.object_type = 'membership' AND ms.body_id = ${x}.id)`,
+        );
       case 'person':
         return this.greatest(`${x}.updated_at`, `(SELECT MAX(ms.updated_at) FROM memberships ms WHERE ms.person_id = ${x}.id)`, tomb('membership', `${x}.id`));
       case 'meeting':
