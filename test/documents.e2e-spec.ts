@@ -8,6 +8,9 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Account } from '../src/auth/account.entity.js';
+import { memberViewer } from '../src/auth/viewer.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { SeederService } from '../src/seeder.service.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
 import { HtmlCollector } from './helpers/html-validity.js';
@@ -359,6 +362,17 @@ describe('meeting documents', () => {
       collector.dispose();
     }
   }, 60_000);
+
+  it('keeps the documents when their uploader is erased (GDPR), without the uploader\'s name', async () => {
+    const id = await documentIdByTitle('محضر الجلسة – Протокол');
+    const adminAccount = await t.app.get(DatabaseService).dataSource.getRepository(Account).findOneByOrFail({ email: f.emails.admin });
+    await t.app.get(PrivacyService).erase(memberViewer(adminAccount.id, null, true), f.people.chair);
+    const manage = await admin.get(`/unterlagen/${id}/verwalten`);
+    expect(manage.status).toBe(200);
+    expect(manage.text).not.toContain('Петренко');
+    expect(manage.text).not.toContain(f.emails.chair);
+    expect((await getBytes(member, `/unterlagen/${id}`)).status).toBe(200);
+  });
 });
 
 describe('demo documents', () => {
