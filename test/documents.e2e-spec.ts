@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import contentDisposition from 'content-disposition';
 import request from 'supertest';
@@ -252,6 +254,47 @@ describe('meeting documents', () => {
     expect(quota.text).toContain('Speicherplatz für Unterlagen reicht nicht');
     expect(quota.text).toContain('Bleibt stehen');
     expect(await count()).toEqual(before);
+  });
+
+  it('stores nothing from an upload that breaks off halfway', async () => {
+    const page = await chair.get(`/sitzungen/${meetingId}/unterlagen/neu`);
+    const token = csrfTokenFrom(page.text);
+    const cookie = chair.jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    const server: Server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const boundary = '----unterlage';
+    const bytes = await samplePdf('Abgebrochene Übertragung');
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="visibility"\r\n\r\npublic\r\n--${boundary}\r\nContent-Disposition: form-data; name="dateien"; filename="halb.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    /** Sends the multipart body by hand: all of it, or half the file and then the connection drops. */
+    const send = (complete: boolean): Promise<number | null> =>
+      new Promise((resolve) => {
+        const length = Buffer.byteLength(head) + bytes.length + Buffer.byteLength(tail);
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: `/sitzungen/${meetingId}/unterlagen/neu`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length), cookie } });
+        req.on('error', () => resolve(null));
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? null);
+        });
+        req.write(head);
+        if (complete) {
+          req.end(Buffer.concat([bytes, Buffer.from(tail)]));
+        } else {
+          req.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => setTimeout(() => req.destroy(), 100));
+          setTimeout(() => resolve(null), 2000);
+        }
+      });
+    const before = await count();
+    expect(await send(false)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await count()).toEqual(before);
+    // the same request sent whole is stored: the broken one failed only because it broke off
+    expect(await send(true)).toBe(303);
+    expect((await count()).documents).toBe(before.documents + 1);
   });
 
   it('replaces a file by a new version under the same link and keeps the earlier ones listed', async () => {
