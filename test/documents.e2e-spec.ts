@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import contentDisposition from 'content-disposition';
 import request from 'supertest';
@@ -8,6 +10,9 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Account } from '../src/auth/account.entity.js';
+import { memberViewer } from '../src/auth/viewer.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { SeederService } from '../src/seeder.service.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
 import { HtmlCollector } from './helpers/html-validity.js';
@@ -251,6 +256,47 @@ describe('meeting documents', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('stores nothing from an upload that breaks off halfway', async () => {
+    const page = await chair.get(`/sitzungen/${meetingId}/unterlagen/neu`);
+    const token = csrfTokenFrom(page.text);
+    const cookie = chair.jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    const server: Server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const boundary = '----unterlage';
+    const bytes = await samplePdf('Abgebrochene Übertragung');
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="visibility"\r\n\r\npublic\r\n--${boundary}\r\nContent-Disposition: form-data; name="dateien"; filename="halb.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    /** Sends the multipart body by hand: all of it, or half the file and then the connection drops. */
+    const send = (complete: boolean): Promise<number | null> =>
+      new Promise((resolve) => {
+        const length = Buffer.byteLength(head) + bytes.length + Buffer.byteLength(tail);
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: `/sitzungen/${meetingId}/unterlagen/neu`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length), cookie } });
+        req.on('error', () => resolve(null));
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? null);
+        });
+        req.write(head);
+        if (complete) {
+          req.end(Buffer.concat([bytes, Buffer.from(tail)]));
+        } else {
+          req.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => setTimeout(() => req.destroy(), 100));
+          setTimeout(() => resolve(null), 2000);
+        }
+      });
+    const before = await count();
+    expect(await send(false)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await count()).toEqual(before);
+    // the same request sent whole is stored: the broken one failed only because it broke off
+    expect(await send(true)).toBe(303);
+    expect((await count()).documents).toBe(before.documents + 1);
+  });
+
   it('replaces a file by a new version under the same link and keeps the earlier ones listed', async () => {
     const id = await documentIdByTitle('محضر الجلسة – Протокол');
     const v2 = await samplePdf('Sitzungsvorlage TOP 1, zweite Fassung');
@@ -359,6 +405,17 @@ describe('meeting documents', () => {
       collector.dispose();
     }
   }, 60_000);
+
+  it('keeps the documents when their uploader is erased (GDPR), without the uploader\'s name', async () => {
+    const id = await documentIdByTitle('محضر الجلسة – Протокол');
+    const adminAccount = await t.app.get(DatabaseService).dataSource.getRepository(Account).findOneByOrFail({ email: f.emails.admin });
+    await t.app.get(PrivacyService).erase(memberViewer(adminAccount.id, null, true), f.people.chair);
+    const manage = await admin.get(`/unterlagen/${id}/verwalten`);
+    expect(manage.status).toBe(200);
+    expect(manage.text).not.toContain('Петренко');
+    expect(manage.text).not.toContain(f.emails.chair);
+    expect((await getBytes(member, `/unterlagen/${id}`)).status).toBe(200);
+  });
 });
 
 describe('demo documents', () => {
