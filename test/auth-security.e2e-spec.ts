@@ -63,6 +63,19 @@ describe('security: CSRF, headers, roles', () => {
       await member.get('/konto').expect(200);
     });
 
+    it('gives two pages loaded at once right after login the same token, and both forms work', async () => {
+      const agent = await loggedInAgent(t, { email: 'zwei-tabs@example.org', password: PASSWORD });
+      // the first pages of the new session, in parallel (two tabs, or a page and its prefetch)
+      const [a, b] = await Promise.all([agent.get('/konto'), agent.get('/')]);
+      const tokenA = csrfTokenFrom(a.text);
+      expect(csrfTokenFrom(b.text)).toBe(tokenA);
+      await agent.post('/abmelden').type('form').send({ _csrf: tokenA }).expect(303);
+      // after logout the old session's token is worthless
+      const fresh = await loggedInAgent(t, { email: 'zwei-tabs-2@example.org', password: PASSWORD });
+      await fresh.get('/konto').expect(200);
+      await fresh.post('/abmelden').type('form').send({ _csrf: tokenA }).expect(403);
+    });
+
     it('accepts the token as X-CSRF-Token header and from the own origin', async () => {
       const agent = await loggedInAgent(t, { email: 'header@example.org', password: PASSWORD });
       const token = csrfTokenFrom((await agent.get('/')).text);

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -10,7 +10,10 @@ import { forbidden } from '../common/errors/user-facing.js';
  *    `Origin` against `Host`) rejects cross-site POSTs from browsers before any parsing (security.setup.ts).
  * 2. A synchroniser token per session (OWASP), checked here for every POST/PUT/PATCH/DELETE
  *    handled by a controller: the `{{> csrf}}` partial puts it into each form as `_csrf`;
- *    scripts may send it as `X-CSRF-Token`.
+ *    scripts may send it as `X-CSRF-Token`. The token is derived from the session id (an HMAC keyed
+ *    with it: the id is the secret, the token reveals nothing of it), so every request of one session
+ *    gets the same token — two pages loaded at once can no longer overwrite each other's token — and
+ *    checking it needs no stored value; a new session id (login) gives a new token.
  */
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -18,12 +21,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORBIDDEN_MESSAGE =
   'Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es noch einmal.';
 
-/** The session's token, created on first use (so only pages with a form start a session). */
+function tokenOfSession(sessionId: string): string {
+  return createHmac('sha256', sessionId).update('netzwerk-csrf-v1').digest('base64url');
+}
+
+/**
+ * The session's token. The first form marks the session (so only pages with a form start a session
+ * for an anonymous visitor); the token itself always follows from the session id.
+ */
 export function csrfTokenFor(req: Request): string {
-  const existing = req.session.csrfToken;
-  if (typeof existing === 'string' && existing.length > 0) return existing;
-  const token = randomBytes(32).toString('base64url');
-  req.session.csrfToken = token;
+  const token = tokenOfSession(req.sessionID);
+  if (req.session.csrfToken !== token) req.session.csrfToken = token;
   return token;
 }
 
@@ -37,12 +45,12 @@ function submittedToken(req: Request): string | null {
   return typeof header === 'string' ? header : null;
 }
 
-/** True when the request carries the session's token (compared in constant time). */
+/** True when the request belongs to a session that was given a form and carries its token (constant-time compare). */
 export function hasValidCsrfToken(req: Request): boolean {
-  const expected = (req.session as { csrfToken?: unknown } | undefined)?.csrfToken;
+  const marked = (req.session as { csrfToken?: unknown } | undefined)?.csrfToken;
   const given = submittedToken(req);
-  if (typeof expected !== 'string' || expected.length === 0 || given === null) return false;
-  const a = Buffer.from(expected);
+  if (typeof marked !== 'string' || marked.length === 0 || given === null) return false;
+  const a = Buffer.from(tokenOfSession(req.sessionID));
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
