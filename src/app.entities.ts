@@ -37,6 +37,7 @@ import { OutboxMail } from './mail/outbox-mail.entity.js';
 import { ContentVersion } from './page-cache/content-version.entity.js';
 // issue 19 (member's own corner)
 import { PasswordResetRequest } from './auth/password-reset-request.entity.js';
+import { EmailChangeToken } from './auth/email-change-token.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -47,7 +48,7 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   OutboxMail, BodyMailSettings,
   ContentVersion,
   // issue 19 (member's own corner)
-  PasswordResetRequest];
+  PasswordResetRequest, EmailChangeToken];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

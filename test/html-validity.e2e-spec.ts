@@ -43,7 +43,7 @@ const NOT_HTML = new Set([
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */
 const DIRECT: Record<Role, string[]> = {
-  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02'],
+  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/konto/email-bestaetigen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02'],
   member: ['/admin/konten', '/personen/999999'],
   secretary: [],
   admin: ['/suche?q=Schwerin'],

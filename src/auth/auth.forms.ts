@@ -40,3 +40,8 @@ export const FORGOT_PASSWORD_FORM = defineForm('passwort-vergessen', {
     hint: 'Die Adresse, mit der Sie sich anmelden.',
   },
 });
+
+export const CHANGE_EMAIL_FORM = defineForm('email-aendern', {
+  newEmail: { label: 'Neue E-Mail-Adresse', type: 'email', autocomplete: 'email', required: true, maxLength: 254, hint: 'An diese Adresse schicken wir einen Link. Erst wenn Sie ihn öffnen und bestätigen, gilt die neue Adresse.' },
+  currentPassword: { label: 'Ihr aktuelles Passwort', type: 'password', autocomplete: 'current-password', required: true, keepValue: false },
+});

@@ -11,6 +11,7 @@ import { AuthBootstrapService } from './auth-bootstrap.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.js';
+import { EmailChangeService } from './email-change.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetController } from './password-reset.controller.js';
@@ -33,6 +34,7 @@ import { TypeOrmSessionStore } from './session-store.js';
     AccountsService,
     AuthService,
     PasswordResetService,
+    EmailChangeService,
     LoginThrottleService,
     TypeOrmSessionStore,
     AuthBootstrapService,

@@ -10,6 +10,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   set_password: 'Link zum Passwortsetzen',
   minutes_circulated: 'Protokoll zur Durchsicht',
   change_request: 'Änderungswunsch zu einem Eintrag',
+  email_change: 'Änderung der E-Mail-Adresse',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -28,6 +28,7 @@ const FILE_KIND: Record<MailKind, string> = {
   set_password: 'passwort-link',
   minutes_circulated: 'protokoll',
   change_request: 'aenderungswunsch',
+  email_change: 'email-aenderung',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */
