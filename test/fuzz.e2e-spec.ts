@@ -427,6 +427,7 @@ describe('fuzz: every form and query endpoint', () => {
   function fixtureValue(p: { before: string; name: string; pattern: string }): string {
     const { before, pattern } = p;
     if (before === 'passwort-setzen') return 'x'.repeat(43);
+    if (before === 'email-bestaetigen') return 'x'.repeat(43);
     if (before === 'import') return ids.importToken;
     if (before === 'antwort') return ids.rsvpToken;
     if (before === 'kalender') return ids.calendarToken;

@@ -62,7 +62,7 @@ const NOT_HTML = new Set([
 
 /** Pages no link leads to (tokens from mails, unknown addresses, refused access): visited directly. */
 const DIRECT: Record<Role, string[]> = {
-  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, `/umfrage/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02', '/suche?q=Integration&von=kaputt&gremium=x'],
+  anonymous: ['/gibt-es-nicht', `/konto/passwort-setzen/${'x'.repeat(43)}`, `/antwort/${'x'.repeat(43)}`, `/umfrage/${'x'.repeat(43)}`, '/suche?q=', '/suche?q=Avramenko', '/suche?q=Sprachkurs', '/suche?q=qqqxyz', '/sitzungen/monat', '/sitzungen/monat/2019-02', '/suche?q=Integration&von=kaputt&gremium=x', `/konto/email-bestaetigen/${'x'.repeat(43)}`],
   member: ['/admin/konten', '/personen/999999', '/suche?q=Sprache', '/suche?q=Sprache&kind=minutes'],
   secretary: [],
   admin: ['/suche?q=Schwerin'],

@@ -4,7 +4,9 @@ import { notFound } from '../common/errors/user-facing.js';
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { RequireMember, assertMember } from './access.js';
 import { AccountsService } from './accounts.service.js';
-import { CHANGE_PASSWORD_FORM, SET_PASSWORD_FORM } from './auth.forms.js';
+import { CHANGE_EMAIL_FORM, CHANGE_PASSWORD_FORM, SET_PASSWORD_FORM } from './auth.forms.js';
+import { ChangeEmailDto } from './dto/change-email.dto.js';
+import { EmailChangeService } from './email-change.service.js';
 import { accountSummary } from './auth.view-model.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { SetPasswordDto } from './dto/set-password.dto.js';
@@ -17,11 +19,18 @@ function checkTokenShape(token: string): void {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt.');
 }
 
+const ACCOUNT_NOTICES: Record<string, string> = {
+  'passwort-geaendert': 'Ihr Passwort wurde geändert. Andere Sitzungen mit diesem Konto wurden beendet.',
+  'email-angefragt': 'Wir haben einen Link an die neue Adresse geschickt. Erst wenn Sie ihn öffnen und bestätigen, gilt sie. Ihre bisherige Adresse wurde benachrichtigt.',
+  'email-geaendert': 'Ihre neue E-Mail-Adresse ist bestätigt. Sie melden sich ab jetzt damit an.',
+};
+
 @Controller('konto')
 export class AccountController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly passwordReset: PasswordResetService,
+    private readonly emailChange: EmailChangeService,
   ) {}
 
   @Get()
@@ -34,7 +43,7 @@ export class AccountController {
     res.render('auth/account', {
       pageTitle: 'Mein Konto',
       account: accountSummary(account),
-      notice: rawNotice === 'passwort-geaendert' ? 'Ihr Passwort wurde geändert. Andere Sitzungen mit diesem Konto wurden beendet.' : null,
+      notice: typeof rawNotice === 'string' ? (ACCOUNT_NOTICES[rawNotice] ?? null) : null,
     });
   }
 
@@ -67,6 +76,45 @@ export class AccountController {
     res.redirect(303, '/konto?hinweis=passwort-geaendert');
   }
 
+  @Get('email')
+  @RequireMember()
+  async changeEmailPage(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    noStore(res);
+    res.render('auth/change-email', { pageTitle: 'E-Mail-Adresse ändern', currentEmail: await this.currentEmail(viewer), form: formView(CHANGE_EMAIL_FORM) });
+  }
+
+  @Post('email')
+  @RequireMember()
+  async changeEmail(@CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    noStore(res);
+    const model = { pageTitle: 'E-Mail-Adresse ändern', currentEmail: await this.currentEmail(viewer) };
+    const values = readForm(CHANGE_EMAIL_FORM, body);
+    const result = await validateForm(CHANGE_EMAIL_FORM, ChangeEmailDto, values);
+    if (!result.ok) return renderInvalid(res, 'auth/change-email', CHANGE_EMAIL_FORM, values, result.errors, model);
+    try {
+      await this.emailChange.request(viewer, result.value.newEmail, result.value.currentPassword);
+    } catch (e) {
+      if (e instanceof FormRejected) return renderInvalid(res, 'auth/change-email', CHANGE_EMAIL_FORM, values, e.errors, model);
+      throw e;
+    }
+    res.redirect(303, '/konto?hinweis=email-angefragt');
+  }
+
+  /** The link in the mail to the new address: shows what will change; only the button (POST) changes it. */
+  @Get('email-bestaetigen/:token')
+  async confirmEmailPage(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const pending = await this.emailChange.pending(token);
+    noStore(res);
+    res.render('auth/confirm-email', { pageTitle: 'Neue E-Mail-Adresse bestätigen', oldEmail: pending.account.email, newEmail: pending.newEmail, action: `/konto/email-bestaetigen/${token}` });
+  }
+
+  @Post('email-bestaetigen/:token')
+  async confirmEmail(@Param('token') token: string, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
+    noStore(res);
+    await this.emailChange.confirm(token);
+    res.redirect(303, viewer.kind === 'member' ? '/konto?hinweis=email-geaendert' : '/anmelden?hinweis=email-geaendert');
+  }
+
   @Get('passwort-setzen/:token')
   async setPasswordPage(@Param('token') token: string, @Res() res: Response): Promise<void> {
     checkTokenShape(token);
@@ -91,6 +139,11 @@ export class AccountController {
       throw e;
     }
     res.redirect(303, '/anmelden?hinweis=gesetzt');
+  }
+
+  private async currentEmail(viewer: Viewer): Promise<string> {
+    assertMember(viewer, '/konto/email');
+    return (await this.accounts.findById(viewer.accountId))?.email ?? '';
   }
 
   private async mustChange(viewer: Viewer): Promise<boolean> {

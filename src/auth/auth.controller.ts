@@ -14,6 +14,7 @@ import { CurrentViewer, type Viewer } from './viewer.js';
 const NOTICES: Record<string, string> = {
   gesetzt: 'Ihr Passwort ist gesetzt. Bitte melden Sie sich jetzt damit an.',
   abgemeldet: 'Sie sind abgemeldet.',
+  'email-geaendert': 'Ihre neue E-Mail-Adresse ist bestätigt. Bitte melden Sie sich damit an.',
 };
 
 /** Same answer for an unknown email, a wrong password and a disabled account (no account enumeration). */

@@ -45,3 +45,9 @@ export const FORGOT_PASSWORD_FORM = defineForm('passwort-vergessen', {
 export const DEVICE_PASSWORD_FORM = defineForm('geraetepasswort', {
   name: { label: 'Name des Geräts', autocomplete: 'off', required: true, maxLength: 60, hint: 'Zum Beispiel „iPhone“, „Tablet“ oder „Thunderbird Büro“.' },
 });
+
+
+export const CHANGE_EMAIL_FORM = defineForm('email-aendern', {
+  newEmail: { label: 'Neue E-Mail-Adresse', type: 'email', autocomplete: 'email', required: true, maxLength: 254, hint: 'An diese Adresse schicken wir einen Link. Erst wenn Sie ihn öffnen und bestätigen, gilt die neue Adresse.' },
+  currentPassword: { label: 'Ihr aktuelles Passwort', type: 'password', autocomplete: 'current-password', required: true, keepValue: false },
+});

@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.js';
 import { DevicePasswordsController } from './device-passwords.controller.js';
 import { DevicePasswordsService } from './device-passwords.service.js';
+import { EmailChangeService } from './email-change.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetController } from './password-reset.controller.js';
@@ -35,6 +36,7 @@ import { TypeOrmSessionStore } from './session-store.js';
     AccountsService,
     AuthService,
     PasswordResetService,
+    EmailChangeService,
     LoginThrottleService,
     TypeOrmSessionStore,
     AuthBootstrapService,

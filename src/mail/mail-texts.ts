@@ -267,3 +267,33 @@ export function changeRequestText(input: { siteName: string; personName: string;
   ];
   return { subject: `Änderungswunsch: ${input.personName}`, text: lines.join('\n') };
 }
+
+/** To the new address: the link that confirms it. */
+export function emailChangeConfirmText(input: { siteName: string; oldEmail: string; newEmail: string; url: string; expiresAt: Date }): MailText {
+  const lines = [
+    'Guten Tag,',
+    '',
+    `für Ihren Zugang zu ${input.siteName} (bisher ${input.oldEmail}) soll künftig diese Adresse gelten: ${input.newEmail}.`,
+    'Bitte bestätigen Sie das über diesen Link:',
+    input.url,
+    '',
+    `Der Link gilt bis ${shortWhen(input.expiresAt)} und nur einmal. Bis dahin bleibt die bisherige Adresse gültig.`,
+    'Wenn Sie das nicht angefragt haben, ignorieren Sie diese Nachricht einfach.',
+    ...footer(input.siteName),
+  ];
+  return { subject: `Neue E-Mail-Adresse für ${input.siteName} bestätigen`, text: lines.join('\n') };
+}
+
+/** To the old address: a change was asked for (nothing changes until the new address is confirmed). */
+export function emailChangeNoticeText(input: { siteName: string; oldEmail: string; newEmail: string }): MailText {
+  const lines = [
+    'Guten Tag,',
+    '',
+    `für Ihren Zugang zu ${input.siteName} (${input.oldEmail}) wurde soeben die Änderung der E-Mail-Adresse auf ${input.newEmail} angefragt.`,
+    'Die Änderung gilt erst, wenn sie über einen Link an die neue Adresse bestätigt wird.',
+    '',
+    'Waren Sie das nicht? Dann ändern Sie bitte sofort Ihr Passwort („Passwort vergessen“ auf der Anmeldeseite) und informieren Sie die Administration.',
+    ...footer(input.siteName),
+  ];
+  return { subject: `Änderung Ihrer E-Mail-Adresse bei ${input.siteName}`, text: lines.join('\n') };
+}

@@ -31,6 +31,7 @@ const FILE_KIND: Record<MailKind, string> = {
   poll_reminder: 'terminumfrage-erinnerung',
   poll_outcome: 'terminumfrage-ergebnis',
   change_request: 'aenderungswunsch',
+  email_change: 'email-aenderung',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */

@@ -20,7 +20,7 @@ import { Person } from '../people/person.entity.js';
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const MAIL_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'action_item_reminder', 'set_password', 'minutes_circulated', 'poll', 'poll_reminder', 'poll_outcome', 'change_request'] as const;
+export const MAIL_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'action_item_reminder', 'set_password', 'minutes_circulated', 'poll', 'poll_reminder', 'poll_outcome', 'change_request', 'email_change'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const CALENDAR_METHODS = ['REQUEST', 'CANCEL'] as const;

@@ -11,6 +11,7 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'sessions',
   'login_failures',
   'password_reset_requests',
+  'email_change_tokens',
   'password_set_tokens',
   'auth_secrets',
   'audit_entries',

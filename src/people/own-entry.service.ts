@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { auditChanges, AuditLog } from '../audit/audit-log.service.js';
 import { Account } from '../auth/account.entity.js';
+import type { AccountEmailChanged } from '../auth/email-change.service.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { PersonEmail } from './person-email.entity.js';
 import { assertMember } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
@@ -46,7 +50,30 @@ export class OwnEntryService {
     private readonly editor: PeopleEditorService,
     private readonly audit: AuditLog,
     private readonly events: DomainEvents,
-  ) {}
+    private readonly indexer: SearchIndexer,
+  ) {
+    // a confirmed new account address replaces the old one among the entry's addresses
+    events.on('account.emailChanged', (manager, e) => this.followAccountEmail(manager, e));
+  }
+
+  private async followAccountEmail(manager: EntityManager, e: AccountEmailChanged): Promise<void> {
+    if (e.personId === null) return;
+    const person = await manager.getRepository(Person).findOne({ where: { id: e.personId }, relations: { emails: true } });
+    const old = person?.emails.find((m) => m.email.trim().toLowerCase() === e.oldEmail);
+    if (!person || !old) return;
+    const before = personAuditSource(person).emails;
+    await manager.getRepository(PersonEmail).update({ id: old.id }, { email: e.newEmail });
+    const after = before.map((m) => (m === old.email ? e.newEmail : m));
+    await this.audit.record(manager, { accountId: e.accountId, name: personDisplayName(person) }, {
+      action: 'self_edit',
+      entityType: 'person',
+      entityId: person.id,
+      label: personDisplayName(person),
+      subjectPersonId: person.id,
+      changes: [{ field: 'emails', label: 'E-Mail-Adressen', old: before.join('; '), new: after.join('; ') }],
+    });
+    await this.indexer.reindex(manager, 'person', person.id);
+  }
 
   /** The viewer's own entry for the form; 403 for anybody else's (existing or not: nothing is revealed). */
   async forSelf(viewer: Viewer, id: number): Promise<Person> {

@@ -126,6 +126,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'person page (contact card)', role: 'member', open: goto(() => `/personen/${ids.avramenko}`) },
     { name: 'account', role: 'member', open: goto(() => '/konto') },
     { name: 'Meine Seite', role: 'member', open: goto(() => '/meine-seite') },
+    { name: 'change e-mail address with errors', role: 'member', open: failedForm(() => '/konto/email', 'Bestätigungslink schicken', { '#email-aendern-newEmail': 'keine-adresse' }), status: 422 },
     {
       name: 'own entry (Mein Eintrag) with errors',
       role: 'member',

@@ -358,6 +358,9 @@ describe('journeys in a real browser', () => {
       const { context, page } = await visitor();
       await page.goto(app.url('/'));
       await loginByMouse(page, ADMIN.email, ADMIN.password);
+      // a login from the start page lands on Meine Seite: back to the start page's search
+      expect(new URL(page.url()).pathname).toBe('/meine-seite');
+      await Promise.all([page.waitForNavigation(), page.locator('.site-title').click()]);
       await page.getByLabel('Wen suchen Sie?').click();
       await page.keyboard.type('avram');
       await Promise.all([page.waitForNavigation(), page.locator('main').getByRole('button', { name: 'Suchen' }).click()]);
