@@ -36,6 +36,7 @@ import { BodyMailSettings } from './mail/body-mail-settings.entity.js';
 import { OutboxMail } from './mail/outbox-mail.entity.js';
 import { ContentVersion } from './page-cache/content-version.entity.js';
 import { DatePoll, DatePollResponse, DatePollSlot, DatePollVote } from './polls/date-poll.entity.js';
+import { Circular, CircularRecipient, CircularTarget, CircularUnsubscribe } from './circulars/circular.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -45,6 +46,7 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   AuditEntry, ImportDraft,
   OutboxMail, BodyMailSettings,
   DatePoll, DatePollSlot, DatePollResponse, DatePollVote,
+  Circular, CircularTarget, CircularRecipient, CircularUnsubscribe,
   ContentVersion];
 
 /**

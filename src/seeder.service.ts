@@ -3,6 +3,7 @@ import { DEMO_PEOPLE, seedDemo } from '../seeds/demo.seed.js';
 import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
 import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
 import { seedDemoPolls } from '../seeds/demo-polls.seed.js';
+import { seedDemoCirculars } from '../seeds/demo-circulars.seed.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { seedSchwerin } from '../seeds/schwerin.seed.js';
 import { seedSchwerinStructure } from '../seeds/schwerin-structure.seed.js';
@@ -37,7 +38,7 @@ export class SeederService {
         ['schwerin-structure', () => seedSchwerinStructure(ctx)],
       ];
       if (options.demo) {
-        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)]);
+        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)], ['demo-circulars', () => seedDemoCirculars(ctx)]);
       }
       for (const [name, load] of sets) {
         if (done.has(name) && !options.force) continue;

@@ -11,6 +11,7 @@ import { PendingDraftAccount1796494412000 } from './1796494412000-PendingDraftAc
 import { DropCalendarDataVersion1796500000000 } from './1796500000000-DropCalendarDataVersion.js';
 import { AuditBody1796510000000 } from './1796510000000-AuditBody.js';
 import { DatePolls1796515337719 } from './1796515337719-DatePolls.js';
+import { Circulars1796517499944 } from './1796517499944-Circulars.js';
 
 /** Every SQLite migration in order. Add new ones at the end; never edit a committed one. */
-export const MIGRATIONS = [InitialSchema1795618717672, SearchFullText1795618800000, Meetings1795619436605, Auth1795619726267, Minutes1795620013713, DirectoryEditing1795620869264, Mail1795621911790, SeedRuns1795623129065, ContentVersion1796487963457, PendingDraftAccount1796494412000, DropCalendarDataVersion1796500000000, AuditBody1796510000000, DatePolls1796515337719];
+export const MIGRATIONS = [InitialSchema1795618717672, SearchFullText1795618800000, Meetings1795619436605, Auth1795619726267, Minutes1795620013713, DirectoryEditing1795620869264, Mail1795621911790, SeedRuns1795623129065, ContentVersion1796487963457, PendingDraftAccount1796494412000, DropCalendarDataVersion1796500000000, AuditBody1796510000000, DatePolls1796515337719, Circulars1796517499944];

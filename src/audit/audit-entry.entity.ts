@@ -41,6 +41,7 @@ export const AUDIT_ENTITY_TYPES = [
   'action_item',
   'location',
   'date_poll',
+  'circular',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -39,4 +39,5 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   action_item: 'Aufgabe',
   location: 'Ort',
   date_poll: 'Terminumfrage',
+  circular: 'Rundschreiben',
 };

@@ -12,6 +12,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   poll: 'Terminumfrage',
   poll_reminder: 'Erinnerung an die Terminumfrage',
   poll_outcome: 'Ergebnis der Terminumfrage',
+  circular: 'Rundschreiben',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

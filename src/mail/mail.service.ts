@@ -40,6 +40,12 @@ export interface NewMail {
   dedupKey?: string | null;
   /** Replace the text once sent (it holds a secret link). */
   scrubAfterSend?: boolean;
+  /** A sanitised HTML alternative of the text. */
+  html?: string | null;
+  /** List-Id header value. */
+  listId?: string | null;
+  /** One-click unsubscribe URL (List-Unsubscribe + List-Unsubscribe-Post). */
+  listUnsubscribe?: string | null;
 }
 
 export interface MeetingMailResult {
@@ -139,6 +145,9 @@ export class MailService {
       replyTo: mail.replyTo ?? null,
       subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
       textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      listId: mail.listId?.replace(/[\r\n]+/g, ' ').slice(0, 250) ?? null,
+      listUnsubscribe: mail.listUnsubscribe?.slice(0, 500) ?? null,
       calendarMethod: mail.calendar?.method ?? null,
       calendarContent: mail.calendar?.content ?? null,
       meetingId: mail.meetingId ?? null,
