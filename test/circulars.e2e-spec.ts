@@ -5,6 +5,7 @@ import { Circular, CircularRecipient } from '../src/circulars/circular.entity.js
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { type Agent, csrfTokenFrom, loggedInAgent } from './helpers/auth.js';
 import { createMeetingFixture, mailSuite, type MeetingFixture } from './helpers/mail.js';
 
@@ -175,5 +176,16 @@ describe('Circulars (Rundschreiben) through the outbox to a real SMTP server', (
     const circular = await suite.t.db.dataSource.getRepository(Circular).findOneByOrFail({ subject: 'An alle 505' });
     expect(await suite.t.db.dataSource.getRepository(CircularRecipient).count({ where: { circularId: circular.id } })).toBe(505);
     expect(await suite.t.db.dataSource.getRepository(OutboxMail).count({ where: { kind: 'circular', status: 'queued' } })).toBe(504);
+  });
+
+  it('forgets an erased person (GDPR): recipient lists and their mails lose name, address, text and HTML', async () => {
+    const admin = { kind: 'member' as const, accountId: 0, personId: null, isAdmin: true };
+    await suite.t.app.get(PrivacyService).erase(admin, f.members.muessig);
+    const rows = await suite.t.db.dataSource.getRepository(CircularRecipient).find({ where: { personId: f.members.muessig } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.name === 'Gelöschte Person' && r.address === null)).toBe(true);
+    const mails = await suite.t.db.dataSource.getRepository(OutboxMail).find({ where: { personId: f.members.muessig, kind: 'circular' } });
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.every((m) => m.htmlBody === null && m.listUnsubscribe === null && !m.textBody.includes('Sommerfest'))).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { RsvpSecretService } from '../src/mail/rsvp-secret.service.js';
 import { signLinkToken } from '../src/mail/rsvp-token.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { DatePoll, DatePollResponse, DatePollSlot } from '../src/polls/date-poll.entity.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { type Agent, csrfTokenFrom, loggedInAgent, postForm } from './helpers/auth.js';
 import { createMeetingFixture, mailSuite, type MeetingFixture, type ReceivedMail } from './helpers/mail.js';
 
@@ -391,5 +392,13 @@ describe('Date polls (Terminumfragen): propose, answer by link and on the page, 
     expect(anon.status).toBe(302);
     expect((await request(suite.t.http).get('/terminumfragen/999999')).status).toBe(302);
     expect((await nguyen.get('/terminumfragen/999999')).status).toBe(404);
+  });
+
+  it('forgets an erased person (GDPR): their answers leave every poll', async () => {
+    const admin = { kind: 'member' as const, accountId: 0, personId: null, isAdmin: true };
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { personId: f.members.haddad } })).toBeGreaterThan(0);
+    await suite.t.app.get(PrivacyService).erase(admin, f.members.haddad);
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { personId: f.members.haddad } })).toBe(0);
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { answeredByPersonId: f.members.haddad } })).toBe(0);
   });
 });

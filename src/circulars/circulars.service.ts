@@ -323,6 +323,14 @@ export class CircularsService {
     return { circular, targets, recipients };
   }
 
+  // ------------------------------------------------------------------ GDPR
+
+  /** Erasure of a person (PrivacyService.erase, in its transaction): their name and address leave the recipient lists and the sender lines. */
+  async erasePerson(manager: EntityManager, personId: number, accountId: number | null, erasedName: string): Promise<void> {
+    await manager.getRepository(CircularRecipient).update({ personId }, { name: erasedName, address: null, note: 'gelöscht (Datenschutz)' });
+    if (accountId !== null) await manager.getRepository(Circular).update({ senderAccountId: accountId }, { senderName: erasedName, replyTo: null });
+  }
+
   // ------------------------------------------------------------------ unsubscribing
 
   /** The address a signed unsubscribe link stands for (404 for a forged link). */

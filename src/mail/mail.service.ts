@@ -305,6 +305,8 @@ export class MailService {
           replyTo: null,
           subject: '(gelöscht)',
           textBody: ERASED_BODY,
+          htmlBody: null,
+          listUnsubscribe: null,
           calendarContent: null,
           dedupKey: null,
           ...(unsent ? { status: 'failed' as const, lastError: 'Die empfangende Person wurde gelöscht (Datenschutz); die Nachricht wird nicht gesendet.', claimToken: null, claimedAt: null } : {}),
