@@ -282,6 +282,21 @@ describe('Date polls (Terminumfragen): propose, answer by link and on the page, 
     expect(visibleText(late.text)).toContain('Antworten sind nicht mehr möglich');
   });
 
+  it('then the chair sends a circular to the body: every member with an address receives exactly one mail', async () => {
+    const formPath = `/gremien/${f.bodyId}/rundschreiben/neu`;
+    const form = await deputyChair.get(formPath).expect(200);
+    const preview = await deputyChair.post(formPath).type('form').send({ _csrf: csrfTokenFrom(form.text), subject: 'Tagesordnung folgt', text: 'Der Termin steht, die Tagesordnung folgt.' });
+    expect(preview.status).toBe(200);
+    const hidden: Record<string, string> = {};
+    for (const m of preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) hidden[m[1]] = m[2].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const before = suite.smtp.received.length;
+    const sent = await deputyChair.post('/rundschreiben/senden').type('form').send({ ...hidden, _csrf: csrfTokenFrom(preview.text) });
+    expect(sent.status).toBe(303);
+    await drain();
+    const mails = (await suite.smtp.waitFor(before + 4)).slice(before).filter((m) => m.parsed.subject === 'Tagesordnung folgt');
+    expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['haddad-TQ@example.org', 'muessig-TQ@example.org', 'nguyen-TQ@example.org', 'petrova-TQ@example.org']);
+  });
+
   it('audits every write of the poll', async () => {
     const entries = await suite.t.db.dataSource.getRepository(AuditEntry).find({ where: { entityType: 'date_poll', entityId: pollId }, order: { id: 'ASC' } });
     expect(entries.map((e) => e.action)).toEqual(['create', 'answer', 'answer', 'answer', 'decide']);
