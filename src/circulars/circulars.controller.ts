@@ -96,7 +96,9 @@ export class BodyCircularsController {
   @Get()
   async archive(@Param('bodyId', IdParamPipe) bodyId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const { body, circulars, canWrite } = await this.circulars.archive(viewer, bodyId);
+    const network = await this.circulars.canWriteNetworkWide(viewer);
     res.render('circulars/index', {
+      networkHref: network ? '/rundschreiben/neu' : null,
       pageTitle: `Rundschreiben – ${body.name}`,
       bodyName: body.name,
       bodyHref: `/gremien/${body.id}`,
