@@ -43,6 +43,7 @@ import { DavCollection } from './dav/dav-collection.entity.js';
 import { DavResource } from './dav/dav-resource.entity.js';
 import { OparlTombstone } from './oparl/oparl-tombstone.entity.js';
 import { EmailChangeToken } from './auth/email-change-token.entity.js';
+import { Circular, CircularRecipient, CircularTarget, CircularUnsubscribe } from './circulars/circular.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -57,7 +58,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   PasswordResetRequest,
   DevicePassword, DavCollection, DavResource,
   OparlTombstone,
-  EmailChangeToken];
+  EmailChangeToken,
+  Circular, CircularTarget, CircularRecipient, CircularUnsubscribe];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

@@ -21,6 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PollsModule } from './polls/polls.module.js';
+import { CircularsModule } from './circulars/circulars.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         DocumentsModule,
         PollsModule,
         OparlModule,
+        CircularsModule,
         // after MeetingsModule: /sitzungen/neu, /sitzungen/monat … must win over /sitzungen/:id
         MeetingPageModule,
         SeedsModule,

@@ -4,6 +4,7 @@ import { seedDemoMeetings } from '../seeds/demo-meetings.seed.js';
 import { seedDemoDocuments } from '../seeds/demo-documents.seed.js';
 import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
 import { seedDemoPolls } from '../seeds/demo-polls.seed.js';
+import { seedDemoCirculars } from '../seeds/demo-circulars.seed.js';
 import { SeedContext } from '../seeds/seed-context.js';
 import { seedSchwerin } from '../seeds/schwerin.seed.js';
 import { seedSchwerinStructure } from '../seeds/schwerin-structure.seed.js';
@@ -38,7 +39,7 @@ export class SeederService {
         ['schwerin-structure', () => seedSchwerinStructure(ctx)],
       ];
       if (options.demo) {
-        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)]);
+        sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)], ['demo-circulars', () => seedDemoCirculars(ctx)]);
         sets.push(['demo-documents', () => seedDemoDocuments(ctx)]);
       }
       for (const [name, load] of sets) {

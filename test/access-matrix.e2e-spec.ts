@@ -303,6 +303,19 @@ const MATRIX: Record<string, Row> = {
   'GET /umfrage/:token':                          [(i) => `/umfrage/${i.pollToken}`, ...A],
   'POST /umfrage/:token':                         [(i) => `/umfrage/${i.pollToken}`, 422, 422, 422, 422, 422],
 
+  // circulars (src/circulars): officers of a body write to it, members read its archive; network-wide
+  // circulars for administrators and the officers of the Netzwerk Migration (chair A leads it)
+  'GET /gremien/:bodyId/rundschreiben':           [(i) => `/gremien/${i.bodyA}/rundschreiben`, LOGIN, 403, 200, 403, 200],
+  'GET /gremien/:bodyId/rundschreiben/neu':       [(i) => `/gremien/${i.bodyA}/rundschreiben/neu`, LOGIN, 403, 200, 403, 200],
+  'POST /gremien/:bodyId/rundschreiben/neu':      [(i) => `/gremien/${i.bodyA}/rundschreiben/neu`, LOGIN, 403, 422, 403, 422],
+  'GET /rundschreiben/neu':                       [() => '/rundschreiben/neu', LOGIN, 403, 200, 403, 200],
+  'POST /rundschreiben/neu':                      [() => '/rundschreiben/neu', LOGIN, 403, 422, 403, 422],
+  // without the preview's one-time token nothing is sent
+  'POST /rundschreiben/senden':                   [() => '/rundschreiben/senden', LOGIN, 403, 422, 403, 422],
+  'GET /rundschreiben/:id':                       [(i) => `/rundschreiben/${i.circularA}`, LOGIN, 403, 200, 403, 200],
+  'GET /rundschreiben/abbestellen/:token':        [() => `/rundschreiben/abbestellen/u1.1.1.9999999999.${'A'.repeat(43)}`, 404, 404, 404, 404, 404],
+  'POST /rundschreiben/abbestellen/:token':       [() => `/rundschreiben/abbestellen/u1.1.1.9999999999.${'A'.repeat(43)}`, 404, 404, 404, 404, 404],
+
   // pages (src/pages)
   'GET /barrierefreiheit':                        [() => '/barrierefreiheit', ...A],
 };

@@ -123,6 +123,10 @@ describe('every page type is valid HTML (W3C Nu Html Checker)', () => {
     const poll = await t.app.get(DataSource).getRepository(DatePoll).findOneByOrFail({ title: DEMO_POLL_TITLE });
     DIRECT.member.push(`/gremien/${poll.bodyId}/terminumfragen`, `/terminumfragen/${poll.id}`);
     DIRECT.secretary.push(`/gremien/${poll.bodyId}/terminumfragen`, `/terminumfragen/${poll.id}/auswertung`);
+    // Circulars of the Begleitbeirat: the archive and one circular (members), the form and delivery status (officers), the network form (admin).
+    DIRECT.member.push(`/gremien/${poll.bodyId}/rundschreiben`);
+    DIRECT.secretary.push(`/gremien/${poll.bodyId}/rundschreiben`, `/gremien/${poll.bodyId}/rundschreiben/neu`);
+    DIRECT.admin.push('/rundschreiben/neu', `/rundschreiben/abbestellen/u1.1.1.9999999999.${'A'.repeat(43)}`);
     const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = { member: DEMO_MEMBER, secretary: DEMO_SECRETARY, admin: ADMIN };
     const agents = new Map<Role, Agent>();
     for (const role of ROLES) {

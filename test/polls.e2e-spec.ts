@@ -10,6 +10,7 @@ import { RsvpSecretService } from '../src/mail/rsvp-secret.service.js';
 import { signLinkToken } from '../src/mail/rsvp-token.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { DatePoll, DatePollResponse, DatePollSlot } from '../src/polls/date-poll.entity.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { type Agent, csrfTokenFrom, loggedInAgent, postForm } from './helpers/auth.js';
 import { createMeetingFixture, mailSuite, type MeetingFixture, type ReceivedMail } from './helpers/mail.js';
 
@@ -281,6 +282,21 @@ describe('Date polls (Terminumfragen): propose, answer by link and on the page, 
     expect(visibleText(late.text)).toContain('Antworten sind nicht mehr möglich');
   });
 
+  it('then the chair sends a circular to the body: every member with an address receives exactly one mail', async () => {
+    const formPath = `/gremien/${f.bodyId}/rundschreiben/neu`;
+    const form = await deputyChair.get(formPath).expect(200);
+    const preview = await deputyChair.post(formPath).type('form').send({ _csrf: csrfTokenFrom(form.text), subject: 'Tagesordnung folgt', text: 'Der Termin steht, die Tagesordnung folgt.' });
+    expect(preview.status).toBe(200);
+    const hidden: Record<string, string> = {};
+    for (const m of preview.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) hidden[m[1]] = m[2].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const before = suite.smtp.received.length;
+    const sent = await deputyChair.post('/rundschreiben/senden').type('form').send({ ...hidden, _csrf: csrfTokenFrom(preview.text) });
+    expect(sent.status).toBe(303);
+    await drain();
+    const mails = (await suite.smtp.waitFor(before + 4)).slice(before).filter((m) => m.parsed.subject === 'Tagesordnung folgt');
+    expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['haddad-TQ@example.org', 'muessig-TQ@example.org', 'nguyen-TQ@example.org', 'petrova-TQ@example.org']);
+  });
+
   it('audits every write of the poll', async () => {
     const entries = await suite.t.db.dataSource.getRepository(AuditEntry).find({ where: { entityType: 'date_poll', entityId: pollId }, order: { id: 'ASC' } });
     expect(entries.map((e) => e.action)).toEqual(['create', 'answer', 'answer', 'answer', 'decide']);
@@ -391,5 +407,13 @@ describe('Date polls (Terminumfragen): propose, answer by link and on the page, 
     expect(anon.status).toBe(302);
     expect((await request(suite.t.http).get('/terminumfragen/999999')).status).toBe(302);
     expect((await nguyen.get('/terminumfragen/999999')).status).toBe(404);
+  });
+
+  it('forgets an erased person (GDPR): their answers leave every poll', async () => {
+    const admin = { kind: 'member' as const, accountId: 0, personId: null, isAdmin: true };
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { personId: f.members.haddad } })).toBeGreaterThan(0);
+    await suite.t.app.get(PrivacyService).erase(admin, f.members.haddad);
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { personId: f.members.haddad } })).toBe(0);
+    expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { answeredByPersonId: f.members.haddad } })).toBe(0);
   });
 });

@@ -40,6 +40,8 @@ export class BodyPageController {
       addMembershipHref: canManage ? `/gremien/${id}/mitgliedschaften/neu` : null,
       quorumHref: canManage ? `/gremien/${id}/beschlussfaehigkeit` : null,
       pollsHref,
+      // circulars: the archive for current members, the form for officers (src/circulars)
+      circularsHref: canManage || sitsOnBody ? `/gremien/${id}/rundschreiben` : null,
       canManage,
       vcardHref: current.length > 0 ? `/gremien/${body.id}/vcard` : null,
       roleGroups: roleGroups(current, canManage),

@@ -14,6 +14,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   poll_outcome: 'Ergebnis der Terminumfrage',
   change_request: 'Änderungswunsch zu einem Eintrag',
   email_change: 'Änderung der E-Mail-Adresse',
+  circular: 'Rundschreiben',
 };
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {

@@ -32,6 +32,7 @@ const FILE_KIND: Record<MailKind, string> = {
   poll_outcome: 'terminumfrage-ergebnis',
   change_request: 'aenderungswunsch',
   email_change: 'email-aenderung',
+  circular: 'rundschreiben',
 };
 
 /** The message exactly as queued: Message-ID and Date are the ones fixed at queue time. */
@@ -42,9 +43,16 @@ export function messageOptions(mail: OutboxMail, from: string): SendMailOptions 
     replyTo: mail.replyTo ?? undefined,
     subject: mail.subject,
     text: mail.textBody,
+    html: mail.htmlBody ?? undefined,
     messageId: mail.messageId,
     date: mail.createdAt,
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'OOF, AutoReply' },
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'OOF, AutoReply',
+      ...(mail.listId ? { 'List-Id': mail.listId } : {}),
+      // RFC 8058: one click (a POST of "List-Unsubscribe=One-Click" to this https URL) unsubscribes
+      ...(mail.listUnsubscribe ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    },
     icalEvent:
       mail.calendarMethod && mail.calendarContent
         ? { method: mail.calendarMethod, filename: mail.calendarMethod === 'CANCEL' ? 'absage.ics' : 'einladung.ics', content: mail.calendarContent }

@@ -42,6 +42,12 @@ export interface NewMail {
   dedupKey?: string | null;
   /** Replace the text once sent (it holds a secret link). */
   scrubAfterSend?: boolean;
+  /** A sanitised HTML alternative of the text. */
+  html?: string | null;
+  /** List-Id header value. */
+  listId?: string | null;
+  /** One-click unsubscribe URL (List-Unsubscribe + List-Unsubscribe-Post). */
+  listUnsubscribe?: string | null;
 }
 
 export interface MeetingMailResult {
@@ -142,6 +148,9 @@ export class MailService {
       replyTo: mail.replyTo ?? null,
       subject: mail.subject.replace(/[\r\n]+/g, ' ').slice(0, 500),
       textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      listId: mail.listId?.replace(/[\r\n]+/g, ' ').slice(0, 250) ?? null,
+      listUnsubscribe: mail.listUnsubscribe?.slice(0, 500) ?? null,
       calendarMethod: mail.calendar?.method ?? null,
       calendarContent: mail.calendar?.content ?? null,
       meetingId: mail.meetingId ?? null,
@@ -300,6 +309,8 @@ export class MailService {
           replyTo: null,
           subject: '(gelöscht)',
           textBody: ERASED_BODY,
+          htmlBody: null,
+          listUnsubscribe: null,
           calendarContent: null,
           dedupKey: null,
           ...(unsent ? { status: 'failed' as const, lastError: 'Die empfangende Person wurde gelöscht (Datenschutz); die Nachricht wird nicht gesendet.', claimToken: null, claimedAt: null } : {}),

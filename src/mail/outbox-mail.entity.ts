@@ -20,7 +20,7 @@ import { Person } from '../people/person.entity.js';
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const MAIL_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'action_item_reminder', 'set_password', 'minutes_circulated', 'poll', 'poll_reminder', 'poll_outcome', 'change_request', 'email_change'] as const;
+export const MAIL_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'action_item_reminder', 'set_password', 'minutes_circulated', 'poll', 'poll_reminder', 'poll_outcome', 'change_request', 'email_change', 'circular'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const CALENDAR_METHODS = ['REQUEST', 'CANCEL'] as const;
@@ -65,6 +65,18 @@ export class OutboxMail {
 
   @Column({ name: 'text_body', type: 'text' })
   textBody: string;
+
+  /** An HTML alternative of the text (already sanitised), or null for plain text only. */
+  @Column({ name: 'html_body', type: 'text', nullable: true })
+  htmlBody: string | null;
+
+  /** List-Id header ("Begleitbeirat <bb.lists.example.org>"), for mail to a body's members. */
+  @Column({ name: 'list_id', type: 'varchar', length: 250, nullable: true })
+  listId: string | null;
+
+  /** One-click unsubscribe URL (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058), or null. */
+  @Column({ name: 'list_unsubscribe', type: 'varchar', length: 500, nullable: true })
+  listUnsubscribe: string | null;
 
   /** iTIP method of the text/calendar part, or null for a mail without one. */
   @Column({ name: 'calendar_method', type: 'varchar', length: 10, nullable: true })

@@ -27,7 +27,7 @@ export type LinkTokenCheck<G> =
 export type RsvpTokenCheck = LinkTokenCheck<RsvpGrant>;
 
 /** The kinds of signed links; the prefix is signed too, so a token of one kind never opens another. */
-export type LinkKind = 'r1' | 'p1';
+export type LinkKind = 'r1' | 'p1' | 'u1';
 
 const TOKEN_PATTERN = /^([a-z]\d)\.([1-9]\d{0,14})\.([1-9]\d{0,14})\.([1-9]\d{0,11})\.([A-Za-z0-9_-]{43})$/;
 

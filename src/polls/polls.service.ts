@@ -521,6 +521,14 @@ export class PollsService {
     await this.mail.queueAll(manager, mails, now);
   }
 
+  // ---------------------------------------------------------------- GDPR
+
+  /** Erasure of a person (PrivacyService.erase, in its transaction): their answers go, answers they gave as deputy lose their name. */
+  async erasePerson(manager: EntityManager, personId: number): Promise<void> {
+    await manager.getRepository(DatePollResponse).delete({ personId });
+    await manager.getRepository(DatePollResponse).update({ answeredByPersonId: personId }, { answeredByPersonId: null });
+  }
+
   // ---------------------------------------------------------------- the reminder job
 
   /**

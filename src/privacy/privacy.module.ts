@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
+import { CircularsModule } from '../circulars/circulars.module.js';
+import { PollsModule } from '../polls/polls.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -9,7 +11,7 @@ import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule, SearchModule, AuditModule, MailModule],
+  imports: [PeopleModule, SearchModule, AuditModule, MailModule, PollsModule, CircularsModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
   exports: [ConsentService, PrivacyService],

@@ -24,6 +24,8 @@ import { PersonPhone } from '../people/person-phone.entity.js';
 import { Person } from '../people/person.entity.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { MailService } from '../mail/mail.service.js';
+import { CircularsService } from '../circulars/circulars.service.js';
+import { PollsService } from '../polls/polls.service.js';
 
 const ALL_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
 
@@ -55,6 +57,8 @@ export class PrivacyService {
     private readonly audit: AuditLog,
     private readonly editor: PeopleEditorService,
     private readonly mail: MailService,
+    private readonly polls: PollsService,
+    private readonly circulars: CircularsService,
   ) {}
 
   async overview(viewer: Viewer, id: number): Promise<PrivacyOverview> {
@@ -203,6 +207,9 @@ export class PrivacyService {
       await this.audit.scrubPerson(manager, id, account?.id ?? null);
       // [mail] Their mails lose address, name and text; unsent ones are never sent (src/mail).
       await this.mail.erasePerson(manager, id, account?.id ?? null, now);
+      // [polls, circulars] their poll answers go; recipient lists and sender lines lose name and address
+      await this.polls.erasePerson(manager, id);
+      await this.circulars.erasePerson(manager, id, account?.id ?? null, ERASED_PERSON_NAME);
       await this.audit.record(manager, actor, { action: 'erase', entityType: 'person', entityId: id, label: ERASED_PERSON_NAME, changes: [] }, now);
       await this.indexer.reindex(manager, 'person', id);
     });

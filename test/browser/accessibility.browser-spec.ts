@@ -10,7 +10,7 @@ import { approvedDemoMinutesMeeting, boardMeetings, directoryIds, type BoardMeet
 import { focused, focusPageStart, pressAndLoad, type DomWindow } from './support/keyboard.js';
 import { focusIndicator, headerLayout, horizontalOverflow, structureProblems } from './support/page-checks.js';
 import { login } from './support/session.js';
-import { demoPollId } from './support/polls.js';
+import { demoCircularId, demoPollId } from './support/polls.js';
 
 /**
  * Screenshots are taken on every run; they replace the ones in docs/screenshots (shown in the README)
@@ -48,6 +48,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
   let meetings: BoardMeetings;
   let approvedMinutes: number;
   let poll: number;
+  let circular: number;
   const pages = new Map<Role, Page>();
   /** The HTML each page type came with (as the server sent it), checked in one run of the Nu Html Checker at the end. */
   const html = new HtmlCollector();
@@ -60,6 +61,7 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     meetings = await boardMeetings(app, 'Sondersitzung Sprachmittlung');
     approvedMinutes = await approvedDemoMinutesMeeting(app);
     poll = await demoPollId(app);
+    circular = await demoCircularId(app);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const accounts: Record<Exclude<Role, 'visitor'>, { email: string; password: string }> = {
       member: DEMO_MEMBER,
@@ -175,6 +177,11 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'date poll: matrix of the answers', role: 'chair', open: goto(() => `/terminumfragen/${poll}/auswertung`) },
     { name: 'date poll: new poll with errors', role: 'chair', open: failedForm(() => `/gremien/${ids.begleitbeirat}/terminumfragen/neu`, 'Umfrage verschicken', { '#umfrage-title': '', '#umfrage-date1': '' }), status: 422 },
     { name: 'date poll: answer form', role: 'member', open: goto(() => `/terminumfragen/${poll}`) },
+    { name: 'circulars of a body', role: 'member', open: goto(() => `/gremien/${ids.begleitbeirat}/rundschreiben`) },
+    { name: 'circular: text for members', role: 'member', open: goto(() => `/rundschreiben/${circular}`) },
+    { name: 'circular: delivery status', role: 'chair', open: goto(() => `/rundschreiben/${circular}`) },
+    { name: 'circular: form with errors', role: 'chair', open: failedForm(() => `/gremien/${ids.begleitbeirat}/rundschreiben/neu`, 'Vorschau'), status: 422 },
+    { name: 'circular: preview with recipients', role: 'chair', open: failedForm(() => `/gremien/${ids.begleitbeirat}/rundschreiben/neu`, 'Vorschau', { '#rundschreiben-subject': 'Hinweis', '#rundschreiben-text': 'Hallo *alle*' }), status: 200 },
 
     { name: 'minutes: start', role: 'secretary', open: goto(() => minutes()) },
     {

@@ -1,3 +1,4 @@
+import { Circular, CircularTarget } from '../../src/circulars/circular.entity.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { RsvpSecretService } from '../../src/mail/rsvp-secret.service.js';
 import { signLinkToken } from '../../src/mail/rsvp-token.js';
@@ -13,6 +14,8 @@ export interface MatrixPollIds {
   pollToClose: { chairA: number; admin: number };
   /** A signed answer link of pollA for chair A's person. */
   pollToken: string;
+  /** A circular sent to body A. */
+  circularA: number;
 }
 
 const DAY = 86_400_000;
@@ -34,5 +37,10 @@ export async function createMatrixPolls(t: TestApp, ids: { bodyA: number; chairA
   const closeA = await poll('Matrix-Umfrage zum Schließen (Vorsitz)');
   const closeAdmin = await poll('Matrix-Umfrage zum Schließen (Admin)');
   const pollToken = signLinkToken(secret, 'p1', { subjectId: pollA.id, personId: ids.chairAPerson, expiresAt: pollLinkValidUntil(pollA.deadline) });
-  return { pollA: pollA.id, pollToClose: { chairA: closeA.id, admin: closeAdmin.id }, pollToken };
+  const circularA = await db.write(async (m) => {
+    const c = await m.getRepository(Circular).save(m.getRepository(Circular).create({ scope: 'body', subject: 'Matrix-Rundschreiben', text: 'Text', senderAccountId: null, senderName: 'Matrix', replyTo: null, formToken: 'm'.repeat(32) }));
+    await m.getRepository(CircularTarget).insert({ circularId: c.id, bodyId: ids.bodyA, organisationId: null });
+    return c.id;
+  });
+  return { pollA: pollA.id, pollToClose: { chairA: closeA.id, admin: closeAdmin.id }, pollToken, circularA };
 }
