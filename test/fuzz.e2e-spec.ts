@@ -434,6 +434,7 @@ describe('fuzz: every form and query endpoint', () => {
     if (before === 'export') return 'personen.csv';
     if (before === 'monat') return '2026-03';
     if (before === 'konten') return String(ids.account);
+    if (before === 'geraete') return '999999'; // a device password of nobody: revoking answers 404
     if (before === 'organisationen') return String(ids.organisation);
     if (before === 'personen') return String(ids.person);
     if (before === 'gremien') return String(ids.bodyA);

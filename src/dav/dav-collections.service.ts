@@ -48,6 +48,8 @@ export interface DavAccount {
 export const DIRECTORY_SLUG = 'netzwerk';
 export const PERSONAL_SLUG = 'persoenlich';
 const BODY_SLUG = /^gremium-([1-9][0-9]{0,9})$/;
+/** People loaded and rendered at a time (the whole directory at once would not fit a 160 MB heap). */
+const CARD_SLICE = 500;
 
 /** A strong ETag of a rendered text. */
 export function etagOf(text: string): string {
@@ -141,16 +143,20 @@ export class DavCollectionsService {
   }
 
   private async cards(account: DavAccount, ids: readonly number[] | undefined, now: Date): Promise<RenderedResource[]> {
-    const [people, bodyNames] = await Promise.all([
-      this.repository.findConsentedWithContact(ids),
+    const [consented, bodyNames] = await Promise.all([
+      this.repository.findConsentedIds(ids),
       this.repository.findCurrentBodyNamesByPerson(todayInBerlin(now)),
     ]);
     const viewer = this.viewerOf(account);
     const origin = { baseUrl: this.config.baseUrl };
-    return people.map((p) => {
-      const text = personVCard(visibleContact(p, viewer), origin, bodyNames.get(p.id) ?? []);
-      return { name: `person-${p.id}.vcf`, etag: etagOf(text), text };
-    });
+    const out: RenderedResource[] = [];
+    for (let i = 0; i < consented.length; i += CARD_SLICE) {
+      for (const p of await this.repository.findWithContact(consented.slice(i, i + CARD_SLICE))) {
+        const text = personVCard(visibleContact(p, viewer), origin, bodyNames.get(p.id) ?? []);
+        out.push({ name: `person-${p.id}.vcf`, etag: etagOf(text), text });
+      }
+    }
+    return out;
   }
 
   private eventResources(events: IcalEventInput[]): RenderedResource[] {

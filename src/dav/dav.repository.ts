@@ -4,10 +4,10 @@ import { type DataSource, In, IsNull, Not } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { PersonEmail } from '../people/person-email.entity.js';
+import { PersonLanguage } from '../people/person-language.entity.js';
+import { PersonPhone } from '../people/person-phone.entity.js';
 import { Person } from '../people/person.entity.js';
-
-/** Everything visibleContact() needs of a person. */
-const CONTACT_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
 
 /** Reads for the DAV collections (committed data, the read connection). */
 @Injectable()
@@ -15,16 +15,38 @@ export class DavRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * People in the directory who consented (a withdrawn consent or an erasure takes them out of every
-   * synced address book), optionally only these ids; with everything their card needs.
+   * Ids of the people in the directory who consented (a withdrawn consent or an erasure takes them
+   * out of every synced address book), optionally only among these ids; ascending.
    */
-  findConsentedWithContact(ids?: readonly number[]): Promise<Person[]> {
-    if (ids && ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Person).find({
-      where: { consentAt: Not(IsNull()), ...(ids ? { id: In([...ids]) } : {}) },
-      relations: CONTACT_RELATIONS,
+  async findConsentedIds(within?: readonly number[]): Promise<number[]> {
+    if (within && within.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Person).find({
+      select: { id: true },
+      where: { consentAt: Not(IsNull()), ...(within ? { id: In([...within]) } : {}) },
       order: { id: 'ASC' },
     });
+    return rows.map((p) => p.id);
+  }
+
+  /**
+   * These people with everything visibleContact() needs: phones, e-mails, languages and organisation
+   * (with parent). Four plain queries instead of one join over all collections, whose row product
+   * TypeORM would hydrate (five times slower for the whole directory); load in slices, 20,000 people
+   * at once would not fit the heap.
+   */
+  async findWithContact(ids: readonly number[]): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const m = this.dataSource.manager;
+    const where = { personId: In([...ids]) };
+    const people = await m.find(Person, { where: { id: In([...ids]) }, relations: { organisation: { parent: true } }, order: { id: 'ASC' } });
+    const phones = await m.find(PersonPhone, { where });
+    const emails = await m.find(PersonEmail, { where });
+    const languages = await m.find(PersonLanguage, { where });
+    const byPerson = new Map(people.map((p) => [p.id, Object.assign(p, { phones: [] as PersonPhone[], emails: [] as PersonEmail[], languages: [] as PersonLanguage[] })]));
+    for (const x of phones) byPerson.get(x.personId)?.phones.push(x);
+    for (const x of emails) byPerson.get(x.personId)?.emails.push(x);
+    for (const x of languages) byPerson.get(x.personId)?.languages.push(x);
+    return people;
   }
 
   /** The bodies (not deleted) a person currently belongs to, by name. */
