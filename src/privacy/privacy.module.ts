@@ -3,13 +3,14 @@ import { MailModule } from '../mail/mail.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ConsentService } from './consent.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule, SearchModule, AuditModule, MailModule],
+  imports: [PeopleModule, SearchModule, AuditModule, MailModule, AuthModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
 })
