@@ -116,6 +116,17 @@ describe('CardDAV and CalDAV (tsdav as the client)', () => {
       }
       expect((await member.get('/konto/geraete')).text).toContain('Sie haben noch kein Gerätepasswort angelegt.');
     });
+
+    it('erasing the person of an account removes its device passwords', async () => {
+      const member = await meetingAgent(t, f.emails.member);
+      const pass = await createDevicePassword(member, 'Telefon');
+      expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.member, pass), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(207);
+      const account = await t.app.get(DatabaseService).dataSource.getRepository(Account).findOneByOrFail({ email: f.emails.member });
+      const admin = (await t.app.get(DatabaseService).dataSource.getRepository(Account).findOneByOrFail({ email: f.emails.admin })).id;
+      await t.app.get(PrivacyService).erase(memberViewer(admin, null, true), f.people.member);
+      expect(await t.app.get(DevicePasswordsService).list(account.id)).toEqual([]);
+      expect((await davRequest(t, 'PROPFIND', '/dav/', basic(f.emails.member, pass), PROPFIND_PRINCIPAL, { Depth: '0' })).status).toBe(401);
+    });
   });
 
   describe('authentication', () => {

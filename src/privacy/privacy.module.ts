@@ -5,13 +5,14 @@ import { PollsModule } from '../polls/polls.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ConsentService } from './consent.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule, SearchModule, AuditModule, MailModule, PollsModule, CircularsModule],
+  imports: [PeopleModule, SearchModule, AuditModule, MailModule, PollsModule, CircularsModule, AuthModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
   exports: [ConsentService, PrivacyService],

@@ -5,6 +5,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from '../audit/audit-la
 import { ERASED_PERSON_NAME, AuditLog } from '../audit/audit-log.service.js';
 import { assertAdmin, assertMember } from '../auth/access.js';
 import { Account } from '../auth/account.entity.js';
+import { DevicePasswordsService } from '../auth/device-passwords.service.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { memberViewer, type Viewer } from '../auth/viewer.js';
@@ -59,6 +60,7 @@ export class PrivacyService {
     private readonly mail: MailService,
     private readonly polls: PollsService,
     private readonly circulars: CircularsService,
+    private readonly devices: DevicePasswordsService,
   ) {}
 
   async overview(viewer: Viewer, id: number): Promise<PrivacyOverview> {
@@ -166,6 +168,7 @@ export class PrivacyService {
           { email: `geloescht-${account.id}@konto.invalid`, personId: null, disabledAt: account.disabledAt ?? now, calendarToken: null },
         );
         await manager.getRepository(Session).delete({ accountId: account.id });
+        await this.devices.revokeAllForAccount(manager, account.id); // CardDAV/CalDAV devices stop at once
         await this.audit.record(manager, actor, {
           action: 'erase',
           entityType: 'account',
