@@ -9,6 +9,8 @@ import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsService } from '../src/meetings/meetings.service.js';
 import { ActionItem } from '../src/minutes/action-item.entity.js';
 import { ActionItemsService } from '../src/minutes/action-items.service.js';
+import { DatePoll } from '../src/polls/date-poll.entity.js';
+import { DEMO_POLL_TITLE } from '../seeds/demo-polls.seed.js';
 import { createAccount, csrfToken, login, type Agent } from './helpers/auth.js';
 import { html } from './helpers/directory.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -53,7 +55,7 @@ describe('Meine Seite: the landing page after login, with what concerns the memb
   it('shows the sections in order: meetings with my answer, action items, bodies and roles, calendar, my entry and data', async () => {
     const page = await member.get('/meine-seite').expect(200);
     expect(page.headers['cache-control']).toBe('no-store');
-    const order = ['meine-sitzungen', 'meine-aufgaben', 'meine-gremien', 'mein-kalender', 'mein-eintrag'].map((id) => page.text.indexOf(`<section id="${id}"`));
+    const order = ['meine-sitzungen', 'meine-aufgaben', 'meine-umfragen', 'meine-rundschreiben', 'meine-gremien', 'mein-kalender', 'meine-geraete', 'mein-eintrag'].map((id) => page.text.indexOf(`<section id="${id}"`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // bodies and roles: the demo member sits on the Begleitbeirat as a member
@@ -74,6 +76,28 @@ describe('Meine Seite: the landing page after login, with what concerns the memb
     expect(page.text).toContain('href="/meine-seite/meine-daten.json"');
     // the header menu links here
     expect(page.text).toContain('<a href="/meine-seite">Meine Seite</a>');
+  });
+
+  it('lists the open date poll and the circulars of my bodies, and my device passwords', async () => {
+    const ds = t.app.get(DataSource);
+    const section = (page: string, id: string, next: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf(`id="${next}"`));
+    const page = await member.get('/meine-seite').expect(200);
+    // the demo poll of the Begleitbeirat waits for the member's answer
+    const poll = await ds.getRepository(DatePoll).findOneByOrFail({ title: DEMO_POLL_TITLE });
+    const polls = section(page.text, 'meine-umfragen', 'meine-rundschreiben');
+    expect(polls).toContain(`href="/terminumfragen/${poll.id}"`);
+    expect(polls).toContain('noch nicht beantwortet');
+    // circulars to the Begleitbeirat, newest first
+    const circulars = section(page.text, 'meine-rundschreiben', 'meine-gremien');
+    expect(circulars).toContain('Unterlagen zur Fortschreibung des Integrationskonzeptes');
+    // no device yet; after creating one the section counts it
+    expect(section(page.text, 'meine-geraete', 'mein-eintrag')).toContain('Sie haben noch kein Gerät eingerichtet.');
+    await member.post('/konto/geraete').type('form').send({ _csrf: await csrfToken(member, '/konto/geraete'), name: 'Telefon' }).expect(201);
+    const after = await member.get('/meine-seite').expect(200);
+    expect(section(after.text, 'meine-geraete', 'mein-eintrag')).toContain('1 Gerätepasswort eingerichtet, noch nicht benutzt.');
+    // a poll of a body the member does not sit on is not listed
+    const other = await ds.getRepository(DatePoll).find({ where: { state: 'open' } });
+    for (const p of other.filter((x) => x.bodyId !== poll.bodyId)) expect(after.text).not.toContain(`href="/terminumfragen/${p.id}"`);
   });
 
   it('answers an invitation right there, changes the answer, keeps a named deputy on a decline', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
@@ -10,7 +11,7 @@ import { MyPageService } from './my-page.service.js';
 
 /** Meine Seite: what concerns the logged-in member, from bodies, meetings, minutes, calendar and privacy. */
 @Module({
-  imports: [BodiesModule, MeetingsModule, MinutesModule, CalendarModule, PrivacyModule],
+  imports: [AuthModule, BodiesModule, MeetingsModule, MinutesModule, CalendarModule, PrivacyModule],
   controllers: [MyPageController],
   providers: [MyPageService, MyPageRepository],
 })

@@ -13,10 +13,11 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { RSVP_ANSWERS, type RsvpAnswer, rsvpClosedReason } from '../meetings/rsvp-rules.js';
 import type { ActionItem } from '../minutes/action-item.entity.js';
 import { ActionItemsService } from '../minutes/action-items.service.js';
-import { MyPageRepository } from './my-page.repository.js';
+import { DevicePasswordsService } from '../auth/device-passwords.service.js';
+import { type MyCircular, type MyOpenPoll, MyPageRepository } from './my-page.repository.js';
 
 /** How many upcoming meetings and open action items Meine Seite lists (the full lists are linked). */
-export const MY_PAGE_LIMITS = { meetings: 10, actionItems: 10 } as const;
+export const MY_PAGE_LIMITS = { meetings: 10, actionItems: 10, polls: 10, circulars: 5 } as const;
 
 export interface MyMeeting {
   meeting: Meeting;
@@ -36,6 +37,12 @@ export interface MyPageData {
   actionItems: { items: ActionItem[]; total: number; overdue: number; today: string };
   /** The personal feed's token, or null when none was created yet. */
   calendarToken: string | null;
+  /** Open date polls of my current bodies. */
+  polls: MyOpenPoll[];
+  /** The latest circulars to me or my bodies. */
+  circulars: MyCircular[];
+  /** My CardDAV/CalDAV device passwords: how many, and the last use of any. */
+  devices: { count: number; lastUsedAt: Date | null };
 }
 
 /**
@@ -52,19 +59,26 @@ export class MyPageService {
     private readonly actionItems: ActionItemsService,
     private readonly calendar: CalendarTokenService,
     private readonly repository: MyPageRepository,
+    private readonly devicePasswords: DevicePasswordsService,
   ) {}
 
   async overview(viewer: Viewer, now = new Date()): Promise<MyPageData> {
     assertMember(viewer, '/meine-seite');
     const personId = viewer.personId;
     const calendarToken = await this.calendar.current(viewer);
+    const deviceList = await this.devicePasswords.list(viewer.accountId);
+    const lastUse = deviceList.reduce<number | null>((max, d) => (d.lastUsedAt && (max === null || d.lastUsedAt.getTime() > max) ? d.lastUsedAt.getTime() : max), null);
+    const devices = { count: deviceList.length, lastUsedAt: lastUse === null ? null : new Date(lastUse) };
     if (personId === null) {
-      return { viewer, personId, memberships: { current: [], upcoming: [] }, meetings: [], actionItems: { items: [], total: 0, overdue: 0, today: todayInBerlin(now) }, calendarToken };
+      return { viewer, personId, memberships: { current: [], upcoming: [] }, meetings: [], actionItems: { items: [], total: 0, overdue: 0, today: todayInBerlin(now) }, calendarToken, polls: [], circulars: [], devices };
     }
     const memberships = await this.bodies.membershipsOfPerson(personId, viewer, todayInBerlin(now));
     const meetings = await this.upcomingMeetings(viewer, personId, memberships.current, now);
     const [items, total] = await this.actionItems.list(viewer, { personId, state: 'open', offset: 0, limit: MY_PAGE_LIMITS.actionItems }, now);
     const [, overdue] = await this.actionItems.list(viewer, { personId, state: 'overdue', offset: 0, limit: 1 }, now);
+    const currentBodyIds = [...new Set(memberships.current.map((m) => m.bodyId))];
+    const polls = await this.repository.openPolls(personId, currentBodyIds, MY_PAGE_LIMITS.polls);
+    const circulars = await this.repository.recentCirculars(personId, currentBodyIds, MY_PAGE_LIMITS.circulars);
     return {
       viewer,
       personId,
@@ -72,6 +86,9 @@ export class MyPageService {
       meetings,
       actionItems: { items, total, overdue, today: todayInBerlin(now) },
       calendarToken,
+      polls,
+      circulars,
+      devices,
     };
   }
 

@@ -1,5 +1,6 @@
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { Membership } from '../bodies/membership.entity.js';
+import { formatDateTime } from '../common/dates.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
 import { RSVP_RESPONSE_LABELS } from '../meetings/meeting-labels.js';
 import { meetingListItem, type MeetingListItemView } from '../meetings/meetings.view-model.js';
@@ -104,6 +105,30 @@ export function myPageSections(data: MyPageData, baseUrl: string, errors: MyPage
       },
     },
     {
+      id: 'meine-umfragen',
+      title: 'Offene Terminumfragen',
+      partial: 'my_page/polls',
+      content: {
+        items: data.polls.map((p) => ({
+          title: p.title,
+          bodyName: p.bodyName,
+          href: `/terminumfragen/${p.id}`,
+          deadlineText: formatDateTime(p.deadline),
+          answered: p.answered,
+          actionLabel: p.answered ? 'Antwort ändern' : 'Jetzt antworten',
+        })),
+        hasPerson: data.personId !== null,
+      },
+    },
+    {
+      id: 'meine-rundschreiben',
+      title: 'Rundschreiben meiner Gremien',
+      partial: 'my_page/circulars',
+      content: {
+        items: data.circulars.map((c) => ({ subject: c.subject, senderName: c.senderName, href: `/rundschreiben/${c.id}`, sentText: formatDateTime(c.createdAt) })),
+      },
+    },
+    {
       id: 'meine-gremien',
       title: 'Meine Gremien und Rollen',
       partial: 'my_page/bodies',
@@ -114,6 +139,16 @@ export function myPageSections(data: MyPageData, baseUrl: string, errors: MyPage
       title: 'Mein Sitzungskalender',
       partial: 'my_page/calendar',
       content: { feed, manageHref: '/kalender#persoenlich' },
+    },
+    {
+      id: 'meine-geraete',
+      title: 'Adressbuch und Kalender auf dem Telefon',
+      partial: 'my_page/devices',
+      content: {
+        countText: data.devices.count === 0 ? null : `${data.devices.count} ${data.devices.count === 1 ? 'Gerätepasswort' : 'Gerätepasswörter'} eingerichtet`,
+        lastUsedText: data.devices.lastUsedAt ? formatDateTime(data.devices.lastUsedAt) : null,
+        manageHref: '/konto/geraete',
+      },
     },
     {
       id: 'mein-eintrag',
