@@ -32,6 +32,7 @@ import { SeedContext } from '../seeds/seed-context.js';
 import { type Agent, createAccount, csrfTokenFrom, login } from './helpers/auth.js';
 import { decodeHtml, type ParsedField, type ParsedForm, parseForms, submittedValues } from './helpers/html-forms.js';
 import { createMatrixMeetings, type MatrixMeetingIds } from './helpers/matrix-meetings.js';
+import { createMatrixPolls, type MatrixPollIds } from './helpers/matrix-polls.js';
 import { fillRoute, percentEncode, registeredRoutes, splitRoute } from './helpers/routes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -61,7 +62,7 @@ const ADMIN_EMAIL = 'fuzz.admin@example.org';
 
 type Role = 'anonymous' | 'admin';
 
-interface Ids extends MatrixMeetingIds {
+interface Ids extends MatrixMeetingIds, MatrixPollIds {
   bodyA: number;
   bodyB: number;
   membershipA: number;
@@ -430,6 +431,10 @@ describe('fuzz: every form and query endpoint', () => {
     if (before === 'email-bestaetigen') return 'x'.repeat(43);
     if (before === 'import') return ids.importToken;
     if (before === 'antwort') return ids.rsvpToken;
+    if (before === 'umfrage') return ids.pollToken;
+    if (before === 'terminumfragen') return String(ids.pollA);
+    if (before === 'abbestellen') return `u1.1.1.9999999999.${'A'.repeat(43)}`;
+    if (before === 'rundschreiben') return String(ids.circularA);
     if (before === 'kalender') return ids.calendarToken;
     if (before === 'export') return 'personen.csv';
     if (before === 'monat') return '2026-03';
@@ -556,7 +561,8 @@ describe('fuzz: every form and query endpoint', () => {
       chairAAccount: chair.id,
       adminAccount: admin.id,
     });
-    ids = { ...meetings, bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
+    const polls = await createMatrixPolls(t, { bodyA: bodyA.id, chairAPerson: avramenko.id });
+    ids = { ...meetings, ...polls, bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
     agents.admin = await agentFor('admin');
     agents.anonymous = await agentFor('anonymous');
     tokens.admin = await tokenOf(agents.admin, 'admin');

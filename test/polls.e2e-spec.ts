@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
+import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { todayInBerlin } from '../src/common/dates.js';
 import { Attendance } from '../src/meetings/attendance.entity.js';
@@ -415,5 +416,22 @@ describe('Date polls (Terminumfragen): propose, answer by link and on the page, 
     await suite.t.app.get(PrivacyService).erase(admin, f.members.haddad);
     expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { personId: f.members.haddad } })).toBe(0);
     expect(await suite.t.db.dataSource.getRepository(DatePollResponse).count({ where: { answeredByPersonId: f.members.haddad } })).toBe(0);
+  });
+
+  it('answers 404 for a poll whose body was removed, and the reminder job passes it by (a 500 the fuzz run found)', async () => {
+    const other = await createMeetingFixture(suite.t.db, { code: 'TZ' });
+    const id = await suite.t.db.write(async (m) => {
+      const poll = await m.getRepository(DatePoll).save(m.getRepository(DatePoll).create({ bodyId: other.bodyId, title: 'Verwaist', note: null, deadline: new Date(Date.now() + 86_400_000), state: 'open' }));
+      await m.getRepository(DatePollSlot).insert({ pollId: poll.id, position: 1, startsAt: new Date(Date.now() + 5 * 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000), locationId: null });
+      await m.getRepository(Body).update({ id: other.bodyId }, { deletedAt: new Date() });
+      return poll.id;
+    });
+    const admin = await loggedInAgent(suite.t, { email: 'admin-tz@example.org', password: PASSWORD, isAdmin: true });
+    expect((await admin.get(`/terminumfragen/${id}`)).status).toBe(404);
+    expect((await admin.get(`/terminumfragen/${id}/auswertung`)).status).toBe(404);
+    const secret = suite.t.app.get(RsvpSecretService).known() as string;
+    const link = signLinkToken(secret, 'p1', { subjectId: id, personId: other.chairId, expiresAt: new Date(Date.now() + 86_400_000) });
+    expect((await request(suite.t.http).get(`/umfrage/${link}`)).status).toBe(404);
+    await expect(suite.t.app.get(RemindersService).runOnce()).resolves.toBeDefined();
   });
 });

@@ -153,8 +153,9 @@ export class PollsService {
   }
 
   private async loadPoll(id: number, manager: EntityManager = this.dataSource.manager): Promise<{ poll: DatePoll; body: Body; slots: DatePollSlot[] }> {
-    const poll = await manager.getRepository(DatePoll).findOne({ where: { id }, relations: { body: true } });
-    if (!poll || poll.body.deletedAt !== null) throw notFound(POLL_GONE);
+    // with a removed body (deletedAt set) rather than none, so that the check below can refuse it
+    const poll = await manager.getRepository(DatePoll).findOne({ where: { id }, relations: { body: true }, withDeleted: true });
+    if (!poll || !poll.body || poll.body.deletedAt !== null) throw notFound(POLL_GONE);
     const slots = await manager.getRepository(DatePollSlot).find({ where: { pollId: id }, relations: { location: true }, order: { startsAt: 'ASC', position: 'ASC' } });
     return { poll, body: poll.body, slots };
   }
@@ -538,11 +539,11 @@ export class PollsService {
    */
   async runReminders(manager: EntityManager, now: Date): Promise<number> {
     const system: AuditActor = { accountId: null, name: 'System (Antwortfrist abgelaufen)' };
-    const due = await manager.getRepository(DatePoll).find({ where: { state: 'open' }, relations: { body: true } });
+    const due = await manager.getRepository(DatePoll).find({ where: { state: 'open' }, relations: { body: true }, withDeleted: true });
     const today = todayInBerlin(now);
     let queued = 0;
     for (const poll of due) {
-      if (poll.body.deletedAt !== null) continue;
+      if (!poll.body || poll.body.deletedAt !== null) continue;
       if (poll.deadline.getTime() <= now.getTime()) {
         await manager.getRepository(DatePoll).update({ id: poll.id, state: 'open' }, { state: 'closed', closedAt: poll.deadline });
         await this.auditState(manager, system, 'close', poll, poll.body, 'offen', 'geschlossen', now);
