@@ -33,6 +33,8 @@ declare module '../database/domain-events.js' {
   interface DomainEventMap {
     /** A document version was stored (its text is extracted later, in the background). */
     'document.uploaded': { documentId: number; versionId: number; meetingId: number };
+    /** A document was removed with all its versions; `wasPublic`: an anonymous visitor could open it (e.g. for OParl tombstones). */
+    'document.removed': { documentId: number; meetingId: number; createdAt: Date; wasPublic: boolean };
   }
 }
 
@@ -363,6 +365,7 @@ export class DocumentsService {
       await manager.getRepository(DocumentVersion).delete({ documentId });
       await manager.getRepository(MeetingDocument).delete({ id: documentId });
       await this.storage.sweep(manager);
+      await this.events.publish(manager, 'document.removed', { documentId, meetingId: meeting.id, createdAt: document.createdAt, wasPublic: canViewDocument(document, meeting, item, ANONYMOUS) });
       await this.record(manager, viewer, 'delete', meeting, document, this.auditValues(document, item, versions[0]?.version ?? null), null);
       await this.search.reindex(manager, 'document', documentId);
     });
