@@ -232,6 +232,23 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
       true,
     );
     expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ name: 'Präsentation' });
+
+    // its agenda item made internal: a tombstone again; public again: back
+    const item = await ds.getRepository(AgendaItem).findOneByOrFail({ id: docs.itemId });
+    const itemInput = { title: item.title, level: item.level, presenter: item.presenter, plannedMinutes: item.plannedMinutes, description: item.description };
+    await t.app.get(AgendaService).update(admin, item.meetingId, item.id, { ...itemInput, isPublic: false });
+    expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ deleted: true });
+    await t.app.get(AgendaService).update(admin, item.meetingId, item.id, { ...itemInput, isPublic: true });
+    expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ name: 'Präsentation' });
+
+    // a new version: the file, its agenda item and meeting show up as changed, the file describes the new bytes
+    const beforeVersion = new Date(Date.now() - 1000).toISOString();
+    const bytes = await samplePdf('Präsentation, zweite Fassung mit mehr Text');
+    await documents.addVersion(admin, docs.ofItem, { originalName: 'Präsentation v2.pdf', bytes });
+    const since = (list: string) => harvest(t.http, base, url(`/oparl/v1.1/body/1/${list}?modified_since=${encodeURIComponent(beforeVersion)}`), '', false);
+    expect((await since('file')).listed.get(fileUrl(docs.ofItem))?.object).toMatchObject({ fileName: 'Präsentation v2.pdf', size: bytes.length });
+    expect((await since('agenda-item')).listed.has(url(`/oparl/v1.1/agenda-item/${docs.itemId}`))).toBe(true);
+    expect((await since('meeting')).listed.has(url(`/oparl/v1.1/meeting/${docs.meetingId}`))).toBe(true);
   });
 
   it('gives agenda items the decisions of approved minutes only', async () => {

@@ -4,6 +4,7 @@ import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentTextWorker } from '../src/documents/document-text.worker.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
+import { AgendaService } from '../src/meetings/agenda.service.js';
 import { MeetingEditorService } from '../src/meetings/meeting-editor.service.js';
 import { SearchDocument } from '../src/search/search-document.entity.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
@@ -106,5 +107,28 @@ describe('meeting documents in the whole-network search', () => {
     expect((await documentHits(member, 'Stadtteilrunde')).titles).toEqual(['Einladung Stadtteilrunde']);
     await editor.update(chair, meetingId, { ...input, isPublic: true }, true);
     expect(await documentHits(ANONYMOUS, 'Stadtteilrunde')).toMatchObject({ titles: [doc.title], count: 1 });
+  }, 60_000);
+
+  it('follows its agenda item made internal, and a new version replaces the searched text', async () => {
+    const agenda = t.app.get(AgendaService);
+    const itemInput = { title: 'Bericht der Beratungsstellen', level: 0, presenter: null, plannedMinutes: null, description: null };
+    const item = await agenda.add(chair, meetingId, { ...itemInput, isPublic: true });
+    const [doc] = await documents.upload(chair, meetingId, { agendaItemId: item.id, description: null, title: 'Statistik', visibility: 'public' }, [{ originalName: 'statistik.pdf', bytes: await samplePdf('Beratungsfälle Quartal eins') }]);
+    const worker = t.app.get(DocumentTextWorker);
+    while (await worker.runOnce());
+    expect((await documentHits(ANONYMOUS, 'Beratungsfälle')).titles).toEqual(['Statistik']);
+
+    await agenda.update(chair, meetingId, item.id, { ...itemInput, isPublic: false });
+    expect(await documentHits(ANONYMOUS, 'Beratungsfälle')).toMatchObject({ titles: [], count: 0 });
+    expect((await documentHits(member, 'Beratungsfälle')).titles).toEqual(['Statistik']);
+    await agenda.update(chair, meetingId, item.id, { ...itemInput, isPublic: true });
+    expect((await documentHits(ANONYMOUS, 'Beratungsfälle')).titles).toEqual(['Statistik']);
+
+    await documents.addVersion(chair, doc.id, { originalName: 'statistik-neu.pdf', bytes: await samplePdf('Wartezeiten Quartal zwei') });
+    // until the worker has read the new version, the entry is found by its name only, not by the old text
+    expect((await documentHits(ANONYMOUS, 'Beratungsfälle')).titles).toEqual([]);
+    expect((await documentHits(ANONYMOUS, 'statistik-neu')).titles).toEqual(['Statistik']);
+    while (await worker.runOnce());
+    expect((await documentHits(ANONYMOUS, 'Wartezeiten')).titles).toEqual(['Statistik']);
   }, 60_000);
 });
