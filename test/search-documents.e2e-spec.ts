@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account } from '../src/auth/account.entity.js';
 import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
@@ -70,6 +71,15 @@ describe('meeting documents in the whole-network search', () => {
     const snippet = snippets.get(hit?.id ?? -1) ?? [];
     expect(snippet.map((p) => p.text).join('')).toContain('Dolmetscherkosten');
     expect(snippet.some((p) => p.mark && /dolmetscherkosten/i.test(p.text))).toBe(true);
+
+    // The result page as an anonymous visitor gets it: grouped as "Unterlagen", linked, the word marked.
+    const page = await request(t.http).get(`/suche?q=${encodeURIComponent('Dolmetscherkosten')}`).expect(200);
+    expect(page.text).toContain('Unterlage');
+    expect(page.text).toContain(`href="/unterlagen/${pub.id}"`);
+    expect(page.text).toMatch(/<mark>Dolmetscherkosten<\/mark>/);
+    expect(page.text).not.toContain('Honorar');
+    const kindFilter = await request(t.http).get(`/suche?q=${encodeURIComponent('Honorartabelle')}&kind=document`).expect(200);
+    expect(kindFilter.text).not.toContain('Honorare');
 
     // Members-only: nowhere for anonymous visitors (hits and counts), found by members.
     expect(await documentHits(ANONYMOUS, 'Honorartabelle')).toMatchObject({ titles: [], count: 0 });
