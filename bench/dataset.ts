@@ -6,6 +6,7 @@ import { appDataSourceOptions } from '../src/app.entities.js';
 import type { DatabaseLocation } from '../src/database/database-options.js';
 import { BODY_SEARCH_SOURCE } from '../src/bodies/body-search.js';
 import { AGENDA_ITEM_SEARCH_SOURCE, MEETING_SEARCH_SOURCE } from '../src/meetings/meeting-search.js';
+import { DOCUMENT_SEARCH_SOURCE } from '../src/documents/document-search.js';
 import { ORGANISATION_SEARCH_SOURCE } from '../src/organisations/organisation-search.js';
 import { PERSON_SEARCH_SOURCE } from '../src/people/person-search.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
@@ -219,6 +220,7 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   // The whole network is searched: the meetings and their agenda items too (issue 17).
   indexer.register(MEETING_SEARCH_SOURCE);
   indexer.register(AGENDA_ITEM_SEARCH_SOURCE);
+  indexer.register(DOCUMENT_SEARCH_SOURCE);
   await ds2.transaction((m) => indexer.rebuildAll(m));
   // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
   // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.

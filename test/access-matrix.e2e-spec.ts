@@ -240,6 +240,8 @@ const MATRIX: Record<string, Row> = {
   'GET /oparl/v1.1/meeting/:id':                  [(i) => `/oparl/v1.1/meeting/${i.meetingA}`, ...A],
   'GET /oparl/v1.1/agenda-item/:id':              [(i) => `/oparl/v1.1/agenda-item/${i.agendaFirst}`, ...A],
   'GET /oparl/v1.1/location/:id':                 [(i) => `/oparl/v1.1/location/${i.location}`, ...A],
+  // the fixture's document is members-only: no File for anybody, a session changes nothing
+  'GET /oparl/v1.1/file/:id':                     [(i) => `/oparl/v1.1/file/${i.document}`, 404, 404, 404, 404, 404],
   'GET /oparl/v1.1/*path':                        [() => '/oparl/v1.1/gibt/es/nicht', 404, 404, 404, 404, 404],
 
   // minutes (src/minutes): drafts exist only for the body's editors (404 for everybody else), circulated

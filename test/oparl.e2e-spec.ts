@@ -1,8 +1,11 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { memberViewer, type Viewer } from '../src/auth/viewer.js';
+import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { BodiesEditorService } from '../src/bodies/bodies-editor.service.js';
+import { MeetingDocument } from '../src/documents/document.entity.js';
+import { canViewDocument } from '../src/documents/document-visibility.js';
+import { DocumentsService } from '../src/documents/documents.service.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { AgendaService } from '../src/meetings/agenda.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
@@ -12,6 +15,7 @@ import { OrganisationsService } from '../src/organisations/organisations.service
 import { Decision } from '../src/minutes/decision.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { createAccount } from './helpers/auth.js';
+import { samplePdf } from './helpers/documents.js';
 import { errorObjectErrors, type Harvest, harvest, objectErrors, pathOf } from './helpers/oparl.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -29,6 +33,8 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
   let admin: Viewer;
   let full: Harvest;
   let base: string;
+  /** Documents uploaded before the harvest: which must be a File and which never. */
+  let docs: { general: number; ofItem: number; membersOnly: number; ofInternalItem: number; ofInternalMeeting: number; meetingId: number; itemId: number };
 
   const get = (path: string) => request(t.http).get(path);
   const url = (path: string) => `${base}${path}`;
@@ -39,8 +45,32 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     ds = t.app.get(DataSource);
     base = t.config.baseUrl;
     admin = memberViewer((await createAccount(t, { email: 'oparl-admin@example.org', password: 'Ein langes Testpasswort 2026', isAdmin: true })).id, null, true);
+    docs = await uploadDocuments();
     full = await harvest(t.http, base);
   });
+
+  /** In a public meeting with a public and an internal item: two public files and three that must never appear. */
+  async function uploadDocuments(): Promise<typeof docs> {
+    const meetings = await ds.getRepository(Meeting).find({ where: { isPublic: true, state: 'scheduled' }, relations: { body: true }, order: { id: 'ASC' } });
+    const agenda = await ds.getRepository(AgendaItem).find();
+    const meeting = meetings.find((m) => m.body.isPublic && agenda.some((a) => a.meetingId === m.id && a.isPublic) && agenda.some((a) => a.meetingId === m.id && !a.isPublic));
+    const internal = (await ds.getRepository(Meeting).find({ where: { isPublic: false, state: 'scheduled' }, order: { id: 'ASC' } }))[0];
+    if (!meeting || !internal) throw new Error('the demo data has no meeting with a public and an internal agenda item, or no internal meeting');
+    const item = agenda.find((a) => a.meetingId === meeting.id && a.isPublic) as AgendaItem;
+    const internalItem = agenda.find((a) => a.meetingId === meeting.id && !a.isPublic) as AgendaItem;
+    const documents = t.app.get(DocumentsService);
+    const upload = async (meetingId: number, agendaItemId: number | null, title: string, visibility: 'public' | 'members') =>
+      (await documents.upload(admin, meetingId, { agendaItemId, title, description: null, visibility }, [{ originalName: `${title}.pdf`, bytes: await samplePdf(title) }]))[0].id;
+    return {
+      meetingId: meeting.id,
+      itemId: item.id,
+      general: await upload(meeting.id, null, 'Einladung', 'public'),
+      ofItem: await upload(meeting.id, item.id, 'Präsentation', 'public'),
+      membersOnly: await upload(meeting.id, null, 'Honorare', 'members'),
+      ofInternalItem: await upload(meeting.id, internalItem.id, 'Personalfrage', 'public'),
+      ofInternalMeeting: await upload(internal.id, null, 'Klausur', 'public'),
+    };
+  }
   afterAll(async () => {
     await t.close();
   });
@@ -53,7 +83,7 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     for (const list of ['organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'membership', 'locationList', 'legislativeTermList']) {
       expect(full.pages.has(body[list] as string)).toBe(true);
     }
-    for (const empty of ['paper', 'consultation', 'file', 'legislativeTermList']) {
+    for (const empty of ['paper', 'consultation', 'legislativeTermList']) {
       expect(full.pages.get(body[empty] as string)).toMatchObject({ data: [], pagination: { totalElements: 0 } });
     }
     // a real harvest: many meetings over several pages, agenda items, people, memberships, organisations
@@ -62,6 +92,7 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     expect(ids(full, 'Person').length).toBeGreaterThan(5);
     expect(ids(full, 'Membership').length).toBeGreaterThan(5);
     expect(ids(full, 'Location').length).toBeGreaterThan(0);
+    expect(ids(full, 'File').length).toBeGreaterThanOrEqual(2);
     expect([...full.objects.values()].some((o) => o.organizationType === 'Institution')).toBe(true);
   });
 
@@ -110,6 +141,114 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
       expect(res.headers['access-control-allow-origin']).toBe('*');
       expect(errorObjectErrors(res.body, path)).toEqual([]);
     }
+  });
+
+  it('serves the public documents of public meetings and agenda items as File, embedded and alone; never a members-only one', async () => {
+    const fileUrl = (id: number) => url(`/oparl/v1.1/file/${id}`);
+    const fileList = full.pages.get((full.objects.get(url('/oparl/v1.1/body/1')) as Json).file as string) as { data: Json[]; pagination: { totalElements: number } };
+    // exactly the documents the app's own rule shows an anonymous visitor (canViewDocument), the demo's included
+    const all = await ds.getRepository(MeetingDocument).find({ relations: { meeting: { body: true }, agendaItem: true } });
+    const expected = all.filter((d) => canViewDocument(d, d.meeting, d.agendaItem, ANONYMOUS)).map((d) => fileUrl(d.id));
+    expect(expected).toEqual(expect.arrayContaining([fileUrl(docs.general), fileUrl(docs.ofItem)]));
+    expect(all.length).toBeGreaterThan(expected.length);
+    expect(fileList.data.map((f) => f.id).sort()).toEqual(expected.sort());
+    expect(fileList.pagination.totalElements).toBe(expected.length);
+    for (const id of [docs.membersOnly, docs.ofInternalItem, docs.ofInternalMeeting]) {
+      expect(full.objects.has(fileUrl(id))).toBe(false);
+      const res = await get(`/oparl/v1.1/file/${id}`).expect(404);
+      expect(errorObjectErrors(res.body, `file ${id}`)).toEqual([]);
+    }
+    const general = full.objects.get(fileUrl(docs.general)) as Json;
+    expect(general).toMatchObject({
+      type: `${V}File`,
+      name: 'Einladung',
+      fileName: 'Einladung.pdf',
+      mimeType: 'application/pdf',
+      accessUrl: url(`/unterlagen/${docs.general}`),
+      downloadUrl: url(`/unterlagen/${docs.general}?download=1`),
+      meeting: [url(`/oparl/v1.1/meeting/${docs.meetingId}`)],
+    });
+    expect(general.agendaItem).toBeUndefined();
+    expect(general.sha512Checksum).toBeUndefined();
+    // the size is that of the bytes served; accessUrl opens the PDF, downloadUrl downloads it
+    const opened = await get(`/unterlagen/${docs.general}`).expect(200);
+    expect(Number(opened.headers['content-length'])).toBe(general.size);
+    expect(opened.headers['content-disposition']).toMatch(/^inline;/);
+    expect((await get(`/unterlagen/${docs.general}?download=1`).expect(200)).headers['content-disposition']).toMatch(/^attachment;/);
+    // embedded without back-references: general papers in the meeting, the others in their agenda item
+    const meeting = full.objects.get(url(`/oparl/v1.1/meeting/${docs.meetingId}`)) as Json;
+    const { meeting: _m, ...embeddedGeneral } = general;
+    expect(meeting.auxiliaryFile).toEqual([embeddedGeneral]);
+    const ofItem = full.objects.get(fileUrl(docs.ofItem)) as Json;
+    expect(ofItem.agendaItem).toEqual([url(`/oparl/v1.1/agenda-item/${docs.itemId}`)]);
+    const { meeting: _m2, agendaItem: _a, ...embeddedOfItem } = ofItem;
+    const item = (meeting.agendaItem as Json[]).find((a) => a.id === url(`/oparl/v1.1/agenda-item/${docs.itemId}`)) as Json;
+    expect(item.auxiliaryFile).toEqual([embeddedOfItem]);
+    expect(full.objects.get(item.id as string)?.auxiliaryFile).toEqual([embeddedOfItem]);
+    // nothing of the other documents anywhere in the harvest, not even their names
+    const everything = JSON.stringify([...full.objects.values(), ...full.pages.values()]);
+    for (const name of ['Honorare', 'Personalfrage', 'Klausur']) expect(everything).not.toContain(`"${name}`);
+    for (const d of all.filter((x) => !expected.includes(fileUrl(x.id)))) expect(everything).not.toContain(fileUrl(d.id));
+  });
+
+  it('keeps a removed public document, and one whose meeting was made internal, as File tombstones', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const documents = t.app.get(DocumentsService);
+    const fileUrl = (id: number) => url(`/oparl/v1.1/file/${id}`);
+    await documents.remove(admin, docs.general);
+    expect((await get(pathOf(base, fileUrl(docs.general))).expect(200)).body).toMatchObject({ id: fileUrl(docs.general), type: `${V}File`, deleted: true });
+    // a members-only document leaves no tombstone when removed: it never was public
+    await documents.remove(admin, docs.membersOnly);
+    await get(`/oparl/v1.1/file/${docs.membersOnly}`).expect(404);
+    const plain = await harvest(t.http, base, url('/oparl/v1.1/body/1/file'), '', false);
+    expect(plain.problems).toEqual([]);
+    expect([...plain.listed.keys()].filter((id) => id === fileUrl(docs.general))).toEqual([]);
+    const changed = await harvest(t.http, base, url(`/oparl/v1.1/body/1/file?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(changed.problems).toEqual([]);
+    expect(changed.listed.get(fileUrl(docs.general))?.object).toMatchObject({ deleted: true });
+    expect(changed.listed.has(fileUrl(docs.membersOnly))).toBe(false);
+    // the meeting changed with it (its auxiliaryFile lost the document)
+    const meetings = await harvest(t.http, base, url(`/oparl/v1.1/body/1/meeting?modified_since=${encodeURIComponent(before)}`), '', false);
+    expect(meetings.listed.get(url(`/oparl/v1.1/meeting/${docs.meetingId}`))?.object).toMatchObject({ auxiliaryFile: [] });
+
+    // the meeting made internal: its public file becomes a tombstone too
+    const m = await ds.getRepository(Meeting).findOneByOrFail({ id: docs.meetingId });
+    await t.app.get(MeetingEditorService).update(
+      admin,
+      m.id,
+      { title: m.title, date: berlinDate(m.startsAt), startTime: berlinTime(m.startsAt), endTime: berlinTime(m.endsAt), locationId: m.locationId, onlineLink: m.onlineLink, isPublic: false, description: m.description },
+      true,
+    );
+    const file = await get(pathOf(base, fileUrl(docs.ofItem))).expect(200);
+    expect(objectErrors(file.body, 'file')).toEqual([]);
+    expect(file.body).toMatchObject({ deleted: true });
+    expect((await harvest(t.http, base, url('/oparl/v1.1/body/1/file'), '', false)).listed.has(fileUrl(docs.ofItem))).toBe(false);
+
+    // public again: the file is back (the tombstone goes)
+    await t.app.get(MeetingEditorService).update(
+      admin,
+      m.id,
+      { title: m.title, date: berlinDate(m.startsAt), startTime: berlinTime(m.startsAt), endTime: berlinTime(m.endsAt), locationId: m.locationId, onlineLink: m.onlineLink, isPublic: true, description: m.description },
+      true,
+    );
+    expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ name: 'Präsentation' });
+
+    // its agenda item made internal: a tombstone again; public again: back
+    const item = await ds.getRepository(AgendaItem).findOneByOrFail({ id: docs.itemId });
+    const itemInput = { title: item.title, level: item.level, presenter: item.presenter, plannedMinutes: item.plannedMinutes, description: item.description };
+    await t.app.get(AgendaService).update(admin, item.meetingId, item.id, { ...itemInput, isPublic: false });
+    expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ deleted: true });
+    await t.app.get(AgendaService).update(admin, item.meetingId, item.id, { ...itemInput, isPublic: true });
+    expect((await get(pathOf(base, fileUrl(docs.ofItem))).expect(200)).body).toMatchObject({ name: 'Präsentation' });
+
+    // a new version: the file, its agenda item and meeting show up as changed, the file describes the new bytes
+    const beforeVersion = new Date(Date.now() - 1000).toISOString();
+    const bytes = await samplePdf('Präsentation, zweite Fassung mit mehr Text');
+    await documents.addVersion(admin, docs.ofItem, { originalName: 'Präsentation v2.pdf', bytes });
+    const since = (list: string) => harvest(t.http, base, url(`/oparl/v1.1/body/1/${list}?modified_since=${encodeURIComponent(beforeVersion)}`), '', false);
+    expect((await since('file')).listed.get(fileUrl(docs.ofItem))?.object).toMatchObject({ fileName: 'Präsentation v2.pdf', size: bytes.length });
+    expect((await since('agenda-item')).listed.has(url(`/oparl/v1.1/agenda-item/${docs.itemId}`))).toBe(true);
+    expect((await since('meeting')).listed.has(url(`/oparl/v1.1/meeting/${docs.meetingId}`))).toBe(true);
   });
 
   it('gives agenda items the decisions of approved minutes only', async () => {

@@ -93,14 +93,18 @@ export class DocumentsController {
     }
   }
 
-  /** Sends a file with its real name (RFC 6266/5987), type, length and validators; 304 when unchanged. */
+  /**
+   * Sends a file with its real name (RFC 6266/5987), type, length and validators; 304 when unchanged.
+   * PDFs and images open in the browser unless `?download=1` asks for a download (OParl downloadUrl).
+   */
   private send(req: Request, res: Response, file: Awaited<ReturnType<DocumentsService['file']>>): void {
     const { version, bytes, isPrivate } = file;
     res.setHeader('ETag', `"${version.blobSha256}"`);
     res.setHeader('Last-Modified', version.uploadedAt.toUTCString());
     res.setHeader('Cache-Control', isPrivate ? 'private, no-cache' : 'public, no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Disposition', dispositionFor(version.fileName, isInlineType(version.mimeType) ? 'inline' : 'attachment'));
+    const inline = isInlineType(version.mimeType) && req.query.download !== '1';
+    res.setHeader('Content-Disposition', dispositionFor(version.fileName, inline ? 'inline' : 'attachment'));
     if (isNotModified(req, res)) {
       res.status(304).end();
       return;

@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AccountPeopleModule } from '../auth/account-people.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { SearchModule } from '../search/search.module.js';
+import { DocumentSearchRegistration } from './document-search.js';
 import { DocumentStorage } from './document-storage.js';
 import { DocumentTextWorker } from './document-text.worker.js';
 import { DocumentUploadMiddleware } from './document-upload.middleware.js';
@@ -11,9 +13,9 @@ import { DocumentsService } from './documents.service.js';
 
 /** Meeting documents (Sitzungsunterlagen): files of a meeting stored in the database. */
 @Module({
-  imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule],
+  imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule, SearchModule],
   controllers: [DocumentsController],
-  providers: [DocumentStorage, DocumentsService, DocumentTextWorker],
+  providers: [DocumentStorage, DocumentsService, DocumentTextWorker, DocumentSearchRegistration],
   exports: [DocumentsService, DocumentTextWorker],
 })
 export class DocumentsModule implements NestModule {

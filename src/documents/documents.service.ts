@@ -20,6 +20,7 @@ import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 import { type DocumentVisibility, DocumentVersion, MeetingDocument } from './document.entity.js';
 import { DocumentStorage, sha256Hex } from './document-storage.js';
 import { judgeFileType } from './document-types.js';
@@ -32,6 +33,8 @@ declare module '../database/domain-events.js' {
   interface DomainEventMap {
     /** A document version was stored (its text is extracted later, in the background). */
     'document.uploaded': { documentId: number; versionId: number; meetingId: number };
+    /** A document was removed with all its versions; `wasPublic`: an anonymous visitor could open it (e.g. for OParl tombstones). */
+    'document.removed': { documentId: number; meetingId: number; createdAt: Date; wasPublic: boolean };
   }
 }
 
@@ -100,6 +103,7 @@ export class DocumentsService {
     private readonly audit: AuditLog,
     private readonly accountPeople: AccountPeople,
     private readonly events: DomainEvents,
+    private readonly search: SearchIndexer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     documentsSource: MeetingDocumentsSource,
   ) {
@@ -333,6 +337,7 @@ export class DocumentsService {
         );
         const version = await this.storeVersion(manager, viewer, document, meeting, f);
         await this.record(manager, viewer, 'create', meeting, document, null, this.auditValues(document, item, version));
+        await this.search.reindex(manager, 'document', document.id);
         created.push(document);
       }
       return created;
@@ -348,6 +353,7 @@ export class DocumentsService {
       const version = await this.storeVersion(manager, viewer, document, meeting, judged);
       const previous = versions[0]?.version ?? null;
       await this.record(manager, viewer, 'update', meeting, document, this.auditValues(document, item, previous), this.auditValues(document, item, version));
+      await this.search.reindex(manager, 'document', document.id);
       return version;
     });
   }
@@ -359,7 +365,9 @@ export class DocumentsService {
       await manager.getRepository(DocumentVersion).delete({ documentId });
       await manager.getRepository(MeetingDocument).delete({ id: documentId });
       await this.storage.sweep(manager);
+      await this.events.publish(manager, 'document.removed', { documentId, meetingId: meeting.id, createdAt: document.createdAt, wasPublic: canViewDocument(document, meeting, item, ANONYMOUS) });
       await this.record(manager, viewer, 'delete', meeting, document, this.auditValues(document, item, versions[0]?.version ?? null), null);
+      await this.search.reindex(manager, 'document', documentId);
     });
     return meeting;
   }

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The kinds of objects OParl keeps a record of once they are gone or no longer public. */
-export const TOMBSTONE_TYPES = ['body', 'organisation', 'person', 'membership', 'meeting', 'agenda_item'] as const;
+export const TOMBSTONE_TYPES = ['body', 'organisation', 'person', 'membership', 'meeting', 'agenda_item', 'file'] as const;
 export type TombstoneType = (typeof TOMBSTONE_TYPES)[number];
 
 /**
@@ -21,7 +21,7 @@ export class OparlTombstone {
   @Column({ name: 'object_id', type: 'integer' })
   objectId: number;
 
-  /** The embedding object (the meeting of an agenda item, the person of a membership): its `modified` moves too. */
+  /** The embedding object (the meeting of an agenda item or a file, the person of a membership): its `modified` moves too. */
   @Index('idx_oparl_tombstones_parent')
   @Column({ name: 'parent_id', type: 'integer', nullable: true })
   parentId: number | null;

@@ -3,6 +3,7 @@ import { type EntityManager, In } from 'typeorm';
 import { Body } from '../bodies/body.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { DomainEvents } from '../database/domain-events.js';
+import { MeetingDocument } from '../documents/document.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -47,6 +48,27 @@ export class OparlTombstonesService {
     events.on('meeting.saved', (manager, e) => this.meeting(manager, e.meetingId, e.wasPublic));
     events.on('agendaItem.changed', (manager, e) => this.agendaItem(manager, e.meetingId, e.itemId, e.wasPublic, e.createdAt));
     events.on('organisation.changed', (manager, e) => this.organisation(manager, e.organisationId));
+    events.on('document.removed', (manager, e) =>
+      this.apply(manager, 'file', [{ id: e.documentId, parentId: e.meetingId, createdAt: e.createdAt, visibleNow: false, wasVisible: e.wasPublic }], new Date()),
+    );
+  }
+
+  /**
+   * The files (meeting documents) of these meetings, or of one agenda item, as candidates: a document
+   * is public while it is public itself, its agenda item (if any) is public and `meetingVisible`
+   * says its meeting was or is public (the anonymous rule of canViewDocument).
+   */
+  private async files(manager: EntityManager, where: { meetingIds: number[] } | { agendaItemId: number }, meetingVisible: (meetingId: number, now: boolean) => boolean, itemWasPublic?: boolean): Promise<Candidate[]> {
+    const repo = manager.getRepository(MeetingDocument);
+    const docs: MeetingDocument[] = [];
+    if ('agendaItemId' in where) docs.push(...(await repo.find({ where: { agendaItemId: where.agendaItemId }, relations: { agendaItem: true } })));
+    else for (const part of chunks(where.meetingIds)) docs.push(...(await repo.find({ where: { meetingId: In(part) }, relations: { agendaItem: true } })));
+    return docs.map((d) => {
+      const itemNow = d.agendaItem === null || d.agendaItem.isPublic;
+      const itemBefore = itemWasPublic ?? itemNow;
+      const own = d.visibility === 'public';
+      return { id: d.id, parentId: d.meetingId, createdAt: d.createdAt, visibleNow: own && itemNow && meetingVisible(d.meetingId, true), wasVisible: own && itemBefore && meetingVisible(d.meetingId, false) };
+    });
   }
 
   /** Writes the tombstones of objects that stopped being public and drops those of objects public again. */
@@ -109,6 +131,7 @@ export class OparlTombstonesService {
         now,
       );
     }
+    await this.apply(manager, 'file', await this.files(manager, { meetingIds: publicMeetings }, (_id, current) => (current ? visibleNow : wasPublic)), now);
     const memberships = await manager.getRepository(Membership).find({ where: { bodyId } });
     const people = new Map((await manager.getRepository(Person).find({ where: { id: In(memberships.map((m) => m.personId)) } })).map((p) => [p.id, p]));
     await this.apply(
@@ -139,6 +162,7 @@ export class OparlTombstonesService {
       items.map((a) => ({ id: a.id, parentId: meetingId, createdAt: a.createdAt, visibleNow: visibleNow && a.isPublic, wasVisible: wasVisible && a.isPublic })),
       now,
     );
+    await this.apply(manager, 'file', await this.files(manager, { meetingIds: [meetingId] }, (_id, current) => (current ? visibleNow : wasVisible)), now);
   }
 
   /** An agenda item was changed or removed. */
@@ -148,7 +172,9 @@ export class OparlTombstonesService {
     const meetingPublic = meeting.isPublic && publicBody(await manager.getRepository(Body).findOne({ where: { id: meeting.bodyId }, withDeleted: true }));
     const item = await manager.getRepository(AgendaItem).findOne({ where: { id: itemId } });
     const visibleNow = meetingPublic && item !== null && item.isPublic;
-    await this.apply(manager, 'agenda_item', [{ id: itemId, parentId: meetingId, createdAt, visibleNow, wasVisible: meetingPublic && wasPublic }], new Date());
+    const now = new Date();
+    await this.apply(manager, 'agenda_item', [{ id: itemId, parentId: meetingId, createdAt, visibleNow, wasVisible: meetingPublic && wasPublic }], now);
+    await this.apply(manager, 'file', await this.files(manager, { agendaItemId: itemId }, () => meetingPublic, wasPublic), now);
   }
 
   /** An organisation changed or was removed (every organisation not removed is public). */

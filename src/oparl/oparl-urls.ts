@@ -75,6 +75,9 @@ export class OparlUrls {
   location(id: number): string {
     return this.path(`/location/${id}`);
   }
+  file(id: number): string {
+    return this.path(`/file/${id}`);
+  }
   /** The HTML page of the same thing (OParl `web`). */
   web(path: string): string {
     return `${this.baseUrl}${path}`;

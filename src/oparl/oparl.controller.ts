@@ -110,6 +110,11 @@ export class OparlController {
     return this.respond(req, res, () => this.oparl.locationById(OparlController.id(id)));
   }
 
+  @Get('file/:id')
+  file(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.respond(req, res, () => this.oparl.file(OparlController.id(id)));
+  }
+
   /** Anything else under the prefix: an OParl Error object, not the HTML error page. */
   @Get('*path')
   unknown(@Req() req: Request, @Res() res: Response): void {

@@ -4,6 +4,7 @@ import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder }
 import { Body } from '../bodies/body.entity.js';
 import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { DocumentVersion, MeetingDocument } from '../documents/document.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Location } from '../meetings/location.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -28,7 +29,10 @@ export interface Dated<T> {
 }
 
 /** The live object kinds; each with its visibility rule (public data only) and its `modified` rule. */
-export type LiveKind = 'body' | 'organisation' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'location';
+export type LiveKind = 'body' | 'organisation' | 'person' | 'membership' | 'meeting' | 'agenda_item' | 'location' | 'file';
+
+/** The newest version of a public document: what its File object describes. */
+export type FileVersion = Pick<DocumentVersion, 'id' | 'documentId' | 'fileName' | 'mimeType' | 'size' | 'uploadedAt'>;
 
 /** Narrows a list: the meetings of one body (Organization.meeting). */
 export interface Scope {
@@ -78,13 +82,21 @@ export class OparlRepository {
           `(SELECT MAX(d.updated_at) FROM decisions d JOIN agenda_items da ON da.id = d.agenda_item_id WHERE da.meeting_id = ${x}.id)`,
           `(SELECT MAX(mn.updated_at) FROM minutes mn WHERE mn.meeting_id = ${x}.id)`,
           `(SELECT l.updated_at FROM locations l WHERE l.id = ${x}.location_id)`,
+          // its public files (Meeting.auxiliaryFile and its agenda items'): a new version or a removal
+          `(SELECT MAX(dv.uploaded_at) FROM document_versions dv JOIN meeting_documents md ON md.id = dv.document_id WHERE md.meeting_id = ${x}.id AND ${this.publicDocumentSql('md')})`,
+          tomb('file', `${x}.id`),
         );
       case 'agenda_item':
         return this.greatest(
           `${x}.updated_at`,
           `(SELECT MAX(d.updated_at) FROM decisions d WHERE d.agenda_item_id = ${x}.id)`,
           `(SELECT mn.updated_at FROM minutes mn WHERE mn.meeting_id = ${x}.meeting_id)`,
+          `(SELECT MAX(dv.uploaded_at) FROM document_versions dv JOIN meeting_documents md ON md.id = dv.document_id WHERE md.agenda_item_id = ${x}.id AND md.visibility = 'public')`,
+          // a file tombstone names its meeting: an item's modified may move with a sibling's removal (never too early, at worst once too often)
+          tomb('file', `${x}.meeting_id`),
         );
+      case 'file':
+        return this.greatest(`${x}.created_at`, `(SELECT MAX(dv.uploaded_at) FROM document_versions dv WHERE dv.document_id = ${x}.id)`);
       case 'organisation':
       case 'membership':
       case 'location':
@@ -127,7 +139,23 @@ export class OparlRepository {
           .andWhere(`EXISTS (SELECT 1 FROM meetings vm JOIN bodies vb ON vb.id = vm.body_id WHERE vm.id = x.meeting_id AND vm.is_public = :yes AND ${publicBody('vb')})`, yes);
       case 'location':
         return this.dataSource.getRepository(Location).createQueryBuilder('x');
+      case 'file':
+        // a public document with a file, of a public meeting of a public body (the anonymous rule of canViewDocument)
+        return this.dataSource
+          .getRepository(MeetingDocument)
+          .createQueryBuilder('x')
+          .where(this.publicDocumentSql('x'), yes)
+          .andWhere('EXISTS (SELECT 1 FROM document_versions fv WHERE fv.document_id = x.id)')
+          .andWhere(`EXISTS (SELECT 1 FROM meetings vm JOIN bodies vb ON vb.id = vm.body_id WHERE vm.id = x.meeting_id AND vm.is_public = :yes AND ${publicBody('vb')})`, yes);
     }
+  }
+
+  /**
+   * A document an anonymous visitor may open once its meeting is public (canViewDocument in SQL):
+   * public itself, and a general paper or one of a public agenda item. Needs the parameter `yes`.
+   */
+  private publicDocumentSql(d: string): string {
+    return `${d}.visibility = 'public' AND (${d}.agenda_item_id IS NULL OR EXISTS (SELECT 1 FROM agenda_items dai WHERE dai.id = ${d}.agenda_item_id AND dai.is_public = :yes))`;
   }
 
   private filtered(kind: LiveKind, filter: TimeFilter, scope: Scope): SelectQueryBuilder<ObjectLiteral> {
@@ -237,6 +265,30 @@ export class OparlRepository {
       .addOrderBy('x.position', 'ASC');
     const { entities, raw } = await qb.getRawAndEntities<{ oparl_modified: unknown }>();
     return entities.map((row, i) => ({ row: row as AgendaItem, modified: storedInstantOf(raw[i].oparl_modified) }));
+  }
+
+  /** Public files of these meetings (general papers and those of agenda items), in id order, with their `modified`. */
+  async filesOf(meetingIds: number[]): Promise<Dated<MeetingDocument>[]> {
+    if (meetingIds.length === 0) return [];
+    const qb = this.visible('file')
+      .andWhere('x.meeting_id IN (:...meetingIds)', { meetingIds })
+      .addSelect(this.modifiedSql('file', 'x'), 'oparl_modified')
+      .orderBy('x.id', 'ASC');
+    const { entities, raw } = await qb.getRawAndEntities<{ oparl_modified: unknown }>();
+    return entities.map((row, i) => ({ row: row as MeetingDocument, modified: storedInstantOf(raw[i].oparl_modified) }));
+  }
+
+  /** The newest version of each of these documents (without the extracted text), by document id. */
+  async newestVersions(documentIds: number[]): Promise<Map<number, FileVersion>> {
+    const newest = new Map<number, FileVersion>();
+    if (documentIds.length === 0) return newest;
+    const versions = await this.dataSource.getRepository(DocumentVersion).find({
+      where: { documentId: In(documentIds) },
+      select: { id: true, documentId: true, fileName: true, mimeType: true, size: true, uploadedAt: true },
+      order: { id: 'ASC' },
+    });
+    for (const v of versions) newest.set(v.documentId, v);
+    return newest;
   }
 
   /** The decisions the public may read for these (public) agenda items: approved minutes only. */

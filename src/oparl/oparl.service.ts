@@ -3,8 +3,9 @@ import { ANONYMOUS } from '../auth/viewer.js';
 import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { Membership } from '../bodies/membership.entity.js';
-import { todayInBerlin } from '../common/dates.js';
+import { berlinDay, todayInBerlin } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { MeetingDocument } from '../documents/document.entity.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Location } from '../meetings/location.entity.js';
 import { MEETING_STATE_LABELS } from '../meetings/meeting-labels.js';
@@ -19,7 +20,7 @@ import { type ListQuery, listPage, type OparlListPage, paginate, type Segment } 
 import type { OparlTombstone, TombstoneType } from './oparl-tombstone.entity.js';
 import { oparlDateTime } from './oparl-time.js';
 import { type BodyList, OPARL_VERSION, type OrganizationKey, OparlUrls, oparlType, type OparlType } from './oparl-urls.js';
-import { type Dated, type LiveKind, OparlRepository, type Scope, type TimeFilter } from './oparl.repository.js';
+import { type Dated, type FileVersion, type LiveKind, OparlRepository, type Scope, type TimeFilter } from './oparl.repository.js';
 
 export type OparlObject = Record<string, unknown>;
 
@@ -33,6 +34,7 @@ const TOMBSTONE_OPARL_TYPE: Record<TombstoneType, OparlType> = {
   membership: 'Membership',
   meeting: 'Meeting',
   agenda_item: 'AgendaItem',
+  file: 'File',
 };
 
 /** A website as OParl wants it (a URL); anything else stored in the free text field is left out. */
@@ -56,8 +58,8 @@ function compact(o: OparlObject): OparlObject {
  * The network as OParl 1.1 (https://schema.oparl.org/1.1/): one Body (this installation), its bodies
  * (Gremium) and member organisations (Institution) as Organization, consented people with their
  * public contact fields and memberships, public meetings with their public agenda items and the
- * decisions of approved minutes, locations. Paper, Consultation, File and LegislativeTerm lists are
- * empty. Objects that were public and are not any more answer as tombstones (`deleted: true`).
+ * decisions of approved minutes, locations, the public documents of public meetings and agenda items
+ * as File. Paper, Consultation and LegislativeTerm lists are empty. Objects that were public and are not any more answer as tombstones (`deleted: true`).
  */
 @Injectable()
 export class OparlService {
@@ -179,11 +181,12 @@ export class OparlService {
         return [this.live<AgendaItem>('agenda_item', q, (rows) => this.agendaItems(rows, true)), ...this.deleted(['agenda_item'], q)];
       case 'location':
         return [this.live<Location>('location', q, (rows) => Promise.resolve(rows.map((r) => this.location(r))))];
+      case 'file':
+        return [this.live<MeetingDocument>('file', q, (rows) => this.files(rows, true)), ...this.deleted(['file'], q)];
       case 'paper':
       case 'consultation':
-      case 'file':
       case 'legislative-term':
-        // The network has no papers, consultations or legislative terms; files: see the documents module.
+        // The network has no papers, consultations or legislative terms.
         return [];
     }
   }
@@ -223,6 +226,9 @@ export class OparlService {
   agendaItem(id: number): Promise<OparlObject> {
     return this.one<AgendaItem>('agenda_item', 'agenda_item', id, (rows) => this.agendaItems(rows, true));
   }
+  file(id: number): Promise<OparlObject> {
+    return this.one<MeetingDocument>('file', 'file', id, (rows) => this.files(rows, true));
+  }
   locationById(id: number): Promise<OparlObject> {
     return this.one<Location>('location', null, id, (rows) => Promise.resolve(rows.map((r) => this.location(r))));
   }
@@ -248,6 +254,8 @@ export class OparlService {
         return this.urls.meeting(id);
       case 'agenda_item':
         return this.urls.agendaItem(id);
+      case 'file':
+        return this.urls.file(id);
     }
   }
 
@@ -340,6 +348,9 @@ export class OparlService {
     const embedded = await this.agendaItems(items, false);
     const agendaOf = (meetingId: number) => embedded.filter((_, i) => items[i].row.meetingId === meetingId);
     const locations = new Map((await this.repository.locations(rows.map((r) => r.row.locationId).filter((id): id is number => id !== null))).map((l) => [l.id, l]));
+    const generalFiles = (await this.repository.filesOf(ids)).filter((f) => f.row.agendaItemId === null);
+    const embeddedFiles = await this.files(generalFiles, false);
+    const filesOf = (meetingId: number) => embeddedFiles.filter((_, i) => generalFiles[i].row.meetingId === meetingId);
     return rows.map(({ row: m, modified }) => {
       const location = m.locationId !== null ? locations.get(m.locationId) : undefined;
       return compact({
@@ -352,8 +363,9 @@ export class OparlService {
         location: location ? this.location({ row: location, modified: location.updatedAt }) : undefined,
         organization: [this.urls.gremium(m.bodyId)],
         participant: [],
-        // [documents] invitation, resultsProtocol and auxiliaryFile come with the public meeting documents.
-        auxiliaryFile: [],
+        // the meeting's general public papers (those of an agenda item sit in AgendaItem.auxiliaryFile);
+        // invitation and resultsProtocol: once the generated PDFs are meeting documents
+        auxiliaryFile: filesOf(m.id),
         agendaItem: omitInternal ? undefined : agendaOf(m.id),
         web: this.urls.web(`/sitzungen/${m.id}`),
       });
@@ -363,6 +375,10 @@ export class OparlService {
   /** Agenda items with the decisions of approved minutes; `alone` adds the back-reference to the meeting. */
   private async agendaItems(rows: Dated<AgendaItem>[], alone: boolean): Promise<OparlObject[]> {
     const decisions = await this.repository.publicDecisionsOf(rows.map((r) => r.row.id));
+    const itemIds = new Set(rows.map((r) => r.row.id));
+    const itemFiles = (await this.repository.filesOf([...new Set(rows.map((r) => r.row.meetingId))])).filter((f) => f.row.agendaItemId !== null && itemIds.has(f.row.agendaItemId));
+    const embeddedFiles = await this.files(itemFiles, false);
+    const filesOf = (itemId: number) => embeddedFiles.filter((_, i) => itemFiles[i].row.agendaItemId === itemId);
     return rows.map(({ row: a, modified }) => {
       const own = decisions.filter((d) => d.agendaItemId === a.id);
       return compact({
@@ -374,7 +390,34 @@ export class OparlService {
         public: true,
         result: own.length > 0 ? own.map((d) => DECISION_RESULT_LABELS[d.result]).join(', ') : undefined,
         resolutionText: own.length > 0 ? own.map((d) => `${d.number}: ${d.text}`).join('\n\n') : undefined,
-        auxiliaryFile: [],
+        auxiliaryFile: filesOf(a.id),
+      });
+    });
+  }
+
+  /**
+   * Public meeting documents as File, described by their newest version (the document's link always
+   * serves it): accessUrl opens it (PDFs and images in the browser), downloadUrl always downloads.
+   * No checksum: OParl 1.1 asks for SHA-512 (optional), the store keys the bytes by SHA-256.
+   * `alone` adds the back-references to the meeting and agenda item (left out when embedded there).
+   */
+  private async files(rows: Dated<MeetingDocument>[], alone: boolean): Promise<OparlObject[]> {
+    const versions = await this.repository.newestVersions(rows.map((r) => r.row.id));
+    return rows.map(({ row: d, modified }) => {
+      const v: FileVersion | undefined = versions.get(d.id);
+      const url = this.urls.web(`/unterlagen/${d.id}`);
+      return compact({
+        ...this.common('File', this.urls.file(d.id), d.createdAt, modified),
+        name: d.title,
+        fileName: v?.fileName,
+        mimeType: v?.mimeType,
+        date: v ? berlinDay(v.uploadedAt) : undefined,
+        size: v?.size,
+        accessUrl: url,
+        downloadUrl: `${url}?download=1`,
+        meeting: alone ? [this.urls.meeting(d.meetingId)] : undefined,
+        agendaItem: alone && d.agendaItemId !== null ? [this.urls.agendaItem(d.agendaItemId)] : undefined,
+        web: this.urls.web(`/sitzungen/${d.meetingId}#unterlagen`),
       });
     });
   }

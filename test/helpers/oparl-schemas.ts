@@ -231,7 +231,7 @@ export const TOMBSTONE: Schema = {
   type: 'object',
   properties: {
     id: url,
-    type: { enum: ['Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem'].map((t) => `${V}${t}`) },
+    type: { enum: ['Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'File'].map((t) => `${V}${t}`) },
     created: dateTime,
     modified: dateTime,
     deleted: { const: true },
