@@ -8,12 +8,13 @@ import { DocumentTextWorker } from './document-text.worker.js';
 import { DocumentUploadMiddleware } from './document-upload.middleware.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { GeneratedDocumentsService } from './generated-documents.service.js';
 
 /** Meeting documents (Sitzungsunterlagen): files of a meeting stored in the database. */
 @Module({
   imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule],
   controllers: [DocumentsController],
-  providers: [DocumentStorage, DocumentsService, DocumentTextWorker],
+  providers: [DocumentStorage, DocumentsService, DocumentTextWorker, GeneratedDocumentsService],
   exports: [DocumentsService, DocumentTextWorker],
 })
 export class DocumentsModule implements NestModule {
