@@ -8,7 +8,8 @@ import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { pdfText } from './browser/support/pdf.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
 import { samplePdf } from './helpers/documents.js';
-import { createMeeting, createMeetingsFixture, meetingAgent, meetingFields, type MeetingsFixture, submitForm } from './helpers/meetings-fixture.js';
+import { agentFor, createMinutesFixture, editorFields, type MinutesFixture, submit } from './helpers/minutes.js';
+import { createMeeting, createMeetingsFixture, meetingAgent, meetingFields, type MeetingsFixture, submitForm as submitMeetingForm } from './helpers/meetings-fixture.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const ARABIC_TITLE = 'الميزانية السنوية';
@@ -116,7 +117,7 @@ describe('generated meeting documents (invitation letter as PDF)', () => {
 
   it('adds a new version under the same link when an update mail goes out', async () => {
     const doc = await generated(meetingId);
-    const moved = await submitForm(chair, `/sitzungen/${meetingId}/bearbeiten`, `/sitzungen/${meetingId}/bearbeiten`, { ...meetingFields(f, { title: 'Haushaltssitzung', startTime: '18:30', endTime: '20:30' }), trotzdem: 'on' });
+    const moved = await submitMeetingForm(chair, `/sitzungen/${meetingId}/bearbeiten`, `/sitzungen/${meetingId}/bearbeiten`, { ...meetingFields(f, { title: 'Haushaltssitzung', startTime: '18:30', endTime: '20:30' }), trotzdem: 'on' });
     expect(moved.status).toBe(303);
     expect(await t.app.get(DatabaseService).dataSource.getRepository(OutboxMail).count({ where: { meetingId, kind: 'update' } })).toBeGreaterThan(0);
     const versions = await versionsOf(doc?.id ?? 0);
@@ -153,5 +154,88 @@ describe('generated meeting documents (invitation letter as PDF)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toContain('private');
     expect((await pdfText(res.body as Buffer)).text).toContain('Strategie');
+  });
+});
+
+describe('generated meeting documents (approved minutes as PDF)', () => {
+  let t: TestApp;
+  let f: MinutesFixture;
+  let chair: Agent;
+  let member: Agent;
+  let anonymous: Agent;
+
+  const generated = (meetingId: number): Promise<MeetingDocument | null> =>
+    t.app.get(DatabaseService).dataSource.getRepository(MeetingDocument).findOne({ where: { meetingId, generatedKind: 'minutes' } });
+
+  /** Starts, writes, decides, circulates and approves the minutes of a meeting (the public item's title in Arabic). */
+  const approve = async (meetingId: number, itemIds: { public: number; internal: number } | null): Promise<void> => {
+    const path = `/sitzungen/${meetingId}/protokoll`;
+    expect((await submit(chair, path, path, {})).status).toBe(303);
+    if (itemIds) {
+      const form = await chair.get(`${path}/bearbeiten`).expect(200);
+      const fields = editorFields(form.text);
+      fields[`text_item-${itemIds.public}`] = 'Bericht über 120 Beratungen – Đặng Văn Minh und Ольга Петрова berichten.';
+      fields[`text_item-${itemIds.internal}`] = 'GEHEIM: Stellenbesetzung besprochen.';
+      expect((await chair.post(`${path}/bearbeiten`).type('form').send(fields)).status).toBe(303);
+      const decided = await submit(chair, `${path}/beschluesse/neu`, `${path}/beschluesse`, { agendaItemId: String(itemIds.public), text: 'Der Beirat empfiehlt, die Sprachkurse auszubauen.', result: 'adopted', votesYes: '7', votesNo: '1', votesAbstain: '2' });
+      expect(decided.status).toBe(303);
+      const internal = await submit(chair, `${path}/beschluesse/neu`, `${path}/beschluesse`, { agendaItemId: String(itemIds.internal), text: 'INTERNER BESCHLUSS zur Stelle.', result: 'adopted', unanimous: 'on' });
+      expect(internal.status).toBe(303);
+    }
+    expect((await submit(chair, path, `${path}/verschicken`, {})).status).toBe(303);
+    expect(await generated(meetingId)).toBeNull();
+    const ok = await submit(chair, `${path}/genehmigen`, `${path}/genehmigen`, { approvedInMeetingId: String(f.laterMeetingId) });
+    expect(ok.status).toBe(303);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ documents: { maxBytes: 20 * 1024 * 1024, quotaBytes: 64 * 1024 * 1024, textWorker: false } });
+    f = await createMinutesFixture(t);
+    chair = await agentFor(t, f.emails.chair);
+    member = await agentFor(t, f.emails.member);
+    anonymous = request.agent(t.http);
+    await t.app.get(DatabaseService).write((m) => m.getRepository(AgendaItem).update({ id: f.publicItemId }, { title: ARABIC_TITLE }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stores approved minutes of a public meeting as a public PDF with decisions and votes, without internal items', async () => {
+    await approve(f.meetingId, { public: f.publicItemId, internal: f.internalItemId });
+    const doc = await generated(f.meetingId);
+    expect(doc?.visibility).toBe('public');
+    expect(doc?.title).toBe('Protokoll (genehmigt)');
+    const res = await getBytes(anonymous, `/unterlagen/${doc?.id}`);
+    expect(res.status).toBe(200);
+    const { text } = await pdfText(res.body as Buffer);
+    expect(text).toContain('Protokoll:');
+    expect(text).toContain('Genehmigt in der Sitzung');
+    expect(text).toContain('Anwesenheit');
+    expect(text).toMatch(/TOP 1: الميزانية ?السنوية/u);
+    expect(text).toContain('Ольга Петрова');
+    expect(text).toContain('Đặng Văn Minh');
+    expect(text).toContain('Der Beirat empfiehlt, die Sprachkurse auszubauen.');
+    expect(text).toContain('7 Ja, 1 Nein, 2 Enthaltungen');
+    expect(text).toContain('Öffentlicher Teil des Protokolls');
+    // internal item, its text and its decision are not in a public document
+    expect(text).not.toContain('Personalangelegenheiten');
+    expect(text).not.toContain('GEHEIM');
+    expect(text).not.toContain('INTERNER BESCHLUSS');
+    // listed on the meeting page for anonymous visitors too
+    expect((await anonymous.get(`/sitzungen/${f.meetingId}`)).text).toContain(`href="/unterlagen/${doc?.id}"`);
+  });
+
+  it('makes approved minutes of an internal meeting a members-only PDF', async () => {
+    await approve(f.internalMeetingId, null);
+    const doc = await generated(f.internalMeetingId);
+    expect(doc?.visibility).toBe('members');
+    expect((await getBytes(anonymous, `/unterlagen/${doc?.id}`)).status).toBe(404);
+    const res = await getBytes(member, `/unterlagen/${doc?.id}`);
+    expect(res.status).toBe(200);
+    const { text } = await pdfText(res.body as Buffer);
+    expect(text).toContain('Genehmigung des Protokolls');
+    expect(text).toContain('Verschiedenes Intern (nicht öffentlich)');
+    expect(text).not.toContain('Öffentlicher Teil des Protokolls');
   });
 });

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AccountPeopleModule } from '../auth/account-people.module.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { MinutesModule } from '../minutes/minutes.module.js';
 import { DocumentStorage } from './document-storage.js';
 import { DocumentTextWorker } from './document-text.worker.js';
 import { DocumentUploadMiddleware } from './document-upload.middleware.js';
@@ -12,7 +13,7 @@ import { GeneratedDocumentsService } from './generated-documents.service.js';
 
 /** Meeting documents (Sitzungsunterlagen): files of a meeting stored in the database. */
 @Module({
-  imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule],
+  imports: [MeetingsModule, MinutesModule, BodiesModule, AuditModule, AccountPeopleModule],
   controllers: [DocumentsController],
   providers: [DocumentStorage, DocumentsService, DocumentTextWorker, GeneratedDocumentsService],
   exports: [DocumentsService, DocumentTextWorker],

@@ -7,7 +7,12 @@ import { invitationLetter, type InvitationLetterView } from '../meetings/invitat
 import type { MeetingChanged } from '../meetings/meeting-events.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { berlinDay } from '../common/dates.js';
+import { berlinDay, todayInBerlin } from '../common/dates.js';
+import type { MinutesApproved } from '../minutes/minutes-events.js';
+import { Minutes } from '../minutes/minutes.entity.js';
+import { publicMinutesContent, MinutesService } from '../minutes/minutes.service.js';
+import { minutesAccess } from '../minutes/minutes-workflow.js';
+import { minutesPageModel } from '../minutes/minutes.view-model.js';
 import { renderPdf, type PdfBlock } from './document-pdf.js';
 import { defaultVisibility } from './document-visibility.js';
 import { DocumentsService } from './documents.service.js';
@@ -61,6 +66,52 @@ export function invitationBlocks(letter: InvitationLetterView, isPublic: boolean
   return blocks;
 }
 
+type MinutesModel = ReturnType<typeof minutesPageModel>;
+
+/** The approved minutes as PDF blocks: the same content the minutes page shows its readers. */
+export function minutesBlocks(model: MinutesModel, texts: ReadonlyMap<number, string>, opening: string | null, otherBusiness: string | null, decisionTexts: ReadonlyMap<number, string>): PdfBlock[] {
+  const blocks: PdfBlock[] = [
+    { kind: 'paragraph', text: model.bodyName },
+    { kind: 'heading', text: model.title, level: 1 },
+    { kind: 'paragraph', text: `Protokoll Nr. ${model.minutesNumber}` },
+    { kind: 'paragraph', text: `${model.dateText}, ${model.timeText}` },
+  ];
+  if (model.locationLines.length > 0) blocks.push({ kind: 'paragraph', text: `Ort: ${model.locationLines.join(', ')}` });
+  if (model.approvedText) blocks.push({ kind: 'paragraph', text: `${model.approvedText}.`, bold: true });
+  blocks.push({ kind: 'paragraph', text: `Sitzungsleitung: ${model.chair} · Protokoll: ${model.recorder}` });
+  if (model.publicOnly) blocks.push({ kind: 'paragraph', text: 'Öffentlicher Teil des Protokolls: nicht öffentliche Tagesordnungspunkte sind nicht enthalten.' });
+  const a = model.attendance;
+  const person = (e: { name: string; role: string | null; organisation: string | null; deputy: string | null }): string =>
+    [e.name, e.role, e.organisation ? `für ${e.organisation}` : null, e.deputy ? `vertreten durch ${e.deputy}` : null].filter((x): x is string => x !== null).join(', ');
+  blocks.push({ kind: 'heading', text: 'Anwesenheit', level: 2 });
+  for (const [label, entries] of [
+    ['Anwesend', a.present],
+    ['Vertreten', a.represented],
+    ['Entschuldigt', a.excused],
+    ['Abwesend', a.absent],
+  ] as const) {
+    if (entries.length > 0) blocks.push({ kind: 'paragraph', text: `${label}:`, bold: true }, { kind: 'list', items: entries.map(person) });
+  }
+  if (model.guests.length > 0) blocks.push({ kind: 'paragraph', text: `Gäste: ${model.guests.join(', ')}` });
+  blocks.push({ kind: 'paragraph', text: `Beschlussfähigkeit: ${model.quorum.recordedText ?? model.quorum.computedText}` });
+  if (opening) blocks.push({ kind: 'heading', text: 'Eröffnung', level: 2 }, { kind: 'paragraph', text: opening });
+  for (const item of model.items) {
+    blocks.push({ kind: 'heading', text: `${item.label}${item.internal ? ' (nicht öffentlich)' : ''}`, level: 2 });
+    if (item.presenter) blocks.push({ kind: 'paragraph', text: `Vortrag: ${item.presenter}` });
+    const text = texts.get(item.id);
+    if (text) blocks.push({ kind: 'paragraph', text });
+    for (const d of item.decisions) {
+      blocks.push({ kind: 'paragraph', text: `Beschluss ${d.number}: ${d.resultLabel} (${d.votesText})`, bold: true }, { kind: 'paragraph', text: decisionTexts.get(d.id) ?? '' });
+    }
+    if (item.actionItems.length > 0) blocks.push({ kind: 'paragraph', text: 'Aufgaben:', bold: true }, { kind: 'list', items: item.actionItems.map((x) => `${x.what} – ${x.responsible}, ${x.dueText}`) });
+  }
+  if (otherBusiness) blocks.push({ kind: 'heading', text: 'Verschiedenes', level: 2 }, { kind: 'paragraph', text: otherBusiness });
+  if (model.generalActionItems.length > 0) {
+    blocks.push({ kind: 'heading', text: 'Weitere Aufgaben', level: 2 }, { kind: 'list', items: model.generalActionItems.map((x) => `${x.what} – ${x.responsible}, ${x.dueText}`) });
+  }
+  return blocks;
+}
+
 /**
  * Documents the app writes itself (PDF) as documents of the meeting: the invitation letter when the
  * invitation goes out (a new version with every later change mail). Reacts to the meetings' events
@@ -71,10 +122,12 @@ export class GeneratedDocumentsService {
   constructor(
     private readonly documents: DocumentsService,
     private readonly meetings: MeetingsService,
+    private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     events: DomainEvents,
   ) {
     events.on('meeting.changed', (manager, e) => this.onMeetingChanged(manager, e));
+    events.on('minutes.approved', (manager, e) => this.writeMinutes(manager, e));
   }
 
   private async onMeetingChanged(manager: EntityManager, e: MeetingChanged): Promise<void> {
@@ -100,6 +153,39 @@ export class GeneratedDocumentsService {
       description: 'Das Einladungsschreiben als PDF, erstellt beim Versand der Einladung (neue Fassung bei jeder Änderungsmitteilung).',
       visibility,
       fileName: `Einladung ${meeting.title} ${berlinDay(meeting.startsAt)}.pdf`,
+      bytes,
+    });
+  }
+
+  /**
+   * Writes the approved minutes as PDF. Visibility as the minutes' rules say: approved minutes of a
+   * public meeting are public without their internal items (publicMinutesContent, as the page shows
+   * them to anonymous readers); else members only with everything.
+   */
+  async writeMinutes(manager: EntityManager, e: MinutesApproved): Promise<void> {
+    const approved = await manager.getRepository(Minutes).findOne({ where: { id: e.minutesId }, relations: { chairPerson: true, recorderPerson: true, approvedInMeeting: true } });
+    if (!approved) return;
+    // everything but the status was committed before: read as the approver (an editor), then the approved row of this transaction
+    const full = await this.minutes.detail(e.meetingId, e.viewer);
+    const meeting = full.meeting;
+    const access = minutesAccess({ status: 'approved', meetingIsPublic: meeting.isPublic, bodyIsPublic: meeting.body.isPublic, viewerIsMember: false, viewerIsEditor: false });
+    const isPublic = access === 'public-items';
+    const approvedFull = { ...full, minutes: approved, access: 'all' as const, isEditor: false, editable: false, approvalCandidates: [] };
+    const detail = isPublic ? publicMinutesContent(approvedFull) : approvedFull;
+    const model = minutesPageModel(detail, todayInBerlin(e.at));
+    const decisionTexts = new Map(detail.decisions.map((d) => [d.id, d.text]));
+    const bytes = await renderPdf({
+      title: model.title,
+      author: model.bodyName,
+      subject: `Genehmigtes Protokoll der Sitzung vom ${model.dateText}`,
+      createdAt: pdfDay(e.at),
+      blocks: minutesBlocks(model, detail.texts, approved.openingText, approved.otherBusinessText, decisionTexts),
+    });
+    await this.documents.storeGenerated(manager, meeting, 'minutes', {
+      title: 'Protokoll (genehmigt)',
+      description: isPublic ? 'Das genehmigte Protokoll als PDF (öffentlicher Teil, ohne nicht öffentliche Tagesordnungspunkte).' : 'Das genehmigte Protokoll als PDF.',
+      visibility: isPublic ? 'public' : 'members',
+      fileName: `Protokoll ${meeting.title} ${berlinDay(meeting.startsAt)}.pdf`,
       bytes,
     });
   }
