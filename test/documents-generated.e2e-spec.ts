@@ -8,6 +8,7 @@ import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { pdfText } from './browser/support/pdf.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
 import { samplePdf } from './helpers/documents.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { agentFor, createMinutesFixture, editorFields, type MinutesFixture, submit } from './helpers/minutes.js';
 import { createMeeting, createMeetingsFixture, meetingAgent, meetingFields, type MeetingsFixture, submitForm as submitMeetingForm } from './helpers/meetings-fixture.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -136,6 +137,8 @@ describe('generated meeting documents (invitation letter as PDF)', () => {
     const doc = await generated(meetingId);
     const page = await chair.get(`/unterlagen/${doc?.id}/verwalten`);
     expect(page.status).toBe(200);
+    expect(page.text).not.toContain('type="file"');
+    expect(page.text).toContain('automatisch erstellt');
     const res = await chair
       .post(`/unterlagen/${doc?.id}/fassungen`)
       .field('_csrf', csrfTokenFrom(page.text))
@@ -143,7 +146,15 @@ describe('generated meeting documents (invitation letter as PDF)', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('erstellt die Anwendung selbst');
     expect(await versionsOf(doc?.id ?? 0)).toHaveLength(2);
-  });
+    const collector = new HtmlCollector();
+    try {
+      collector.add('manage page of a generated document', page.text);
+      collector.add('manage page of a generated document, upload refused', res.text);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
+  }, 60_000);
 
   it('makes the letter of an internal meeting members-only and keeps it from anonymous visitors', async () => {
     await invite(internalMeetingId);
