@@ -90,9 +90,32 @@ function drawLine(doc: Doc, line: string, x: number, y: number, width: number): 
     at += doc.widthOfString(t.text);
   }
   placed.sort((a, b) => a.logical - b.logical);
-  for (const t of placed) {
-    // spaces are written too: text extraction reads the gaps between right-to-left words from them
-    doc.text(t.text, t.x, y, { lineBreak: false });
+  const rtlLetters = (t: { text: string; rtl: boolean }): boolean => t.rtl && /^[\p{L}\p{M}\s]+$/u.test(t.text);
+  // a line of right-to-left words only is written as one run; in a mixed line each word stands alone
+  // (text extraction would read a joined run together with its left-to-right neighbours backwards)
+  const whole = placed.every((t) => rtlLetters(t) || /^\s+$/u.test(t.text));
+  const letters = (t: { text: string; rtl: boolean }): boolean => whole && rtlLetters(t);
+  for (let i = 0; i < placed.length; ) {
+    if (!letters(placed[i])) {
+      // spaces are written too: text extraction reads the gaps between words from them
+      doc.text(placed[i].text, placed[i].x, y, { lineBreak: false });
+      i++;
+      continue;
+    }
+    // right-to-left words with the spaces between them: one run in logical order, joined by no-break
+    // spaces (pdfkit splits runs only at plain spaces); fontkit lays the run out right to left, and
+    // text extraction gives the words back in reading order with their spaces
+    let j = i;
+    while (j < placed.length && letters(placed[j])) j++;
+    while (j > i + 1 && /^\s+$/u.test(placed[j - 1].text)) j--;
+    const run = placed.slice(i, j);
+    doc.text(
+      run.map((t) => t.text.replace(/\s/gu, '\u00a0')).join(''),
+      Math.min(...run.map((t) => t.x)),
+      y,
+      { lineBreak: false },
+    );
+    i = j;
   }
 }
 
