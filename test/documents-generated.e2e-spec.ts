@@ -156,6 +156,16 @@ describe('generated meeting documents (invitation letter as PDF)', () => {
     }
   }, 60_000);
 
+  it('renews the letter with the cancellation notice when the meeting is cancelled', async () => {
+    const doc = await generated(meetingId);
+    const cancelled = await submitMeetingForm(chair, `/sitzungen/${meetingId}/absagen`, `/sitzungen/${meetingId}/absagen`, { reason: 'Krankheit der Vorsitzenden' });
+    expect(cancelled.status).toBe(303);
+    const versions = await versionsOf(doc?.id ?? 0);
+    expect(versions).toHaveLength(3);
+    const { text } = await pdfText((await getBytes(anonymous, `/unterlagen/${doc?.id}`)).body as Buffer);
+    expect(text).toContain('Diese Sitzung ist abgesagt.');
+  });
+
   it('makes the letter of an internal meeting members-only and keeps it from anonymous visitors', async () => {
     await invite(internalMeetingId);
     const doc = await generated(internalMeetingId);
