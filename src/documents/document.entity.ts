@@ -30,8 +30,13 @@ export class DocumentBlob {
   createdAt: Date;
 }
 
+/** A document the app writes itself (PDF): the invitation letter, the approved minutes. At most one of each per meeting. */
+export const GENERATED_KINDS = ['invitation', 'minutes'] as const;
+export type GeneratedKind = (typeof GENERATED_KINDS)[number];
+
 /** A document of a meeting (Sitzungsunterlage), general or for one agenda item; its file is its newest version. */
 @Entity('meeting_documents')
+@Index('idx_meeting_documents_generated', ['meetingId', 'generatedKind'], { unique: true })
 export class MeetingDocument {
   @PrimaryGeneratedColumn()
   id: number;
@@ -68,6 +73,10 @@ export class MeetingDocument {
   @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_account_id' })
   createdBy: Relation<Account> | null;
+
+  /** null: uploaded by a person; else written by the app (new versions only by the app, never by upload). */
+  @Column({ name: 'generated_kind', type: 'varchar', length: 20, nullable: true })
+  generatedKind: GeneratedKind | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -5,17 +5,19 @@ import { BodiesModule } from '../bodies/bodies.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { DocumentSearchRegistration } from './document-search.js';
+import { MinutesModule } from '../minutes/minutes.module.js';
 import { DocumentStorage } from './document-storage.js';
 import { DocumentTextWorker } from './document-text.worker.js';
 import { DocumentUploadMiddleware } from './document-upload.middleware.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { GeneratedDocumentsService } from './generated-documents.service.js';
 
 /** Meeting documents (Sitzungsunterlagen): files of a meeting stored in the database. */
 @Module({
-  imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule, SearchModule],
+  imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule, SearchModule, MinutesModule],
   controllers: [DocumentsController],
-  providers: [DocumentStorage, DocumentsService, DocumentTextWorker, DocumentSearchRegistration],
+  providers: [DocumentStorage, DocumentsService, DocumentTextWorker, DocumentSearchRegistration, GeneratedDocumentsService],
   exports: [DocumentsService, DocumentTextWorker],
 })
 export class DocumentsModule implements NestModule {

@@ -21,7 +21,7 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
-import { type DocumentVisibility, DocumentVersion, MeetingDocument } from './document.entity.js';
+import { type DocumentVisibility, DocumentVersion, type GeneratedKind, MeetingDocument } from './document.entity.js';
 import { DocumentStorage, sha256Hex } from './document-storage.js';
 import { judgeFileType } from './document-types.js';
 import { cleanFileName, formatBytes, titleFromFileName } from './document-view.js';
@@ -108,7 +108,7 @@ export class DocumentsService {
     documentsSource: MeetingDocumentsSource,
   ) {
     // the printable invitation (src/meetings) lists the documents through this seam
-    documentsSource.provide({ linesFor: async (meeting) => documentLetterLines(await this.allOf(meeting), (id) => this.documentUrl(id)) });
+    documentsSource.provide({ linesFor: async (meeting) => documentLetterLines((await this.allOf(meeting)).filter((e) => e.document.generatedKind !== 'invitation'), (id) => this.documentUrl(id)) });
   }
 
   get limits(): { maxBytes: number; quotaBytes: number } {
@@ -311,6 +311,45 @@ export class DocumentsService {
     return version;
   }
 
+  /** Whether the meeting has a generated document of this kind (read in the caller's transaction). */
+  async hasGenerated(manager: EntityManager, meetingId: number, kind: GeneratedKind): Promise<boolean> {
+    return (await manager.getRepository(MeetingDocument).count({ where: { meetingId, generatedKind: kind } })) > 0;
+  }
+
+  /**
+   * Stores a document the app wrote (PDF) inside the caller's transaction: creates the meeting's
+   * document of this kind, or adds a version when the bytes differ from its newest one (the same
+   * content is not stored again). Title and visibility follow the current state. Audited as "System".
+   */
+  async storeGenerated(
+    manager: EntityManager,
+    meeting: Meeting,
+    kind: GeneratedKind,
+    input: { title: string; description: string | null; visibility: DocumentVisibility; fileName: string; bytes: Buffer },
+  ): Promise<{ document: MeetingDocument; version: DocumentVersion | null }> {
+    const repo = manager.getRepository(MeetingDocument);
+    const existing = await repo.findOne({ where: { meetingId: meeting.id, generatedKind: kind } });
+    const f = { file: { originalName: input.fileName, bytes: input.bytes }, name: cleanFileName(input.fileName), mimeType: 'application/pdf', sha: sha256Hex(input.bytes) };
+    if (!existing) {
+      const document = await repo.save(repo.create({ meetingId: meeting.id, agendaItemId: null, title: input.title, description: input.description, visibility: input.visibility, generatedKind: kind, createdByAccountId: null }));
+      const version = await this.storeVersion(manager, ANONYMOUS, document, meeting, f);
+      await this.record(manager, ANONYMOUS, 'create', meeting, document, null, this.auditValues(document, null, version));
+      await this.search.reindex(manager, 'document', document.id);
+      return { document, version };
+    }
+    const newest = await manager.getRepository(DocumentVersion).findOne({ where: { documentId: existing.id }, order: { id: 'DESC' } });
+    const before = this.auditValues(existing, null, newest);
+    const changed = existing.title !== input.title || existing.description !== input.description || existing.visibility !== input.visibility;
+    if (changed) await repo.update({ id: existing.id }, { title: input.title, description: input.description, visibility: input.visibility });
+    const document = Object.assign(existing, { title: input.title, description: input.description, visibility: input.visibility });
+    const version = newest?.blobSha256 === f.sha ? null : await this.storeVersion(manager, ANONYMOUS, document, meeting, f);
+    if (changed || version) {
+      await this.record(manager, ANONYMOUS, 'update', meeting, document, before, this.auditValues(document, null, version ?? newest));
+      await this.search.reindex(manager, 'document', document.id);
+    }
+    return { document, version };
+  }
+
   /**
    * Attaches files to a meeting (general or to one agenda item), one document per file, in one
    * transaction: a refused file, the quota or an interrupted request leaves nothing behind.
@@ -347,6 +386,7 @@ export class DocumentsService {
   /** A new version of a document: the same link serves it from now on; the earlier ones stay listed. */
   async addVersion(viewer: Viewer, documentId: number, file: UploadedFile | null): Promise<DocumentVersion> {
     const { document, meeting, item, versions } = await this.forManageDocument(documentId, viewer);
+    if (document.generatedKind !== null) throw new FormRejected({ datei: 'Dieses Dokument erstellt die Anwendung selbst; eine neue Fassung entsteht, wenn sich die Einladung oder das Protokoll ändert, nicht durch Hochladen.' });
     const [judged] = await this.judge(file ? [file] : []);
     return this.db.write(async (manager) => {
       await this.assertQuota(manager, [judged]);

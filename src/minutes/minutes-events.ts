@@ -1,3 +1,5 @@
+import type { Viewer } from '../auth/viewer.js';
+
 /**
  * The events minutes publishes inside its write transactions (DomainEvents, src/database). Mail
  * handles 'minutes.circulated' in the same transaction and queues one mail per current member, so
@@ -22,8 +24,18 @@ export interface MinutesCirculated {
   receipt: CirculationReceipt;
 }
 
+/** Minutes were approved (status written, not yet committed): documents stores them as a PDF of the meeting. */
+export interface MinutesApproved {
+  minutesId: number;
+  meetingId: number;
+  at: Date;
+  /** Who approved them (an editor of the body: reads the whole minutes). */
+  viewer: Viewer;
+}
+
 declare module '../database/domain-events.js' {
   interface DomainEventMap {
+    'minutes.approved': MinutesApproved;
     /** Minutes were sent to the members for reading: published after the status is written. */
     'minutes.circulated': MinutesCirculated;
   }

@@ -130,6 +130,26 @@ export interface AmendmentInput {
 }
 
 /** Minutes: who may see what, the workflow, texts with optimistic locking, attendance and amendments. */
+/**
+ * What the public reads of approved minutes ('public-items'): the public agenda items with their
+ * texts, decisions and amendments (and the general amendments); no internal item, no action item,
+ * no guests (private people). The minutes page and the generated PDF (src/documents) both use this.
+ */
+export function publicMinutesContent(d: MinutesDetail): MinutesDetail {
+  const agenda = d.agenda.filter((a) => a.isPublic);
+  const visible = new Set(agenda.map((a) => a.id));
+  return {
+    ...d,
+    access: 'public-items',
+    agenda,
+    texts: new Map([...d.texts].filter(([id]) => visible.has(id))),
+    decisions: d.decisions.filter((x) => visible.has(x.agendaItemId)),
+    actionItems: [],
+    amendments: d.amendments.filter((a) => a.agendaItemId === null || visible.has(a.agendaItemId)),
+    guests: [],
+  };
+}
+
 @Injectable()
 export class MinutesService {
   constructor(
@@ -207,8 +227,7 @@ export class MinutesService {
           : 'Für diese Sitzung ist kein öffentliches Protokoll vorhanden. Mitglieder melden sich an, um interne Protokolle zu lesen.',
       );
     }
-    const publicOnly = access === 'public-items';
-    const [agendaAll, items, decisionsAll, actionItemsAll, amendmentsAll, attendance, guests, presence, minutesNumber] = await Promise.all([
+    const [agenda, items, decisions, actionItems, amendments, attendance, guests, presence, minutesNumber] = await Promise.all([
       this.repository.findAgenda(meetingId),
       this.repository.findItems(minutes.id),
       this.repository.findDecisionsOfMinutes(minutes.id),
@@ -219,10 +238,8 @@ export class MinutesService {
       this.presence(meeting),
       this.minutesNumber(meeting),
     ]);
-    const agenda = publicOnly ? agendaAll.filter((a) => a.isPublic) : agendaAll;
-    const visibleItems = new Set(agenda.map((a) => a.id));
     const approvalCandidates = isEditor && minutes.status === 'circulated' ? await this.laterMeetings(meeting) : [];
-    return {
+    const all: MinutesDetail = {
       meeting,
       body: meeting.body,
       minutes,
@@ -230,18 +247,18 @@ export class MinutesService {
       isEditor,
       editable: isEditor && editBlockedReason(minutes.status) === null,
       agenda,
-      texts: new Map(items.filter((i) => visibleItems.has(i.agendaItemId)).map((i) => [i.agendaItemId, i.text])),
-      decisions: decisionsAll.filter((d) => visibleItems.has(d.agendaItemId)),
-      actionItems: actionItemsAll.filter((a) => a.agendaItemId === null ? !publicOnly : visibleItems.has(a.agendaItemId)),
-      amendments: amendmentsAll.filter((a) => (a.agendaItemId === null ? true : visibleItems.has(a.agendaItemId))),
+      texts: new Map(items.map((i) => [i.agendaItemId, i.text])),
+      decisions,
+      actionItems,
+      amendments,
       attendance,
-      // guests are private people: named only for members
-      guests: publicOnly ? [] : guests,
+      guests,
       quorum: presence.quorum,
       votersPresent: presence.votersPresent,
       minutesNumber,
       approvalCandidates,
     };
+    return access === 'public-items' ? publicMinutesContent(all) : all;
   }
 
   /** "3/2026": the meeting's position among the body's not cancelled meetings of its (Berlin) year. */
@@ -441,6 +458,7 @@ export class MinutesService {
       const saved = await repo.save(minutes);
       await auditMinutes(this.audit, manager, viewer, transition, meeting, before, saved);
       await this.indexer.reindexMeeting(manager, meeting.id);
+      if (transition === 'approve') await this.events.publish(manager, 'minutes.approved', { minutesId: saved.id, meetingId, at: now, viewer });
       if (transition !== 'circulate') return { minutes: saved, receipt: null };
       const receipt: CirculationReceipt = { notified: 0, alreadyNotified: 0, withoutEmail: [] };
       await this.events.publish(manager, 'minutes.circulated', { minutesId: saved.id, meetingId, at: now, receipt });

@@ -350,7 +350,8 @@ export class OparlService {
     const locations = new Map((await this.repository.locations(rows.map((r) => r.row.locationId).filter((id): id is number => id !== null))).map((l) => [l.id, l]));
     const generalFiles = (await this.repository.filesOf(ids)).filter((f) => f.row.agendaItemId === null);
     const embeddedFiles = await this.files(generalFiles, false);
-    const filesOf = (meetingId: number) => embeddedFiles.filter((_, i) => generalFiles[i].row.meetingId === meetingId);
+    const filesOf = (meetingId: number, kind: MeetingDocument['generatedKind']) =>
+      embeddedFiles.filter((_, i) => generalFiles[i].row.meetingId === meetingId && generalFiles[i].row.generatedKind === kind);
     return rows.map(({ row: m, modified }) => {
       const location = m.locationId !== null ? locations.get(m.locationId) : undefined;
       return compact({
@@ -363,9 +364,11 @@ export class OparlService {
         location: location ? this.location({ row: location, modified: location.updatedAt }) : undefined,
         organization: [this.urls.gremium(m.bodyId)],
         participant: [],
-        // the meeting's general public papers (those of an agenda item sit in AgendaItem.auxiliaryFile);
-        // invitation and resultsProtocol: once the generated PDFs are meeting documents
-        auxiliaryFile: filesOf(m.id),
+        // the generated invitation letter and approved minutes (public PDFs only), and the meeting's
+        // general public papers (those of an agenda item sit in AgendaItem.auxiliaryFile)
+        invitation: filesOf(m.id, 'invitation')[0],
+        resultsProtocol: filesOf(m.id, 'minutes')[0],
+        auxiliaryFile: filesOf(m.id, null),
         agendaItem: omitInternal ? undefined : agendaOf(m.id),
         web: this.urls.web(`/sitzungen/${m.id}`),
       });
