@@ -1,3 +1,4 @@
+import { pdfDay } from './generated-documents.service.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPdf, visualLine } from './document-pdf.js';
 
@@ -72,5 +73,13 @@ describe('renderPdf', () => {
     expect(visualLine('Haushalt 2027')).toBe('Haushalt 2027');
     expect(visualLine('الميزانية السنوية')).toBe('السنوية الميزانية');
     expect(visualLine('TOP 2: الميزانية السنوية')).toBe('TOP 2: السنوية الميزانية');
+  });
+});
+
+describe('pdfDay', () => {
+  it('is the Berlin day of the moment, also shortly after midnight in Berlin', () => {
+    // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (summer time)
+    expect(pdfDay(new Date('2026-03-31T23:30:00Z')).toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(pdfDay(new Date('2026-12-05T12:00:00Z')).toISOString()).toBe('2026-12-05T00:00:00.000Z');
   });
 });

@@ -18,9 +18,12 @@ import { defaultVisibility } from './document-visibility.js';
 import { DocumentsService } from './documents.service.js';
 import { documentLetterLines } from './documents.view-model.js';
 
-/** The day of a moment (UTC midnight): a generated PDF's date, so the same content on the same day gives the same bytes. */
+/**
+ * The Berlin day of a moment (as UTC midnight of that day): a generated PDF's date, the same day as the
+ * letter's date line, so the same content on the same day gives the same bytes.
+ */
 export function pdfDay(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  return new Date(`${berlinDay(at)}T00:00:00Z`);
 }
 
 /**
