@@ -11,6 +11,7 @@ import { Person } from '../src/people/person.entity.js';
 import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { type Agent, csrfTokenFrom, loggedInAgent } from './helpers/auth.js';
 import { samplePdf } from './helpers/documents.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { createMeetingFixture, mailSuite, type MeetingFixture } from './helpers/mail.js';
 
 const PASSWORD = 'Rundschreiben-Passwort-2026';
@@ -194,6 +195,21 @@ describe('Circulars (Rundschreiben) through the outbox to a real SMTP server', (
     expect(direct.text).toContain('Text bleibt');
     expect(await suite.t.db.dataSource.getRepository(Circular).count()).toBe(before);
   });
+
+  it('renders the meeting choice, its error, and the document lists of preview and archive as valid HTML (W3C checker)', async () => {
+    const collector = new HtmlCollector();
+    try {
+      const form = `/gremien/${f.bodyId}/rundschreiben/neu`;
+      collector.add('circular form with meetings', (await chair.get(form)).text);
+      collector.add('circular form 422 forged meeting', (await preview(chair, form, { subject: 'x', text: 'y', meetingId: '999999' })).text);
+      collector.add('circular preview with documents', (await preview(chair, form, { subject: 'x', text: 'y', meetingId: String(f.meetingId) })).text);
+      const sent = await suite.t.db.dataSource.getRepository(Circular).findOneByOrFail({ subject: 'Unterlagen zur Sitzung' });
+      collector.add('archived circular with documents', (await chair.get(`/rundschreiben/${sent.id}`)).text);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
+  }, 60_000);
 
   it('lets only officers write to the body, and network-wide circulars only administrators and the network office', async () => {
     expect((await member.get(`/gremien/${f.bodyId}/rundschreiben/neu`)).status).toBe(403);
