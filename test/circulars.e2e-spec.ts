@@ -205,6 +205,12 @@ describe('Circulars (Rundschreiben) through the outbox to a real SMTP server', (
       collector.add('circular preview with documents', (await preview(chair, form, { subject: 'x', text: 'y', meetingId: String(f.meetingId) })).text);
       const sent = await suite.t.db.dataSource.getRepository(Circular).findOneByOrFail({ subject: 'Unterlagen zur Sitzung' });
       collector.add('archived circular with documents', (await chair.get(`/rundschreiben/${sent.id}`)).text);
+      // the network-wide form offers meetings of every body
+      const admin = await loggedInAgent(suite.t, { email: 'admin-unterlagen-rs@example.org', password: PASSWORD, isAdmin: true });
+      const network = await admin.get('/rundschreiben/neu').expect(200);
+      expect(network.text).toContain(`<option value="${f.meetingId}">`);
+      expect(network.text).not.toContain('Fremde Sitzung'); // no documents, so not offered
+      collector.add('network circular form with meetings', network.text);
       expect(await collector.problems()).toEqual([]);
     } finally {
       collector.dispose();
