@@ -8,6 +8,7 @@ import { formatDateTime } from '../common/dates.js';
 import { FormRejected } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { OUTBOX_STATUS_LABELS } from '../mail/mail-labels.js';
+import { documentDetail } from '../documents/documents.view-model.js';
 import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { renderMarkdown } from '../minutes/markdown.js';
@@ -78,7 +79,7 @@ function formPage(ctx: FormContext, input: CircularInput, errors: Record<string,
 /** The linked meeting's documents for the preview and the archived circular; null without a meeting. */
 function documentsView(meeting: Meeting | null, documents: MeetingDocumentLine[]): Record<string, unknown> | null {
   if (!meeting) return null;
-  return { heading: `Unterlagen der Sitzung „${meeting.title}“ (${formatDateTime(meeting.startsAt)})`, meetingHref: `/sitzungen/${meeting.id}`, lines: documents };
+  return { heading: `Unterlagen der Sitzung „${meeting.title}“ (${formatDateTime(meeting.startsAt)})`, meetingHref: `/sitzungen/${meeting.id}`, lines: documents.map((l) => ({ title: l.title, url: l.url, detail: documentDetail(l) })) };
 }
 
 function previewPage(plan: CircularPlan, formToken: string, backAction: string): Record<string, unknown> {
