@@ -2,11 +2,16 @@ import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { Circular, CircularRecipient } from '../src/circulars/circular.entity.js';
+import { MeetingDocument } from '../src/documents/document.entity.js';
+import { Body } from '../src/bodies/body.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { type Agent, csrfTokenFrom, loggedInAgent } from './helpers/auth.js';
+import { samplePdf } from './helpers/documents.js';
+import { HtmlCollector } from './helpers/html-validity.js';
 import { createMeetingFixture, mailSuite, type MeetingFixture } from './helpers/mail.js';
 
 const PASSWORD = 'Rundschreiben-Passwort-2026';
@@ -37,6 +42,14 @@ function sendFields(html: string): Record<string, string | string[]> {
 async function preview(agent: Agent, formPath: string, fields: Record<string, string | string[]>): Promise<request.Response> {
   const page = await agent.get(formPath);
   return agent.post(formPath).type('form').send({ ...fields, _csrf: csrfTokenFrom(page.text) });
+}
+
+/** Uploads one document to a meeting like a browser (multipart), as its chair. */
+async function upload(agent: Agent, meetingId: number, fields: Record<string, string>, file: { name: string; bytes: Buffer }): Promise<request.Response> {
+  const page = await agent.get(`/sitzungen/${meetingId}/unterlagen/neu`);
+  let req = agent.post(`/sitzungen/${meetingId}/unterlagen/neu`).field('_csrf', csrfTokenFrom(page.text));
+  for (const [k, v] of Object.entries({ agendaItemId: '', title: '', description: '', visibility: 'public', ...fields })) req = req.field(k, v);
+  return req.attach('dateien', file.bytes, { filename: file.name, contentType: 'application/octet-stream' });
 }
 
 describe('Circulars (Rundschreiben) through the outbox to a real SMTP server', () => {
@@ -110,6 +123,99 @@ describe('Circulars (Rundschreiben) through the outbox to a real SMTP server', (
     const audit = await suite.t.db.dataSource.getRepository(AuditEntry).findOneByOrFail({ entityType: 'circular', action: 'circulate' });
     expect(audit.label).toBe('Einladung zum Sommerfest');
   });
+
+  it('links the documents of a chosen meeting in the preview, every mail (text and HTML) and the archived circular', async () => {
+    const { baseUrl } = suite.t.config;
+    expect((await upload(chair, f.meetingId, { title: 'Haushaltsentwurf 2027', visibility: 'public' }, { name: 'haushalt.pdf', bytes: await samplePdf('Haushalt') })).status).toBe(303);
+    expect((await upload(chair, f.meetingId, { title: 'Bewerbungen', visibility: 'members' }, { name: 'bewerbungen.txt', bytes: Buffer.from('Namen\n', 'utf8') })).status).toBe(303);
+    const docs = await suite.t.db.dataSource.getRepository(MeetingDocument).find({ where: { meetingId: f.meetingId } });
+    const publicId = docs.find((d) => d.title === 'Haushaltsentwurf 2027')?.id;
+    const membersId = docs.find((d) => d.title === 'Bewerbungen')?.id;
+    const meeting = await suite.t.db.dataSource.getRepository(Meeting).findOneByOrFail({ id: f.meetingId });
+
+    // the form offers the meeting (it has documents)
+    const form = await chair.get(`/gremien/${f.bodyId}/rundschreiben/neu`).expect(200);
+    expect(form.text).toContain('Unterlagen einer Sitzung verlinken');
+    expect(form.text).toMatch(new RegExp(`<option value="${f.meetingId}">[^<]*${meeting.title}</option>`));
+
+    const res = await preview(chair, `/gremien/${f.bodyId}/rundschreiben/neu`, { subject: 'Unterlagen zur Sitzung', text: 'Bitte lesen.', meetingId: String(f.meetingId) });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<a href="${baseUrl}/unterlagen/${publicId}">Haushaltsentwurf 2027</a> (PDF, `);
+    expect(visibleText(res.text)).toMatch(/Bewerbungen \(Text, [^)]*, nur nach Anmeldung\)/);
+    const fields = sendFields(res.text);
+    expect(fields.meetingId).toBe(String(f.meetingId));
+    const before = suite.smtp.received.length;
+    const sent = await chair.post('/rundschreiben/senden').type('form').send({ ...fields, _csrf: csrfTokenFrom(res.text) });
+    expect(sent.status).toBe(303);
+    expect((await suite.t.db.dataSource.getRepository(Circular).findOneByOrFail({ subject: 'Unterlagen zur Sitzung' })).meetingId).toBe(f.meetingId);
+
+    await drain();
+    const mails = (await suite.smtp.waitFor(before + 4)).slice(before).filter((m) => m.parsed.subject === 'Unterlagen zur Sitzung');
+    expect(mails).toHaveLength(4);
+    for (const mail of mails) {
+      const text = mail.parsed.text ?? '';
+      expect(text).toContain(`Unterlagen der Sitzung „${meeting.title}“`);
+      expect(text).toMatch(new RegExp(`- Haushaltsentwurf 2027 \\(PDF, [^)]*\\): ${baseUrl}/unterlagen/${publicId}\n`));
+      expect(text).toMatch(new RegExp(`- Bewerbungen \\(Text, [^)]*, nur nach Anmeldung\\): ${baseUrl}/unterlagen/${membersId}\n`));
+      const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+      expect(html).toContain(`<a href="${baseUrl}/unterlagen/${publicId}">Haushaltsentwurf 2027</a>`);
+      expect(html).toMatch(new RegExp(`<a href="${baseUrl}/unterlagen/${membersId}">Bewerbungen</a> \\(Text, [^)]*, nur nach Anmeldung\\)`));
+      expect(html).not.toMatch(/Haushaltsentwurf 2027<\/a> \([^)]*nur nach Anmeldung/);
+    }
+
+    // the archived circular lists them too, for members
+    const page = await member.get(sent.headers.location).expect(200);
+    expect(page.text).toContain(`<a href="${baseUrl}/unterlagen/${membersId}">Bewerbungen</a>`);
+    expect(visibleText(page.text)).toMatch(/Bewerbungen \(Text, [^)]*, nur nach Anmeldung\)/);
+  });
+
+  it('refuses a forged meeting (unknown, of another body, garbage) with a German field error, keeping what was typed (422)', async () => {
+    const other = await suite.t.db.write(async (m) => {
+      const body = await m.getRepository(Body).save(m.getRepository(Body).create({ name: 'Anderes Gremium RS', code: 'AGRS', kind: 'advisory_board', isPublic: true }));
+      const source = await m.getRepository(Meeting).findOneByOrFail({ id: f.meetingId });
+      const { id: _id, ...rest } = source;
+      return (await m.getRepository(Meeting).save(m.getRepository(Meeting).create({ ...rest, bodyId: body.id, body, uid: `${source.uid}-andere`, title: 'Fremde Sitzung' }))).id;
+    });
+    const before = await suite.t.db.dataSource.getRepository(Circular).count();
+    for (const meetingId of ['999999', String(other), 'abc', '99999999999']) {
+      const res = await preview(chair, `/gremien/${f.bodyId}/rundschreiben/neu`, { subject: 'Gefälschte Sitzung', text: 'Mein getippter Text', meetingId });
+      expect(res.status).toBe(422);
+      expect(visibleText(res.text)).toContain('Bitte eine Sitzung aus der Liste wählen');
+      expect(res.text).toContain('value="Gefälschte Sitzung"');
+      expect(res.text).toContain('Mein getippter Text');
+      expect(res.text).toContain('aria-invalid="true"');
+    }
+    // posted straight to the send route as well
+    const page = await chair.get(`/gremien/${f.bodyId}/rundschreiben/neu`);
+    const direct = await chair
+      .post('/rundschreiben/senden')
+      .type('form')
+      .send({ scope: 'body', bodyIds: String(f.bodyId), subject: 'Direkt gefälscht', text: 'Text bleibt', meetingId: String(other), formToken: 'A'.repeat(32), _csrf: csrfTokenFrom(page.text) });
+    expect(direct.status).toBe(422);
+    expect(direct.text).toContain('Text bleibt');
+    expect(await suite.t.db.dataSource.getRepository(Circular).count()).toBe(before);
+  });
+
+  it('renders the meeting choice, its error, and the document lists of preview and archive as valid HTML (W3C checker)', async () => {
+    const collector = new HtmlCollector();
+    try {
+      const form = `/gremien/${f.bodyId}/rundschreiben/neu`;
+      collector.add('circular form with meetings', (await chair.get(form)).text);
+      collector.add('circular form 422 forged meeting', (await preview(chair, form, { subject: 'x', text: 'y', meetingId: '999999' })).text);
+      collector.add('circular preview with documents', (await preview(chair, form, { subject: 'x', text: 'y', meetingId: String(f.meetingId) })).text);
+      const sent = await suite.t.db.dataSource.getRepository(Circular).findOneByOrFail({ subject: 'Unterlagen zur Sitzung' });
+      collector.add('archived circular with documents', (await chair.get(`/rundschreiben/${sent.id}`)).text);
+      // the network-wide form offers meetings of every body
+      const admin = await loggedInAgent(suite.t, { email: 'admin-unterlagen-rs@example.org', password: PASSWORD, isAdmin: true });
+      const network = await admin.get('/rundschreiben/neu').expect(200);
+      expect(network.text).toContain(`<option value="${f.meetingId}">`);
+      expect(network.text).not.toContain('Fremde Sitzung'); // no documents, so not offered
+      collector.add('network circular form with meetings', network.text);
+      expect(await collector.problems()).toEqual([]);
+    } finally {
+      collector.dispose();
+    }
+  }, 60_000);
 
   it('lets only officers write to the body, and network-wide circulars only administrators and the network office', async () => {
     expect((await member.get(`/gremien/${f.bodyId}/rundschreiben/neu`)).status).toBe(403);

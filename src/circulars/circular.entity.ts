@@ -46,6 +46,11 @@ export class Circular {
   @Column({ name: 'form_token', type: 'varchar', length: 64 })
   formToken: string;
 
+  /** The meeting whose documents the circular links, or null (no foreign key: a removed meeting lists nothing). */
+  @Index('idx_circulars_meeting')
+  @Column({ name: 'meeting_id', type: 'integer', nullable: true })
+  meetingId: number | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

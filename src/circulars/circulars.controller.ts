@@ -8,11 +8,14 @@ import { formatDateTime } from '../common/dates.js';
 import { FormRejected } from '../common/forms/form.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { OUTBOX_STATUS_LABELS } from '../mail/mail-labels.js';
+import { documentDetail } from '../documents/documents.view-model.js';
+import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
 import { renderMarkdown } from '../minutes/markdown.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
 import { CIRCULAR_SCOPES, type CircularScope } from './circular.entity.js';
-import { type CircularInput, type CircularPlan, CircularsService } from './circulars.service.js';
+import { type CircularInput, type CircularPlan, CircularsService, type MeetingChoice } from './circulars.service.js';
 
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -27,12 +30,19 @@ function ids(value: unknown): number[] {
   return [...new Set(list.filter((v): v is string => typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v)).map(Number))];
 }
 
+/** The chosen meeting: none for an empty choice; an unusable value becomes 0, which the service refuses as unknown. */
+function meetingIdFrom(value: unknown): number | null {
+  const raw = text(value).trim();
+  if (raw === '') return null;
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+}
+
 /** What the form sent (the body's form: scope "body" and its id). */
 function inputFrom(raw: unknown, bodyId: number | null): CircularInput {
   const source = record(raw);
   const scopeRaw = text(source.scope);
   const scope: CircularScope = bodyId !== null ? 'body' : (CIRCULAR_SCOPES as readonly string[]).includes(scopeRaw) && scopeRaw !== 'body' ? (scopeRaw as CircularScope) : 'bodies';
-  return { scope, bodyIds: bodyId !== null ? [bodyId] : ids(source.bodyIds), organisationIds: ids(source.organisationIds), subject: text(source.subject), text: text(source.text) };
+  return { scope, bodyIds: bodyId !== null ? [bodyId] : ids(source.bodyIds), organisationIds: ids(source.organisationIds), subject: text(source.subject), text: text(source.text), meetingId: meetingIdFrom(source.meetingId) };
 }
 
 interface FormContext {
@@ -40,6 +50,8 @@ interface FormContext {
   bodyName: string | null;
   bodyHref: string | null;
   choices: { bodies: Body[]; organisations: Organisation[] } | null;
+  /** The meetings whose documents may be linked. */
+  meetings: MeetingChoice[];
 }
 
 function formPage(ctx: FormContext, input: CircularInput, errors: Record<string, string> = {}): Record<string, unknown> {
@@ -59,7 +71,15 @@ function formPage(ctx: FormContext, input: CircularInput, errors: Record<string,
     scopeOrganisations: input.scope === 'organisations',
     bodies: (ctx.choices?.bodies ?? []).map((b) => ({ id: `gremium-${b.id}`, value: String(b.id), label: b.name, checked: input.bodyIds.includes(b.id) })),
     organisations: (ctx.choices?.organisations ?? []).map((o) => ({ id: `organisation-${o.id}`, value: String(o.id), label: o.name, checked: input.organisationIds.includes(o.id) })),
+    meetings: ctx.meetings.map((m) => ({ value: String(m.id), label: m.label, selected: m.id === input.meetingId })),
+    noMeeting: input.meetingId === null,
   };
+}
+
+/** The linked meeting's documents for the preview and the archived circular; null without a meeting. */
+function documentsView(meeting: Meeting | null, documents: MeetingDocumentLine[]): Record<string, unknown> | null {
+  if (!meeting) return null;
+  return { heading: `Unterlagen der Sitzung „${meeting.title}“ (${formatDateTime(meeting.startsAt)})`, meetingHref: `/sitzungen/${meeting.id}`, lines: documents.map((l) => ({ title: l.title, url: l.url, detail: documentDetail(l) })) };
 }
 
 function previewPage(plan: CircularPlan, formToken: string, backAction: string): Record<string, unknown> {
@@ -69,6 +89,7 @@ function previewPage(plan: CircularPlan, formToken: string, backAction: string):
     pageTitle: `Vorschau: ${plan.input.subject}`,
     subject: plan.input.subject,
     html: plan.html,
+    documents: documentsView(plan.meeting, plan.documents),
     to: to.join(', '),
     mailCount: withAddress.length,
     recipients: plan.recipients.map((r) => ({ name: r.name, address: r.address ?? '–', deputy: r.asDeputy ? 'als Stellvertretung' : '', note: r.note ?? '' })),
@@ -80,6 +101,7 @@ function previewPage(plan: CircularPlan, formToken: string, backAction: string):
       ...plan.input.organisationIds.map((id) => ({ name: 'organisationIds', value: String(id) })),
       { name: 'subject', value: plan.input.subject },
       { name: 'text', value: plan.input.text },
+      ...(plan.input.meetingId !== null ? [{ name: 'meetingId', value: String(plan.input.meetingId) }] : []),
       { name: 'formToken', value: formToken },
     ],
     sendAction: '/rundschreiben/senden',
@@ -110,14 +132,14 @@ export class BodyCircularsController {
   @Get('neu')
   async form(@Param('bodyId', IdParamPipe) bodyId: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const body = await this.circulars.forBody(viewer, bodyId);
-    res.render('circulars/form', formPage({ action: `/gremien/${bodyId}/rundschreiben/neu`, bodyName: body.name, bodyHref: `/gremien/${bodyId}`, choices: null }, inputFrom({}, bodyId)));
+    res.render('circulars/form', formPage({ action: `/gremien/${bodyId}/rundschreiben/neu`, bodyName: body.name, bodyHref: `/gremien/${bodyId}`, choices: null, meetings: await this.circulars.meetingChoices(bodyId) }, inputFrom({}, bodyId)));
   }
 
   @Post('neu')
   async preview(@Param('bodyId', IdParamPipe) bodyId: number, @RequestBody() raw: unknown, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const body = await this.circulars.forBody(viewer, bodyId);
     const input = inputFrom(raw, bodyId);
-    const ctx = { action: `/gremien/${bodyId}/rundschreiben/neu`, bodyName: body.name, bodyHref: `/gremien/${bodyId}`, choices: null };
+    const ctx = { action: `/gremien/${bodyId}/rundschreiben/neu`, bodyName: body.name, bodyHref: `/gremien/${bodyId}`, choices: null, meetings: await this.circulars.meetingChoices(bodyId) };
     if (record(raw).aendern !== undefined) {
       res.status(200).render('circulars/form', formPage(ctx, input));
       return;
@@ -141,7 +163,7 @@ export class CircularsController {
   @RequireMember()
   async form(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const choices = await this.circulars.forNetwork(viewer);
-    res.render('circulars/form', formPage({ action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices }, inputFrom({}, null)));
+    res.render('circulars/form', formPage({ action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices, meetings: await this.circulars.meetingChoices(null) }, inputFrom({}, null)));
   }
 
   @Post('neu')
@@ -149,7 +171,7 @@ export class CircularsController {
   async preview(@RequestBody() raw: unknown, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const choices = await this.circulars.forNetwork(viewer);
     const input = inputFrom(raw, null);
-    const ctx = { action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices };
+    const ctx = { action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices, meetings: await this.circulars.meetingChoices(null) };
     if (record(raw).aendern !== undefined) {
       res.status(200).render('circulars/form', formPage(ctx, input));
       return;
@@ -178,8 +200,8 @@ export class CircularsController {
       if (!(e instanceof FormRejected)) throw e;
       const ctx =
         finalInput.scope === 'body' && finalInput.bodyIds[0]
-          ? { action: `/gremien/${finalInput.bodyIds[0]}/rundschreiben/neu`, bodyName: (await this.circulars.body(finalInput.bodyIds[0])).name, bodyHref: `/gremien/${finalInput.bodyIds[0]}`, choices: null }
-          : { action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices: await this.circulars.forNetwork(viewer) };
+          ? { action: `/gremien/${finalInput.bodyIds[0]}/rundschreiben/neu`, bodyName: (await this.circulars.body(finalInput.bodyIds[0])).name, bodyHref: `/gremien/${finalInput.bodyIds[0]}`, choices: null, meetings: await this.circulars.meetingChoices(finalInput.bodyIds[0]) }
+          : { action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices: await this.circulars.forNetwork(viewer), meetings: await this.circulars.meetingChoices(null) };
       res.status(422).render('circulars/form', formPage(ctx, finalInput, e.errors));
     }
   }
@@ -204,11 +226,12 @@ export class CircularsController {
   @Get(':id')
   @RequireMember()
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
-    const { circular, targets, recipients } = await this.circulars.show(viewer, id);
+    const { circular, targets, recipients, meeting, documents } = await this.circulars.show(viewer, id);
     res.render('circulars/show', {
       pageTitle: `Rundschreiben: ${circular.subject}`,
       subject: circular.subject,
       html: renderMarkdown(circular.text),
+      documents: documentsView(meeting, documents),
       sender: circular.senderName,
       sentAt: formatDateTime(circular.createdAt),
       to: targets.map((t) => t.body?.name ?? t.organisation?.name ?? '').join(', '),

@@ -10,16 +10,22 @@ import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { escapeHtml } from '../common/html-escape.js';
 import { todayInBerlin } from '../common/dates.js';
 import { forbidden, notFound } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { documentMailHtml, documentMailLine } from '../documents/documents.view-model.js';
 import { MailService, type NewMail } from '../mail/mail.service.js';
 import { firstEmail } from '../mail/meeting-recipients.js';
 import { OutboxMail } from '../mail/outbox-mail.entity.js';
 import { RsvpSecretService } from '../mail/rsvp-secret.service.js';
 import { signLinkToken, verifyLinkToken } from '../mail/rsvp-token.js';
+import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { shortDate } from '../meetings/meetings.view-model.js';
 import { renderMarkdown } from '../minutes/markdown.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { personDisplayName } from '../people/person-name.js';
@@ -30,6 +36,9 @@ import { Circular, CircularRecipient, type CircularScope, CircularTarget, Circul
 export const NETWORK_BODY_CODE = 'NM';
 const MAX_SUBJECT = 200;
 const MAX_TEXT = 20_000;
+/** The meetings offered for document links: those that began at most this many days ago, and upcoming ones. */
+const MEETING_CHOICE_DAYS = 120;
+const MAX_ID = 2_147_483_647;
 
 export interface CircularInput {
   scope: CircularScope;
@@ -37,6 +46,14 @@ export interface CircularInput {
   organisationIds: number[];
   subject: string;
   text: string;
+  /** The meeting whose documents the circular links, or null. */
+  meetingId: number | null;
+}
+
+/** A meeting offered on the form: "12.03.2027 – Beirat – 5. Sitzung". */
+export interface MeetingChoice {
+  id: number;
+  label: string;
 }
 
 export interface PlannedRecipient {
@@ -54,6 +71,9 @@ export interface CircularPlan {
   organisations: Organisation[];
   recipients: PlannedRecipient[];
   html: string;
+  /** The linked meeting and its documents (empty without a meeting). */
+  meeting: Meeting | null;
+  documents: MeetingDocumentLine[];
 }
 
 const ADDRESS_NONE = 'keine E-Mail-Adresse hinterlegt';
@@ -74,6 +94,7 @@ export class CircularsService {
     private readonly db: DatabaseService,
     private readonly policy: BodyPolicyService,
     private readonly mail: MailService,
+    private readonly documents: DocumentsService,
     private readonly secret: RsvpSecretService,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -110,6 +131,26 @@ export class CircularsService {
     return { bodies, organisations };
   }
 
+  /**
+   * The meetings whose documents a circular may link: of the body (a body's circular) or of every body
+   * (network-wide, whose senders may write for all), having documents, recent or upcoming, newest first.
+   */
+  async meetingChoices(bodyId: number | null, now: Date = new Date()): Promise<MeetingChoice[]> {
+    const bodyIds = bodyId !== null ? [bodyId] : (await this.dataSource.getRepository(Body).find({ select: { id: true } })).map((b) => b.id);
+    const meetings = await this.documents.meetingsWithDocuments(bodyIds, new Date(now.getTime() - MEETING_CHOICE_DAYS * 86_400_000));
+    return meetings.map((m) => ({ id: m.id, label: `${shortDate(m.startsAt)} – ${m.body.name} – ${m.title}` }));
+  }
+
+  /** The chosen meeting, if it exists and belongs to a body the sender writes for (a body's circular: that body; network-wide: any). */
+  private async chosenMeeting(manager: EntityManager, input: CircularInput, bodies: readonly Body[]): Promise<Meeting | null> {
+    const id = input.meetingId;
+    if (id === null || !Number.isInteger(id) || id < 1 || id > MAX_ID) return null;
+    const meeting = await manager.getRepository(Meeting).findOne({ where: { id }, relations: { body: true } });
+    if (!meeting) return null;
+    if (input.scope === 'body' && !bodies.some((b) => b.id === meeting.bodyId)) return null;
+    return meeting;
+  }
+
   /** Checks the input and computes the exact recipients (the preview and the send use the same). */
   async plan(viewer: Viewer, input: CircularInput, manager: EntityManager = this.dataSource.manager): Promise<CircularPlan> {
     assertMember(viewer);
@@ -134,9 +175,12 @@ export class CircularsService {
         if (organisations.length === 0 || organisations.length !== new Set(input.organisationIds).size) errors.organisationIds = 'Bitte mindestens eine Organisation aus der Liste wählen.';
       }
     }
+    const meeting = input.meetingId === null ? null : await this.chosenMeeting(manager, input, bodies);
+    if (input.meetingId !== null && meeting === null) errors.meetingId = 'Bitte eine Sitzung aus der Liste wählen – diese gibt es nicht, oder ihre Unterlagen dürfen Sie hier nicht verlinken.';
     if (Object.keys(errors).length > 0) throw new FormRejected(errors);
     const recipients = input.scope === 'organisations' ? await this.contactsOf(manager, organisations) : await this.membersOf(manager, bodies);
-    return { input: { ...input, subject }, bodies, organisations, recipients, html: renderMarkdown(input.text) };
+    const documents = meeting ? await this.documents.linesOf(meeting, manager) : [];
+    return { input: { ...input, subject }, bodies, organisations, recipients, html: renderMarkdown(input.text), meeting, documents };
   }
 
   /** Current members of the bodies, each person once; a deputy only where they are nothing but a deputy member. */
@@ -203,7 +247,7 @@ export class CircularsService {
       const senderName = sender ? personDisplayName(sender) : (account?.email ?? 'Administration');
       const replyTo = (sender ? firstEmail(sender) : null) ?? account?.email ?? null;
       const circular = await manager.getRepository(Circular).save(
-        manager.getRepository(Circular).create({ scope: input.scope, subject: plan.input.subject, text: input.text, senderAccountId: account?.id ?? null, senderName, replyTo, formToken }),
+        manager.getRepository(Circular).create({ scope: input.scope, subject: plan.input.subject, text: input.text, meetingId: plan.meeting?.id ?? null, senderAccountId: account?.id ?? null, senderName, replyTo, formToken }),
       );
       await manager.getRepository(CircularTarget).insert([
         ...plan.bodies.map((b) => ({ circularId: circular.id, bodyId: b.id, organisationId: null })),
@@ -270,13 +314,14 @@ export class CircularsService {
       ...(unsubscribe ? [`Keine Rundschreiben mehr erhalten: ${unsubscribe}`] : []),
     ];
     const htmlFooter = `<hr><p>Rundschreiben von ${escapeHtml(circular.senderName)} an ${escapeHtml(to)}${r.asDeputy ? ' (Sie erhalten es als Stellvertretung)' : ''}.</p>${unsubscribe ? `<p><a href="${escapeHtml(unsubscribe)}">Keine Rundschreiben mehr erhalten</a></p>` : ''}`;
+    const documentLines = plan.documents.length > 0 && plan.meeting ? ['', `Unterlagen der Sitzung „${plan.meeting.title}“ (${shortDate(plan.meeting.startsAt)}):`, ...plan.documents.map(documentMailLine)] : [];
     return {
       kind: 'circular',
       to: { address: r.address as string, name: r.name },
       replyTo: circular.replyTo,
       subject: circular.subject,
-      text: `${circular.text}\n${footer.join('\n')}`,
-      html: `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(circular.subject)}</title></head><body>${plan.html}${htmlFooter}</body></html>`,
+      text: `${circular.text}\n${[...documentLines, ...footer].join('\n')}`,
+      html: `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(circular.subject)}</title></head><body>${plan.html}${documentMailHtml(plan.documents)}${htmlFooter}</body></html>`,
       listId,
       listUnsubscribe: unsubscribe,
       personId: r.personId,
@@ -305,7 +350,7 @@ export class CircularsService {
   }
 
   /** One circular: its text for the members of its bodies; the delivery status too for its sender, the bodies' officers and administrators. */
-  async show(viewer: Viewer, id: number): Promise<{ circular: Circular; targets: CircularTarget[]; recipients: CircularRecipient[] | null }> {
+  async show(viewer: Viewer, id: number): Promise<{ circular: Circular; targets: CircularTarget[]; recipients: CircularRecipient[] | null; meeting: Meeting | null; documents: MeetingDocumentLine[] }> {
     assertMember(viewer, `/rundschreiben/${id}`);
     const circular = await this.dataSource.getRepository(Circular).findOne({ where: { id } });
     if (!circular) throw notFound('Dieses Rundschreiben gibt es nicht.');
@@ -320,7 +365,10 @@ export class CircularsService {
     }
     if (!officer && !member) throw forbidden('Dieses Rundschreiben sehen nur seine Empfängerinnen und Empfänger.');
     const recipients = officer ? await this.dataSource.getRepository(CircularRecipient).find({ where: { circularId: id }, relations: { mail: true }, order: { name: 'ASC', id: 'ASC' } }) : null;
-    return { circular, targets, recipients };
+    // the linked meeting's documents as they are now (links always open the newest version)
+    const meeting = circular.meetingId === null ? null : await this.dataSource.getRepository(Meeting).findOne({ where: { id: circular.meetingId }, relations: { body: true } });
+    const documents = meeting ? await this.documents.linesOf(meeting) : [];
+    return { circular, targets, recipients, meeting, documents };
   }
 
   // ------------------------------------------------------------------ GDPR
@@ -351,8 +399,4 @@ export class CircularsService {
     await this.db.write((m) => m.createQueryBuilder().insert().into(CircularUnsubscribe).values({ address }).orIgnore().execute());
     return address;
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

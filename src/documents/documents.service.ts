@@ -15,9 +15,9 @@ import { DomainEvents } from '../database/domain-events.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { meetingAuditLabel } from '../meetings/meeting-audit.js';
 import { canViewMeeting } from '../meetings/meeting-visibility.js';
-import { MeetingDocumentsSource } from '../meetings/meeting-documents-source.js';
+import { type MeetingDocumentLine, MeetingDocumentsSource } from '../meetings/meeting-documents-source.js';
 import { MeetingEditorService } from '../meetings/meeting-editor.service.js';
-import type { Meeting } from '../meetings/meeting.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
@@ -108,7 +108,8 @@ export class DocumentsService {
     documentsSource: MeetingDocumentsSource,
   ) {
     // the printable invitation (src/meetings) lists the documents through this seam
-    documentsSource.provide({ linesFor: async (meeting) => documentLetterLines((await this.allOf(meeting)).filter((e) => e.document.generatedKind !== 'invitation'), (id) => this.documentUrl(id)) });
+    // the letter (and the mails that list what it lists) never lists the letter itself
+    documentsSource.provide({ linesFor: (meeting) => this.linesOf(meeting, this.dataSource.manager, { withoutInvitation: true }) });
   }
 
   get limits(): { maxBytes: number; quotaBytes: number } {
@@ -147,6 +148,29 @@ export class DocumentsService {
     }
     const position = (e: DocumentEntry): number => (e.item ? e.item.position : -1);
     return entries.sort((a, b) => position(a) - position(b) || a.document.title.localeCompare(b.document.title, 'de') || a.document.id - b.document.id);
+  }
+
+  /** Every document of the meeting as a listed line (title, type and size, absolute link, members only): the letter, circulars. */
+  async linesOf(meeting: Meeting, manager: EntityManager = this.dataSource.manager, options: { withoutInvitation?: boolean } = {}): Promise<MeetingDocumentLine[]> {
+    const entries = await this.allOf(meeting, manager);
+    const listed = options.withoutInvitation ? entries.filter((e) => e.document.generatedKind !== 'invitation') : entries;
+    return documentLetterLines(listed, (id) => this.documentUrl(id));
+  }
+
+  /** The meetings of these bodies that have documents and start at or after `since`, newest first (with their body). */
+  async meetingsWithDocuments(bodyIds: readonly number[], since: Date, limit = 200): Promise<Meeting[]> {
+    if (bodyIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.body', 'body')
+      .where('m.bodyId IN (:...bodyIds)', { bodyIds })
+      .andWhere('m.startsAt >= :since', { since })
+      .andWhere((qb) => `EXISTS ${qb.subQuery().select('1').from(MeetingDocument, 'd').where('d.meetingId = m.id').getQuery()}`)
+      .orderBy('m.startsAt', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(limit)
+      .getMany();
   }
 
   /**

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../common/html-escape.js';
 import type { MeetingDocumentLine } from '../meetings/meeting-documents-source.js';
 import { shortDate } from '../meetings/meetings.view-model.js';
 import { typeLabel } from './document-types.js';
@@ -46,18 +47,31 @@ export function meetingDocumentsView(meetingId: number, entries: readonly Docume
 }
 
 /**
- * The documents as lines for an invitation or update mail: title, type, size and link; a
+ * The documents as lines for an invitation, update or circular mail: title, type, size and link; a
  * members-only document says that the link needs a login.
  */
 export function documentMailLines(entries: readonly DocumentEntry[], urlOf: (documentId: number) => string): string[] {
-  return entries.map((e) => {
-    const where = e.item ? `TOP ${e.item.number}: ` : '';
-    const login = e.isPublic ? '' : ', nur nach Anmeldung';
-    return `- ${where}${e.document.title} (${typeLabel(e.version.mimeType)}, ${formatBytes(e.version.size)}${login}): ${urlOf(e.document.id)}`;
-  });
+  return documentLetterLines(entries, urlOf).map(documentMailLine);
 }
 
-/** The documents as the printable invitation lists them. */
+/** One document as a plain-text mail line: "- TOP 1: Vorlage (PDF, 1,2 MB, nur nach Anmeldung): https://…". */
+export function documentMailLine(line: MeetingDocumentLine): string {
+  return `- ${line.title} (${documentDetail(line)}): ${line.url}`;
+}
+
+/** "PDF, 1,2 MB" and, for a members-only document, that the link needs a login. */
+export function documentDetail(line: MeetingDocumentLine): string {
+  return `${line.detail}${line.membersOnly ? ', nur nach Anmeldung' : ''}`;
+}
+
+/** The documents as an HTML list for a mail's HTML part (the same words as the text lines). */
+export function documentMailHtml(lines: readonly MeetingDocumentLine[]): string {
+  if (lines.length === 0) return '';
+  const items = lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.title)}</a> (${escapeHtml(documentDetail(l))})</li>`);
+  return `<h2>Unterlagen</h2><ul>${items.join('')}</ul>`;
+}
+
+/** The documents as the printable invitation (and a circular) lists them. */
 export function documentLetterLines(entries: readonly DocumentEntry[], urlOf: (documentId: number) => string): MeetingDocumentLine[] {
   return entries.map((e) => ({
     title: e.item ? `TOP ${e.item.number}: ${e.document.title}` : e.document.title,

@@ -1,0 +1,4 @@
+/** Escapes text for HTML element content and double-quoted attributes (mail HTML parts built in code). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
