@@ -42,6 +42,8 @@ import { DevicePassword } from './auth/device-password.entity.js';
 import { DavCollection } from './dav/dav-collection.entity.js';
 import { DavResource } from './dav/dav-resource.entity.js';
 import { OparlTombstone } from './oparl/oparl-tombstone.entity.js';
+import { OrganisationTopic, Topic } from './organisations/topic.entity.js';
+import { PersonTopic } from './people/person-topic.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -55,7 +57,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   DatePoll, DatePollSlot, DatePollResponse, DatePollVote,
   PasswordResetRequest,
   DevicePassword, DavCollection, DavResource,
-  OparlTombstone];
+  OparlTombstone,
+  Topic, OrganisationTopic, PersonTopic];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

@@ -11,6 +11,7 @@ import { PostgresDatePolls1796515337719 } from './1796515337719-PostgresDatePoll
 import { PostgresDevicePasswordsDav1796515344129 } from './1796515344129-PostgresDevicePasswordsDav.js';
 import { PostgresOparlTombstones1796515349042 } from './1796515349042-PostgresOparlTombstones.js';
 import { PostgresMeetingDocuments1796515370031 } from './1796515370031-PostgresMeetingDocuments.js';
+import { PostgresTopics1796518564621 } from './1796518564621-PostgresTopics.js';
 
 /** Every PostgreSQL migration in order. Add new ones at the end; never edit a committed one. */
-export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000, PostgresContentVersion1796487984331, PostgresSearchNameIndex1796493000000, PostgresPendingDraftAccount1796494412000, PostgresDropCalendarDataVersion1796500000001, PostgresAuditBody1796510000001, PostgresPasswordResetRequests1796515285480, PostgresSearchEverything1796515327074, PostgresDatePolls1796515337719, PostgresDevicePasswordsDav1796515344129, PostgresOparlTombstones1796515349042, PostgresMeetingDocuments1796515370031];
+export const MIGRATIONS = [PostgresInitialSchema1795623467450, PostgresSearchIndex1795623500000, PostgresContentVersion1796487984331, PostgresSearchNameIndex1796493000000, PostgresPendingDraftAccount1796494412000, PostgresDropCalendarDataVersion1796500000001, PostgresAuditBody1796510000001, PostgresPasswordResetRequests1796515285480, PostgresSearchEverything1796515327074, PostgresDatePolls1796515337719, PostgresDevicePasswordsDav1796515344129, PostgresOparlTombstones1796515349042, PostgresMeetingDocuments1796515370031, PostgresTopics1796518564621];

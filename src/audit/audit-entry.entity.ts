@@ -44,6 +44,7 @@ export const AUDIT_ENTITY_TYPES = [
   'location',
   'document',
   'date_poll',
+  'topic',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

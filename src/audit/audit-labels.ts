@@ -41,4 +41,5 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   location: 'Ort',
   document: 'Sitzungsunterlage',
   date_poll: 'Terminumfrage',
+  topic: 'Thema/Angebot',
 };

@@ -70,6 +70,10 @@ export class PeopleEditorService {
   ) {
     // A person's search document names their organisation.
     events.on('organisation.changed', (manager, e) => this.reindexPeopleOf(manager, e.organisationId));
+    // ... and their topics: a renamed or removed topic changes it.
+    events.on('topic.changed', async (manager, e) => {
+      for (const id of e.personIds) await this.indexer.reindex(manager, 'person', id);
+    });
   }
 
   permissions(viewer: Viewer): PersonPermissions {

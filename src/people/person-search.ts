@@ -9,16 +9,16 @@ export function personNameForms(p: Pick<Person, 'givenName' | 'familyName'>): st
   return [`${p.givenName} ${p.familyName}`, `${p.familyName} ${p.givenName}`, p.familyName];
 }
 
-/** A person's search document: names, function, organisation and languages — never contact details. */
+/** A person's search document: names, function, organisation, languages and topics — never contact details. */
 export const PERSON_SEARCH_SOURCE: SearchSource<Person> = {
   kind: 'person',
   entity: Person,
-  relations: { organisation: true, languages: true },
+  relations: { organisation: true, languages: true, topics: { topic: true } },
   fields: (p) => ({
     title: personDisplayName(p),
     subtitle: [p.functionTitle, p.organisation?.name].filter(Boolean).join(' · ') || null,
     nameFolded: foldNames(personNameForms(p)),
-    contentFolded: foldContent([p.functionTitle, p.organisation?.name, p.organisation?.shortName, ...(p.languages ?? []).map((l) => languageLabel(l.code))]),
+    contentFolded: foldContent([p.functionTitle, p.organisation?.name, p.organisation?.shortName, ...(p.languages ?? []).map((l) => languageLabel(l.code)), ...(p.topics ?? []).map((t) => t.topic.name)]),
   }),
 };
 
