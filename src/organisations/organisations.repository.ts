@@ -19,15 +19,17 @@ export class OrganisationsRepository {
   findPage(filter: OrganisationFilter): Promise<[Organisation[], number]> {
     return this.organisations.findAndCount({
       where: filter.kind ? { kind: filter.kind } : {},
-      relations: { parent: true },
+      relations: { parent: true, topics: { topic: true } },
       order: { name: 'ASC' },
       skip: filter.offset,
       take: filter.limit,
     });
   }
 
-  findById(id: number): Promise<Organisation | null> {
-    return this.organisations.findOne({ where: { id }, relations: { parent: true } });
+  async findById(id: number): Promise<Organisation | null> {
+    // `find`, not `findOne`: with a collection among the relations, a limit of one costs a second query
+    const [organisation] = await this.organisations.find({ where: { id }, relations: { parent: true, topics: { topic: true } } });
+    return organisation ?? null;
   }
 
   findChildren(parentId: number): Promise<Organisation[]> {
