@@ -6,6 +6,7 @@ import { OrganisationTopic, Topic } from '../src/organisations/topic.entity.js';
 import { PersonTopic } from '../src/people/person-topic.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
+import { SeederService } from '../src/seeder.service.js';
 import { createAccount, csrfToken, login, postForm, type Agent } from './helpers/auth.js';
 import { auditEntriesOf, html, personForm } from './helpers/directory.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -259,5 +260,34 @@ describe('Themen und Angebote: the kept topic vocabulary', () => {
   it('answers 404 for unknown topics', async () => {
     await admin.get('/admin/themen/999999/umbenennen').expect(404);
     await post('/admin/themen/999999/entfernen', { confirm: 'on' }, 404);
+  });
+});
+
+describe('Themen und Angebote in the demo data', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true, adminEmail: ADMIN.email, adminPassword: ADMIN.password });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives demo people and organisations topics, searchable at once ("sprachkurs"), and a forced re-run adds nothing twice', async () => {
+    const ds = t.app.get(DataSource);
+    const sprachkurs = await ds.getRepository(Topic).findOneByOrFail({ nameKey: 'sprachkurs' });
+    const withTopic = await ds.getRepository(PersonTopic).find({ where: { topicId: sprachkurs.id }, relations: { person: true } });
+    expect(withTopic.length).toBeGreaterThan(0);
+    expect(await ds.getRepository(OrganisationTopic).countBy({ topicId: sprachkurs.id })).toBeGreaterThan(0);
+    const admin = request.agent(t.http);
+    await login(admin, ADMIN.email, ADMIN.password);
+    const found = await admin.get('/suche').query({ q: 'sprachkurs', kind: 'person' }).expect(200);
+    expect(withTopic.some((r) => found.text.includes(`href="/personen/${r.personId}"`))).toBe(true);
+
+    const before = await ds.getRepository(PersonTopic).count();
+    await t.app.get(SeederService).seed({ demo: true, force: true });
+    expect(await ds.getRepository(PersonTopic).count()).toBe(before);
+    expect(await ds.getRepository(Topic).countBy({ nameKey: 'sprachkurs' })).toBe(1);
   });
 });
