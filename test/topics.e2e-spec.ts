@@ -137,6 +137,13 @@ describe('Themen und Angebote: the kept topic vocabulary', () => {
     expect(orgPage.text).toMatch(/<h2 id="org-topics">Themen und Angebote<\/h2><p>(?:[^<]*, )?Kita/);
     const orgList = await request(t.http).get('/organisationen').expect(200);
     expect(orgList.text).toMatch(/Themen: (?:[^<]*, )?Kita/);
+    const orgsWithKita = await request(t.http).get('/organisationen').query({ topic: kita?.id }).expect(200);
+    expect(orgsWithKita.text).toContain('– Thema: Kita</h1>');
+    expect(orgsWithKita.text).toContain(`href="/organisationen/${organisation.id}"`);
+    expect((orgsWithKita.text.match(/<li class="card">/g) ?? []).length).toBe(1);
+    const orgsWithWohnen = await request(t.http).get('/organisationen').query({ topic: (await topicByKey('wohnen'))?.id }).expect(200);
+    expect(orgsWithWohnen.text).toContain('Keine Organisationen gefunden.');
+    await request(t.http).get('/organisationen').query({ topic: 'x' }).expect(200);
 
     const results = await admin.get('/suche').query({ q: 'kita' }).expect(200);
     expect(results.text).toContain(`/personen/${person.id}`);

@@ -36,17 +36,22 @@ export class OrganisationsController {
 
   @Get()
   @Render('organisations/index')
-  async index(@Query('kind') rawKind: unknown, @Query('page') rawPage: unknown, @CurrentViewer() viewer: Viewer) {
+  async index(@Query('kind') rawKind: unknown, @Query('topic') rawTopic: unknown, @Query('page') rawPage: unknown, @CurrentViewer() viewer: Viewer) {
     const kind = parseKind(rawKind);
+    const allTopics = await this.topics.all();
+    const requestedTopic = queryText(rawTopic, 20);
+    const topic = allTopics.find((t) => String(t.id) === requestedTopic);
     const req = pageRequest(rawPage, PAGE_SIZE);
-    const [items, total] = await this.organisations.list(kind, req.offset, req.pageSize);
+    const [items, total] = await this.organisations.list(kind, req.offset, req.pageSize, topic?.id);
     return {
       pageTitle: 'Organisationen',
       newHref: this.organisations.permissions(viewer).canEdit ? '/organisationen/neu' : null,
       organisations: items.map(organisationSummary),
       kinds: ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k], selected: k === kind })),
       kindLabel: kind ? ORGANISATION_KIND_LABELS[kind] : null,
-      pager: pageView(req, total, (n) => `/organisationen${queryString({ kind, page: n })}`),
+      topics: allTopics.map((t) => ({ value: t.id, label: t.name, selected: t.id === topic?.id })),
+      topicName: topic?.name ?? null,
+      pager: pageView(req, total, (n) => `/organisationen${queryString({ kind, topic: topic?.id, page: n })}`),
     };
   }
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { type FindOptionsWhere, Raw, type Repository } from 'typeorm';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind;
+  /** Organisations with this topic. */
+  topicId?: number;
   offset: number;
   limit: number;
 }
@@ -17,8 +19,14 @@ export class OrganisationsRepository {
   ) {}
 
   findPage(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+    const where: FindOptionsWhere<Organisation> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.topicId !== undefined) {
+      const topicId = filter.topicId;
+      where.id = Raw((id) => `${id} IN (SELECT ot.organisation_id FROM organisation_topics ot WHERE ot.topic_id = :topicId)`, { topicId });
+    }
     return this.organisations.findAndCount({
-      where: filter.kind ? { kind: filter.kind } : {},
+      where,
       relations: { parent: true, topics: { topic: true } },
       order: { name: 'ASC' },
       skip: filter.offset,

@@ -50,8 +50,8 @@ export class OrganisationsService {
     return { canEdit: isAdmin(viewer) };
   }
 
-  list(kind: OrganisationKind | undefined, offset: number, limit: number): Promise<[Organisation[], number]> {
-    return this.repository.findPage({ kind, offset, limit });
+  list(kind: OrganisationKind | undefined, offset: number, limit: number, topicId?: number): Promise<[Organisation[], number]> {
+    return this.repository.findPage({ kind, topicId, offset, limit });
   }
 
   /** The organisation with its units. */
