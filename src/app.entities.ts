@@ -44,6 +44,8 @@ import { DavResource } from './dav/dav-resource.entity.js';
 import { OparlTombstone } from './oparl/oparl-tombstone.entity.js';
 import { EmailChangeToken } from './auth/email-change-token.entity.js';
 import { Circular, CircularRecipient, CircularTarget, CircularUnsubscribe } from './circulars/circular.entity.js';
+import { OrganisationTopic, Topic } from './organisations/topic.entity.js';
+import { PersonTopic } from './people/person-topic.entity.js';
 
 /** Every entity, listed explicitly (no globs: the same list works under tsc output, the CLI and jest). */
 const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, PersonLanguage, Body, Membership, SearchDocument,
@@ -59,7 +61,8 @@ const ENTITIES = [SeedRun, Organisation, Person, PersonPhone, PersonEmail, Perso
   DevicePassword, DavCollection, DavResource,
   OparlTombstone,
   EmailChangeToken,
-  Circular, CircularTarget, CircularRecipient, CircularUnsubscribe];
+  Circular, CircularTarget, CircularRecipient, CircularUnsubscribe,
+  Topic, OrganisationTopic, PersonTopic];
 
 /**
  * What the database holds, owned by the composition root: every module's entities, the subscribers

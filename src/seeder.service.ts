@@ -6,6 +6,8 @@ import { seedDemoMinutes } from '../seeds/demo-minutes.seed.js';
 import { seedDemoPolls } from '../seeds/demo-polls.seed.js';
 import { seedDemoCirculars } from '../seeds/demo-circulars.seed.js';
 import { SeedContext } from '../seeds/seed-context.js';
+import { seedDemoTopics } from '../seeds/demo-topics.seed.js';
+import { seedTopics } from '../seeds/topics.seed.js';
 import { seedSchwerin } from '../seeds/schwerin.seed.js';
 import { seedSchwerinStructure } from '../seeds/schwerin-structure.seed.js';
 import { SearchDocument } from './search/search-document.entity.js';
@@ -37,10 +39,12 @@ export class SeederService {
       const sets: [string, () => Promise<void>][] = [
         ['schwerin', () => seedSchwerin(ctx)],
         ['schwerin-structure', () => seedSchwerinStructure(ctx)],
+        ['topics', () => seedTopics(ctx)],
       ];
       if (options.demo) {
         sets.push(['demo', () => seedDemo(ctx)], ['demo-meetings', () => seedDemoMeetings(ctx)], ['demo-minutes', () => seedDemoMinutes(ctx)], ['demo-polls', () => seedDemoPolls(ctx)], ['demo-circulars', () => seedDemoCirculars(ctx)]);
         sets.push(['demo-documents', () => seedDemoDocuments(ctx)]);
+        sets.push(['demo-topics', () => seedDemoTopics(ctx)]);
       }
       for (const [name, load] of sets) {
         if (done.has(name) && !options.force) continue;

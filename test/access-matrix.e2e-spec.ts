@@ -8,6 +8,7 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { memberViewer } from '../src/auth/viewer.js';
 import { DocumentVersion } from '../src/documents/document.entity.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
+import { Topic } from '../src/organisations/topic.entity.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { SeedContext } from '../seeds/seed-context.js';
@@ -52,6 +53,8 @@ interface Ids extends MatrixMeetingIds, MatrixPollIds {
   person: number;
   /** Fachstelle Integration (seeded). */
   organisation: number;
+  /** The seeded topic "Sprachkurs" (src/organisations/topics). */
+  topic: number;
   /** An account to point account administration at (not one of the role accounts). */
   account: number;
   /** An import draft uploaded by the admin account (a file with an error: confirming answers 422). */
@@ -166,6 +169,12 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/daten/import':                     [() => '/admin/daten/import', LOGIN, 403, 403, 403, 422],
   'GET /admin/daten/import/:token':               [(i) => `/admin/daten/import/${i.importToken}`, LOGIN, 403, 403, 403, 200],
   'POST /admin/daten/import/:token':              [(i) => `/admin/daten/import/${i.importToken}`, LOGIN, 403, 403, 403, 422],
+  'GET /admin/themen':                            [() => '/admin/themen', LOGIN, 403, 403, 403, 200],
+  'POST /admin/themen':                           [() => '/admin/themen', LOGIN, 403, 403, 403, 422],
+  'GET /admin/themen/:id/umbenennen':             [(i) => `/admin/themen/${i.topic}/umbenennen`, LOGIN, 403, 403, 403, 200],
+  'POST /admin/themen/:id/umbenennen':            [(i) => `/admin/themen/${i.topic}/umbenennen`, LOGIN, 403, 403, 403, 422],
+  'GET /admin/themen/:id/entfernen':              [(i) => `/admin/themen/${i.topic}/entfernen`, LOGIN, 403, 403, 403, 200],
+  'POST /admin/themen/:id/entfernen':             [(i) => `/admin/themen/${i.topic}/entfernen`, LOGIN, 403, 403, 403, 422],
 
   // meetings (src/meetings): anonymous visitors see public meetings only; chair, deputy chair and secretary
   // of the meeting's body (and administrators) schedule and edit; answering is for current members of the body
@@ -392,6 +401,7 @@ describe('role × route matrix', () => {
       membershipB: membershipB.id,
       person: avramenko.id,
       organisation: organisation.id,
+      topic: (await ds.getRepository(Topic).findOneByOrFail({ nameKey: 'sprachkurs' })).id,
       account: target.id,
       importToken: '',
       document: document.id,

@@ -292,7 +292,7 @@ describe('production seed (seedDemo from NODE_ENV=production)', () => {
     const structureIds = bodies.filter((b) => b.code !== 'NM').map((b) => b.id);
     expect(await ds.getRepository(Membership).count({ where: { bodyId: In(structureIds) } })).toBe(0);
     const runs = await ds.getRepository(SeedRun).find();
-    expect(runs.map((r) => r.name).sort()).toEqual(['schwerin', 'schwerin-structure']);
+    expect(runs.map((r) => r.name).sort()).toEqual(['schwerin', 'schwerin-structure', 'topics']);
   });
 
   it("has no 'example.org' anywhere in the database", async () => {

@@ -45,6 +45,7 @@ export const AUDIT_ENTITY_TYPES = [
   'document',
   'date_poll',
   'circular',
+  'topic',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -42,4 +42,5 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   document: 'Sitzungsunterlage',
   date_poll: 'Terminumfrage',
   circular: 'Rundschreiben',
+  topic: 'Thema/Angebot',
 };

@@ -30,6 +30,7 @@ function directoryHref(filters: DirectoryFilters, overrides: Partial<DirectoryFi
     organisation: f.organisationId,
     body: f.bodyId,
     language: f.language,
+    topic: f.topicId,
     letter: letterParam(f.letter),
     page: overrides.page !== undefined && overrides.page > 1 ? overrides.page : undefined,
   })}`;
@@ -51,6 +52,7 @@ export class PeoplePagesController {
     @Query('organisation') rawOrganisation: unknown,
     @Query('body') rawBody: unknown,
     @Query('language') rawLanguage: unknown,
+    @Query('topic') rawTopic: unknown,
     @Query('letter') rawLetter: unknown,
     @Query('page') rawPage: unknown,
     @CurrentViewer() viewer: Viewer,
@@ -61,6 +63,7 @@ export class PeoplePagesController {
         organisationId: parseFilterId(rawOrganisation),
         bodyId: parseFilterId(rawBody),
         language: parseLanguageCode(rawLanguage),
+        topicId: parseFilterId(rawTopic),
         letter: parseLetter(rawLetter),
         page: pageRequest(rawPage, PAGE_SIZE),
       },
@@ -74,12 +77,14 @@ export class PeoplePagesController {
       current: letter === f.letter,
     });
     const organisationName = result.options.organisations.find((o) => o.id === f.organisationId)?.name;
+    const topicName = result.options.topics.find((t) => t.id === f.topicId)?.name;
     const bodyName = result.options.bodies.find((b) => b.id === f.bodyId)?.name;
     const activeFilters = [
       f.q ? `Name: „${f.q}“` : null,
       organisationName ? `Organisation: ${organisationName}` : null,
       bodyName ? `Gremium: ${bodyName}` : null,
       f.language ? `Sprache: ${languageLabel(f.language)}` : null,
+      topicName ? `Thema: ${topicName}` : null,
       f.letter ? `Anfangsbuchstabe: ${f.letter === OTHER_SCRIPTS ? 'andere Schriften' : f.letter.toUpperCase()}` : null,
     ].filter((s): s is string => s !== null);
     return {
@@ -90,6 +95,7 @@ export class PeoplePagesController {
       organisations: result.options.organisations.map((o) => ({ value: o.id, label: o.name, selected: o.id === f.organisationId })),
       bodies: result.options.bodies.map((b) => ({ value: b.id, label: b.name, selected: b.id === f.bodyId })),
       languages: result.options.languages.map((code) => ({ value: code, label: languageLabel(code), selected: code === f.language })),
+      topics: result.options.topics.map((t) => ({ value: t.id, label: t.name, selected: t.id === f.topicId })),
       letters: [
         letterEntry(undefined, 'Alle', true),
         ...LETTER_GROUPS.map((l) =>

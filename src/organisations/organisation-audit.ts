@@ -19,7 +19,7 @@ export const ORGANISATION_AUDIT_LABELS: Record<string, string> = {
 };
 
 /** Display values of an organisation; `parentName` is the name of the organisation it belongs to. */
-export function organisationAuditValues(o: Omit<Organisation, 'id' | 'parent' | 'createdAt' | 'updatedAt' | 'deletedAt'>, parentName: string | null): AuditValues {
+export function organisationAuditValues(o: Omit<Organisation, 'id' | 'parent' | 'topics' | 'createdAt' | 'updatedAt' | 'deletedAt'>, parentName: string | null): AuditValues {
   return {
     name: o.name,
     shortName: o.shortName,

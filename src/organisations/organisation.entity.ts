@@ -6,10 +6,12 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  OneToMany,
   PrimaryGeneratedColumn,
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { OrganisationTopic } from './topic.entity.js';
 
 export const ORGANISATION_KINDS = [
   'authority',
@@ -68,6 +70,9 @@ export class Organisation {
   @ManyToOne(() => Organisation, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'parent_id' })
   parent: Relation<Organisation> | null;
+
+  @OneToMany(() => OrganisationTopic, (t) => t.organisation)
+  topics: Relation<OrganisationTopic>[];
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { type FindOptionsWhere, Raw, type Repository } from 'typeorm';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind;
+  /** Organisations with this topic. */
+  topicId?: number;
   offset: number;
   limit: number;
 }
@@ -17,17 +19,25 @@ export class OrganisationsRepository {
   ) {}
 
   findPage(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+    const where: FindOptionsWhere<Organisation> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.topicId !== undefined) {
+      const topicId = filter.topicId;
+      where.id = Raw((id) => `${id} IN (SELECT ot.organisation_id FROM organisation_topics ot WHERE ot.topic_id = :topicId)`, { topicId });
+    }
     return this.organisations.findAndCount({
-      where: filter.kind ? { kind: filter.kind } : {},
-      relations: { parent: true },
+      where,
+      relations: { parent: true, topics: { topic: true } },
       order: { name: 'ASC' },
       skip: filter.offset,
       take: filter.limit,
     });
   }
 
-  findById(id: number): Promise<Organisation | null> {
-    return this.organisations.findOne({ where: { id }, relations: { parent: true } });
+  async findById(id: number): Promise<Organisation | null> {
+    // `find`, not `findOne`: with a collection among the relations, a limit of one costs a second query
+    const [organisation] = await this.organisations.find({ where: { id }, relations: { parent: true, topics: { topic: true } } });
+    return organisation ?? null;
   }
 
   findChildren(parentId: number): Promise<Organisation[]> {

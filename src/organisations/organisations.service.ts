@@ -12,6 +12,8 @@ import type { OrganisationInput } from './dto/organisation.dto.js';
 import { ORGANISATION_AUDIT_LABELS, organisationAuditValues } from './organisation-audit.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 import { OrganisationsRepository } from './organisations.repository.js';
+import { topicChanges } from './topic-audit.js';
+import { OrganisationTopic } from './topic.entity.js';
 
 export interface OrganisationDetail {
   organisation: Organisation;
@@ -48,8 +50,8 @@ export class OrganisationsService {
     return { canEdit: isAdmin(viewer) };
   }
 
-  list(kind: OrganisationKind | undefined, offset: number, limit: number): Promise<[Organisation[], number]> {
-    return this.repository.findPage({ kind, offset, limit });
+  list(kind: OrganisationKind | undefined, offset: number, limit: number, topicId?: number): Promise<[Organisation[], number]> {
+    return this.repository.findPage({ kind, topicId, offset, limit });
   }
 
   /** The organisation with its units. */
@@ -100,12 +102,18 @@ export class OrganisationsService {
     action: 'create' | 'update' | 'import',
   ): Promise<Organisation> {
     const repo = manager.getRepository(Organisation);
-    const existing = id === null ? null : await repo.findOne({ where: { id }, relations: { parent: true } });
+    const [existing] = id === null ? [null] : await repo.find({ where: { id }, relations: { parent: true, topics: { topic: true } } });
     if (id !== null && !existing) throw notFound('Diese Organisation gibt es nicht.');
     const parentName = await this.checkParent(manager, id, input.parentId);
+    const { topicIds, ...fields } = input;
+    const topicChange = topicIds === undefined ? [] : await topicChanges(manager, existing?.topics ?? [], topicIds);
     const before = existing ? organisationAuditValues(existing, existing.parent?.name ?? null) : null;
-    const saved = await repo.save(existing ? Object.assign(existing, input, { parent: undefined }) : repo.create(input));
-    const changes = auditChanges(ORGANISATION_AUDIT_LABELS, before, organisationAuditValues(saved, parentName));
+    const saved = await repo.save(existing ? Object.assign(existing, fields, { parent: undefined, topics: undefined }) : repo.create(fields));
+    if (topicIds !== undefined) {
+      await manager.getRepository(OrganisationTopic).delete({ organisationId: saved.id });
+      if (topicIds.length > 0) await manager.getRepository(OrganisationTopic).insert(topicIds.map((topicId) => ({ organisationId: saved.id, topicId })));
+    }
+    const changes = [...auditChanges(ORGANISATION_AUDIT_LABELS, before, organisationAuditValues(saved, parentName)), ...topicChange];
     await this.audit.record(manager, actor, {
       action,
       entityType: 'organisation',

@@ -10,6 +10,13 @@ export interface OrganisationSummaryView {
   kindLabel: string;
   parentName: string | null;
   locality: string | null;
+  /** "Asylberatung, Sprachkurs" or null (topics loaded with the organisation). */
+  topicText: string | null;
+}
+
+/** The names of an organisation's topics, sorted (empty when not loaded). */
+export function organisationTopicNames(o: Organisation): string[] {
+  return (o.topics ?? []).map((t) => t.topic.name).sort((a, b) => a.localeCompare(b, 'de'));
 }
 
 export function organisationSummary(o: Organisation): OrganisationSummaryView {
@@ -21,6 +28,7 @@ export function organisationSummary(o: Organisation): OrganisationSummaryView {
     kindLabel: ORGANISATION_KIND_LABELS[o.kind],
     parentName: o.parent?.name ?? null,
     locality: o.locality,
+    topicText: organisationTopicNames(o).join(', ') || null,
   };
 }
 

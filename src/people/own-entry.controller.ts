@@ -9,6 +9,8 @@ import { ChangeRequestDto } from './dto/change-request.dto.js';
 import { PersonDto, personInput } from './dto/person.dto.js';
 import { CHANGE_REQUEST_FORM, OWN_ENTRY_FORM, type OwnEntryFieldName, SELF_EDITABLE_FIELDS } from './own-entry.forms.js';
 import { OwnEntryService } from './own-entry.service.js';
+import { readTopicIds, topicChoicesView, type TopicChoicesView } from '../organisations/topic-choices.js';
+import { TopicsService } from '../organisations/topics.service.js';
 import { PERSON_FORM } from './people.forms.js';
 import { consentText, personFormValues } from './people-form.view-model.js';
 import { personDisplayName } from './person-name.js';
@@ -33,7 +35,10 @@ function ownEntryValues(p: Person): Partial<Record<OwnEntryFieldName, string>> {
 @Controller('personen')
 @RequireMember()
 export class OwnEntryController {
-  constructor(private readonly ownEntry: OwnEntryService) {}
+  constructor(
+    private readonly ownEntry: OwnEntryService,
+    private readonly topics: TopicsService,
+  ) {}
 
   @Get(':id/selbst-bearbeiten')
   async page(@Param('id', IdParamPipe) id: number, @Query('hinweis') rawNotice: unknown, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
@@ -42,6 +47,7 @@ export class OwnEntryController {
     res.render(VIEW, {
       ...this.model(person),
       notice: typeof rawNotice === 'string' ? (NOTICES[rawNotice] ?? null) : null,
+      topics: await this.topicChoices(person),
       form: formView(OWN_ENTRY_FORM, ownEntryValues(person)),
       requestForm: formView(CHANGE_REQUEST_FORM),
     });
@@ -52,16 +58,18 @@ export class OwnEntryController {
     const person = await this.ownEntry.forSelf(viewer, id);
     noStore(res);
     const values = readForm(OWN_ENTRY_FORM, body);
-    const model = { ...this.model(person), notice: null, requestForm: formView(CHANGE_REQUEST_FORM) };
-    const invalid = (errors: FormErrors<OwnEntryFieldName>): void => renderInvalid(res, VIEW, OWN_ENTRY_FORM, values, errors, model);
+    const submitted = readTopicIds(body);
+    const model = { ...this.model(person), notice: null, requestForm: formView(CHANGE_REQUEST_FORM), topics: await this.topicChoices(person, submitted.raw, submitted.error) };
+    const invalid = (errors: FormErrors<OwnEntryFieldName>, topicError: string | null = null): void =>
+      renderInvalid(res, VIEW, OWN_ENTRY_FORM, values, errors, topicError ? { ...model, topics: { ...model.topics, error: topicError } } : model);
     // the person rules check the whole entry: the administration's fields as they are, the member's as typed
     const { consent, ...own } = values;
     const result = await validateForm(PERSON_FORM, PersonDto, readForm(PERSON_FORM, { ...personFormValues(person), ...own }));
-    if (!result.ok) return invalid(pickOwn(result.errors));
+    if (!result.ok || submitted.error) return invalid(result.ok ? {} : pickOwn(result.errors));
     try {
-      await this.ownEntry.update(viewer, id, personInput(result.value), consent === 'on');
+      await this.ownEntry.update(viewer, id, { ...personInput(result.value), topicIds: submitted.ids }, consent === 'on');
     } catch (e) {
-      if (e instanceof FormRejected) return invalid(e.errors);
+      if (e instanceof FormRejected) return invalid(e.errors, (e.errors as Record<string, string | undefined>).topicIds ?? null);
       throw e;
     }
     res.redirect(303, `/personen/${id}/selbst-bearbeiten?hinweis=gespeichert`);
@@ -75,11 +83,16 @@ export class OwnEntryController {
     const result = await validateForm(CHANGE_REQUEST_FORM, ChangeRequestDto, values);
     if (!result.ok) {
       const requestForm = formView(CHANGE_REQUEST_FORM, values, result.errors);
-      res.status(422).render(VIEW, { ...this.model(person), pageTitle: `Fehler: ${this.model(person).pageTitle}`, notice: null, form: formView(OWN_ENTRY_FORM, ownEntryValues(person)), requestForm });
+      res.status(422).render(VIEW, { ...this.model(person), pageTitle: `Fehler: ${this.model(person).pageTitle}`, notice: null, form: formView(OWN_ENTRY_FORM, ownEntryValues(person)), requestForm, topics: await this.topicChoices(person) });
       return;
     }
     await this.ownEntry.requestChange(viewer, id, result.value.message);
     res.redirect(303, `/personen/${id}/selbst-bearbeiten?hinweis=angefragt#aenderung-anfragen`);
+  }
+
+  /** The checkbox group "Themen und Angebote": the person's topics ticked, or what was sent. */
+  private async topicChoices(p: Person, sent?: string[], error: string | null = null): Promise<TopicChoicesView> {
+    return topicChoicesView(await this.topics.all(), sent ?? (p.topics ?? []).map((t) => t.topicId), 'eintrag-topics', error);
   }
 
   private model(p: Person) {

@@ -36,7 +36,7 @@ declare module '../database/domain-events.js' {
   }
 }
 
-const OWN_RELATIONS = { phones: true, emails: true, languages: true, organisation: true } as const;
+const OWN_RELATIONS = { phones: true, emails: true, languages: true, organisation: true, topics: { topic: true } } as const;
 
 /**
  * A member keeps their own entry current: contact details, function, room, languages, profile,

@@ -18,6 +18,8 @@ import { PersonLanguage } from './person-language.entity.js';
 import { personDisplayName, personSortKey } from './person-name.js';
 import { PersonPhone } from './person-phone.entity.js';
 import { Person } from './person.entity.js';
+import { PersonTopic } from './person-topic.entity.js';
+import { topicChanges } from '../organisations/topic-audit.js';
 
 /** A person leaves the directory (removed or erased); handlers end what they hold about them. */
 export interface PersonLeaving {
@@ -54,7 +56,7 @@ export function personAuditSource(p: Person): PersonAuditSource {
   };
 }
 
-const EDIT_RELATIONS = { phones: true, emails: true, languages: true, organisation: true } as const;
+const EDIT_RELATIONS = { phones: true, emails: true, languages: true, topics: { topic: true }, organisation: true } as const;
 
 /**
  * Creating, changing and removing people (administrators). Every write happens in one transaction
@@ -70,6 +72,10 @@ export class PeopleEditorService {
   ) {
     // A person's search document names their organisation.
     events.on('organisation.changed', (manager, e) => this.reindexPeopleOf(manager, e.organisationId));
+    // ... and their topics: a renamed or removed topic changes it.
+    events.on('topic.changed', async (manager, e) => {
+      for (const id of e.personIds) await this.indexer.reindex(manager, 'person', id);
+    });
   }
 
   permissions(viewer: Viewer): PersonPermissions {
@@ -133,9 +139,10 @@ export class PeopleEditorService {
     }
     const before = existing ? personAuditValues(personAuditSource(existing), existing.organisation?.name ?? null) : null;
     const changes = auditChanges(PERSON_AUDIT_LABELS, before, personAuditValues(input, organisationName));
+    if (input.topicIds !== undefined) changes.push(...(await topicChanges(manager, existing?.topics ?? [], input.topicIds)));
     if (existing && changes.length === 0) return existing;
 
-    const { phones, emails, languages, ...fields } = input;
+    const { phones, emails, languages, topicIds, ...fields } = input;
     const row = { ...fields, sortKey: personSortKey(input) };
     let personId: number;
     if (existing) {
@@ -150,6 +157,10 @@ export class PeopleEditorService {
     if (phones.length > 0) await manager.getRepository(PersonPhone).insert(phones.map((p, position) => ({ ...p, personId, position })));
     if (emails.length > 0) await manager.getRepository(PersonEmail).insert(emails.map((email, position) => ({ email, personId, position })));
     if (languages.length > 0) await manager.getRepository(PersonLanguage).insert(languages.map((code) => ({ code, personId })));
+    if (topicIds !== undefined) {
+      await manager.getRepository(PersonTopic).delete({ personId });
+      if (topicIds.length > 0) await manager.getRepository(PersonTopic).insert(topicIds.map((topicId) => ({ personId, topicId })));
+    }
 
     await this.audit.record(manager, actor, {
       action,

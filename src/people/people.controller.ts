@@ -5,6 +5,8 @@ import { CurrentViewer, type Viewer } from '../auth/viewer.js';
 import { type ConfirmPage, renderConfirmPage, submitConfirmed } from '../common/forms/confirm-form.js';
 import { FormRejected, formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { readTopicIds, type SubmittedTopics, topicChoicesView, type TopicChoicesView } from '../organisations/topic-choices.js';
+import { TopicsService } from '../organisations/topics.service.js';
 import { IdParamPipe } from '../common/http/id-param.pipe.js';
 import { todayInBerlin } from '../common/dates.js';
 import { formatGermanDate } from '../common/forms/field-formats.js';
@@ -25,6 +27,7 @@ export class PeopleController {
     private readonly people: PeopleService,
     private readonly editor: PeopleEditorService,
     private readonly organisations: OrganisationsService,
+    private readonly topics: TopicsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,7 +35,7 @@ export class PeopleController {
   @RequireAdmin()
   async newPage(@CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const options = organisationOptions(await this.organisations.options());
-    res.render('people/form', { ...this.newModel(), form: formView(NEW_PERSON_FORM, { ...NEW_PERSON_VALUES, consentDate: formatGermanDate(todayInBerlin()) }, {}, options) });
+    res.render('people/form', { ...this.newModel(), topics: await this.topicChoices([]), form: formView(NEW_PERSON_FORM, { ...NEW_PERSON_VALUES, consentDate: formatGermanDate(todayInBerlin()) }, {}, options) });
   }
 
   @Post('neu')
@@ -40,17 +43,19 @@ export class PeopleController {
   async create(@CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
     const options = organisationOptions(await this.organisations.options());
     const values = readForm(NEW_PERSON_FORM, body);
+    const submitted = readTopicIds(body);
+    const model = { ...this.newModel(), topics: await this.topicChoices(submitted.raw, submitted.error) };
     const result = await validateForm(NEW_PERSON_FORM, NewPersonDto, values);
-    if (!result.ok) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, result.errors, this.newModel(), options);
+    if (!result.ok || submitted.error) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, result.ok ? {} : result.errors, model, options);
     try {
-      const saved = await this.editor.create(viewer, personInput(result.value), newPersonConsent(result.value), { allowDuplicate: result.value.createAnyway === 'on' });
+      const saved = await this.editor.create(viewer, { ...personInput(result.value), topicIds: submitted.ids }, newPersonConsent(result.value), { allowDuplicate: result.value.createAnyway === 'on' });
       res.redirect(303, `/personen/${saved.id}`);
     } catch (e) {
       if (e instanceof DuplicatePersonRejected) {
         const duplicates = e.duplicates.map((p) => ({ name: personDisplayName(p), href: `/personen/${p.id}`, editHref: `/personen/${p.id}/bearbeiten`, organisation: p.organisation?.name ?? null, emails: (p.emails ?? []).map((m) => m.email).join(', ') }));
-        return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, { ...this.newModel(), duplicates }, options);
+        return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, { ...model, duplicates }, options);
       }
-      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, this.newModel(), options);
+      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', NEW_PERSON_FORM, values, e.errors, await this.withTopicError(model, submitted, e), options);
       throw e;
     }
   }
@@ -60,7 +65,8 @@ export class PeopleController {
   async editPage(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Res() res: Response): Promise<void> {
     const person = await this.editor.forEditing(viewer, id);
     const options = organisationOptions(await this.organisations.options());
-    res.render('people/form', { ...this.editModel(person), form: formView(PERSON_FORM, personFormValues(person), {}, options) });
+    const topics = await this.topicChoices((person.topics ?? []).map((t) => t.topicId));
+    res.render('people/form', { ...this.editModel(person), topics, form: formView(PERSON_FORM, personFormValues(person), {}, options) });
   }
 
   @Post(':id/bearbeiten')
@@ -68,15 +74,16 @@ export class PeopleController {
   async update(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer, @Body() body: unknown, @Res() res: Response): Promise<void> {
     const person = await this.editor.forEditing(viewer, id);
     const options = organisationOptions(await this.organisations.options());
-    const model = this.editModel(person);
     const values = readForm(PERSON_FORM, body);
+    const submitted = readTopicIds(body);
+    const model = { ...this.editModel(person), topics: await this.topicChoices(submitted.raw, submitted.error) };
     const result = await validateForm(PERSON_FORM, PersonDto, values);
-    if (!result.ok) return renderInvalid(res, 'people/form', PERSON_FORM, values, result.errors, model, options);
+    if (!result.ok || submitted.error) return renderInvalid(res, 'people/form', PERSON_FORM, values, result.ok ? {} : result.errors, model, options);
     try {
-      await this.editor.update(viewer, id, personInput(result.value));
+      await this.editor.update(viewer, id, { ...personInput(result.value), topicIds: submitted.ids });
       res.redirect(303, `/personen/${id}`);
     } catch (e) {
-      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', PERSON_FORM, values, e.errors, model, options);
+      if (e instanceof FormRejected) return renderInvalid(res, 'people/form', PERSON_FORM, values, e.errors, await this.withTopicError(model, submitted, e), options);
       throw e;
     }
   }
@@ -106,6 +113,17 @@ export class PeopleController {
     // What a vCard holds depends on who asks: never cache it in shared caches.
     res.setHeader('Cache-Control', 'private, no-cache');
     return personVCard(contact, { baseUrl: this.config.baseUrl });
+  }
+
+  /** The checkbox group "Themen und Angebote" with these ids ticked. */
+  private async topicChoices(ticked: readonly (string | number)[], error: string | null = null): Promise<TopicChoicesView> {
+    return topicChoicesView(await this.topics.all(), ticked, 'person-topics', error);
+  }
+
+  /** The model again with the service's message about the topics (an id that is no topic any more), if any. */
+  private async withTopicError<M extends { topics: TopicChoicesView }>(model: M, submitted: SubmittedTopics, e: FormRejected): Promise<M> {
+    const error = (e.errors as Record<string, string | undefined>).topicIds;
+    return error ? { ...model, topics: await this.topicChoices(submitted.raw, error) } : model;
   }
 
   private newModel() {

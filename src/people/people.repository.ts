@@ -15,12 +15,14 @@ export interface DirectoryFilter {
   within?: readonly number[];
   /** People who speak this language (ISO code). */
   language?: string;
+  /** People with this topic (id). */
+  topicId?: number;
   /** First letter of the folded sort key, or 'other' for every other first character. */
   letter?: LetterFilter;
 }
 
 /** Everything the contact card and the directory row need (see visibleContact). */
-const CONTACT_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
+const CONTACT_RELATIONS = { phones: true, emails: true, languages: true, topics: { topic: true }, organisation: { parent: true } } as const;
 
 /** Queries about people, named for what the caller wants. Soft-deleted people are never returned. */
 @Injectable()
@@ -119,6 +121,9 @@ export class PeopleRepository {
       qb.andWhere('EXISTS (SELECT 1 FROM person_languages pl WHERE pl.person_id = p.id AND pl.code = :language)', {
         language: filter.language,
       });
+    }
+    if (filter.topicId !== undefined) {
+      qb.andWhere('EXISTS (SELECT 1 FROM person_topics pt WHERE pt.person_id = p.id AND pt.topic_id = :topicId)', { topicId: filter.topicId });
     }
     if (filter.letter === OTHER_SCRIPTS) {
       qb.andWhere("NOT (substr(p.sort_key, 1, 1) BETWEEN 'a' AND 'z')");

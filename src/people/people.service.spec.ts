@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
+import type { TopicsService } from '../organisations/topics.service.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { SearchResult, SearchService } from '../search/search.service.js';
 import type { DirectoryFilter, PeopleRepository } from './people.repository.js';
@@ -74,7 +75,8 @@ function service(repo: FakeRepository, hits: number[] = []): PeopleService {
     search: (): Promise<SearchResult> =>
       Promise.resolve({ hits: hits.map((refId) => ({ kind: 'person', refId, title: '', subtitle: null, exactness: 0 })), total: hits.length }),
   } as unknown as SearchService;
-  return new PeopleService(repo as unknown as PeopleRepository, organisations, search);
+  const topics = { all: () => Promise.resolve([]) } as unknown as TopicsService;
+  return new PeopleService(repo as unknown as PeopleRepository, organisations, search, topics);
 }
 
 describe('PeopleService', () => {

@@ -6,6 +6,8 @@ import { languageLabel } from './person-labels.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { SearchService } from '../search/search.service.js';
+import type { Topic } from '../organisations/topic.entity.js';
+import { TopicsService } from '../organisations/topics.service.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
 import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
@@ -18,6 +20,7 @@ export interface DirectoryRequest {
   /** Only these people as well — a restriction a higher module worked out (e.g. a body's current members). */
   within?: readonly number[];
   language?: string;
+  topicId?: number;
   letter?: LetterFilter;
   page: PageRequest;
 }
@@ -27,6 +30,7 @@ export interface AppliedDirectoryFilters {
   q: string;
   organisationId?: number;
   language?: string;
+  topicId?: number;
   letter?: LetterFilter;
 }
 
@@ -44,6 +48,8 @@ export interface DirectoryPage {
     organisations: Pick<Organisation, 'id' | 'name'>[];
     /** Language codes spoken by someone, ordered by their German name. */
     languages: string[];
+    /** The topic vocabulary ("Themen und Angebote"), by name. */
+    topics: Pick<Topic, 'id' | 'name'>[];
   };
 }
 
@@ -68,6 +74,7 @@ export class PeopleService {
     private readonly repository: PeopleRepository,
     private readonly organisations: OrganisationsService,
     private readonly search: SearchService,
+    private readonly topics: TopicsService,
   ) {}
 
   /** Everyone in the directory by sort key, for person choices of other modules (e.g. minutes). */
@@ -76,12 +83,13 @@ export class PeopleService {
   }
 
   async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
-    const [organisations, languageCodes] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes()]);
+    const [organisations, languageCodes, topics] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes(), this.topics.all()]);
     const languages = [...languageCodes].sort((a, b) => languageLabel(a).localeCompare(languageLabel(b), 'de'));
     const filters: AppliedDirectoryFilters = {
       q: request.q,
       organisationId: organisations.some((o) => o.id === request.organisationId) ? request.organisationId : undefined,
       language: request.language !== undefined && languages.includes(request.language) ? request.language : undefined,
+      topicId: topics.some((t) => t.id === request.topicId) ? request.topicId : undefined,
       letter: request.letter,
     };
 
@@ -92,6 +100,7 @@ export class PeopleService {
       within: request.within,
       organisationId: filters.organisationId,
       language: filters.language,
+      topicId: filters.topicId,
     };
     const withLetter: DirectoryFilter = { ...withoutLetter, letter: filters.letter };
     const pageSize = request.page.pageSize;
@@ -120,7 +129,7 @@ export class PeopleService {
       pageSize,
       filters,
       lettersWithPeople: new Set(initials.map(letterOf)),
-      options: { organisations, languages },
+      options: { organisations, languages, topics },
     };
   }
 

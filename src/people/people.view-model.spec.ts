@@ -18,6 +18,7 @@ function contact(overrides: Partial<PersonContact> = {}): PersonContact {
     emails: ['davramenko@schwerin.de'],
     address: { room: '5.020 - Aufzug C', street: 'Am Packhof 2-6', postalCode: '19053', locality: 'Schwerin' },
     languages: ['ru', 'uk'],
+    topics: [],
     updatedAt: new Date(),
     ...overrides,
   };

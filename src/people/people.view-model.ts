@@ -23,6 +23,10 @@ export interface DirectoryRowView {
   name: string;
   functionTitle: string | null;
   organisation: LinkView | null;
+  /** "Deutsch, Arabisch" or null. */
+  languageText: string | null;
+  /** "Asylberatung, Sprachkurs" or null. */
+  topicText: string | null;
   phones: PhoneView[];
   emails: LinkView[];
   hasContact: boolean;
@@ -41,6 +45,7 @@ export interface PersonCardView {
   phones: PhoneView[];
   emails: LinkView[];
   languageText: string | null;
+  topicText: string | null;
   hasDetails: boolean;
   hasAnyContact: boolean;
   vcardHref: string;
@@ -71,6 +76,11 @@ export function organisationLabel(org: NonNullable<PersonContact['organisation']
   return org.parentName ? `${org.parentName} – ${org.name}` : org.name;
 }
 
+/** "a, b, c", or null for none. */
+export function listText(items: string[]): string | null {
+  return items.length > 0 ? items.join(', ') : null;
+}
+
 export function directoryRow(contact: PersonContact): DirectoryRowView {
   const phones = phoneViews(contact);
   const emails = emailViews(contact);
@@ -81,6 +91,8 @@ export function directoryRow(contact: PersonContact): DirectoryRowView {
     organisation: contact.organisation
       ? { href: `/organisationen/${contact.organisation.id}`, text: organisationLabel(contact.organisation) }
       : null,
+    languageText: listText(contact.languages.map(languageLabel)),
+    topicText: listText(contact.topics),
     phones,
     emails,
     hasContact: phones.length > 0 || emails.length > 0,
@@ -106,8 +118,9 @@ export function personCardView(card: PersonCard): PersonCardView {
     addressLines,
     phones,
     emails,
-    languageText: languages.length > 0 ? languages.join(', ') : null,
-    hasDetails: phones.length > 0 || emails.length > 0 || languages.length > 0,
+    languageText: listText(languages),
+    topicText: listText(c.topics),
+    hasDetails: phones.length > 0 || emails.length > 0 || languages.length > 0 || c.topics.length > 0,
     hasAnyContact: phones.length > 0 || emails.length > 0 || address !== null,
     vcardHref: `/personen/${c.id}/vcard`,
     profile: profileBlocks(card.profileText),

@@ -21,10 +21,12 @@ export interface PersonContact {
   /** Room and postal address (the organisation's when the person has none of their own). */
   address: { room: string | null; street: string | null; postalCode: string | null; locality: string | null } | null;
   languages: string[];
+  /** Names of the person's topics ("Themen und Angebote"), sorted; not contact details (always shown). */
+  topics: string[];
   updatedAt: Date;
 }
 
-/** Expects phones, emails, languages and organisation (with parent) loaded. */
+/** Expects phones, emails, languages, topics (with topic) and organisation (with parent) loaded. */
 export function visibleContact(person: Person, viewer: Viewer): PersonContact {
   const show = visibleGroups(person, viewer);
   const org = person.organisation ?? null;
@@ -51,6 +53,7 @@ export function visibleContact(person: Person, viewer: Viewer): PersonContact {
     emails: show.emails ? [...(person.emails ?? [])].sort((a, b) => a.position - b.position).map((e) => e.email) : [],
     address,
     languages: (person.languages ?? []).map((l) => l.code).sort(),
+    topics: (person.topics ?? []).map((t) => t.topic.name).sort((a, b) => a.localeCompare(b, 'de')),
     updatedAt: person.updatedAt,
   };
 }

@@ -21,6 +21,7 @@ function contact(overrides: Partial<PersonContact> = {}): PersonContact {
     emails: ['d@example.org'],
     address: { room: '5.020 - Aufzug C', street: 'Am Packhof 2-6', postalCode: '19053', locality: 'Schwerin' },
     languages: ['ru', 'uk'],
+    topics: [],
     updatedAt: new Date('2026-01-02T03:04:05Z'),
     ...overrides,
   };

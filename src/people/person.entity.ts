@@ -15,6 +15,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { PersonEmail } from './person-email.entity.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { PersonPhone } from './person-phone.entity.js';
+import { PersonTopic } from './person-topic.entity.js';
 
 /** Who may see a group of contact fields. `hidden` fields never leave the server. */
 export const VISIBILITIES = ['public', 'members', 'hidden'] as const;
@@ -98,6 +99,9 @@ export class Person {
 
   @OneToMany(() => PersonLanguage, (l) => l.person, { cascade: true })
   languages: Relation<PersonLanguage>[];
+
+  @OneToMany(() => PersonTopic, (t) => t.person)
+  topics: Relation<PersonTopic>[];
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

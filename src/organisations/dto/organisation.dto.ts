@@ -17,6 +17,8 @@ export interface OrganisationInput {
   email: string | null;
   website: string | null;
   description: string | null;
+  /** Topic ids ("Themen und Angebote"); undefined: leave the organisation's topics as they are (e.g. CSV import). */
+  topicIds?: number[];
 }
 
 const NOT_PHONE = 'Bitte geben Sie eine gültige Telefonnummer mit Vorwahl ein, z. B. 0385 545-1263.';

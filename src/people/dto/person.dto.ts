@@ -26,6 +26,8 @@ export interface PersonInput {
   phones: { kind: PhoneKind; number: string }[];
   emails: string[];
   languages: string[];
+  /** Topic ids ("Themen und Angebote"); undefined: leave the person's topics as they are (e.g. CSV import). */
+  topicIds?: number[];
 }
 
 const NOT_PHONE = 'Bitte geben Sie eine gültige Telefonnummer mit Vorwahl ein, z. B. 0385 545-1263.';
