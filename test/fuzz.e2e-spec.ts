@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import request from 'supertest';
+import { Topic } from '../src/organisations/topic.entity.js';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account } from '../src/auth/account.entity.js';
@@ -63,6 +64,8 @@ const ADMIN_EMAIL = 'fuzz.admin@example.org';
 type Role = 'anonymous' | 'admin';
 
 interface Ids extends MatrixMeetingIds, MatrixPollIds {
+  /** A topic of the real seed's vocabulary (Themen und Angebote). */
+  topic: number;
   bodyA: number;
   bodyB: number;
   membershipA: number;
@@ -450,6 +453,7 @@ describe('fuzz: every form and query endpoint', () => {
     if (before === 'geraete') return '999999'; // a device password of nobody: revoking answers 404
     // meeting documents: a document of nobody (the documents suite covers real ones)
     if (before === 'unterlagen' || before === 'fassungen') return '999999';
+    if (before === 'themen') return String(ids.topic);
     // OParl (read-only JSON): the one body, a list, a body as organisation, the fixture records
     if (pattern.startsWith('/oparl/')) {
       if (before === 'body') return '1';
@@ -460,6 +464,7 @@ describe('fuzz: every form and query endpoint', () => {
       if (before === 'meeting') return String(ids.meetingA);
       if (before === 'agenda-item') return String(ids.agendaFirst);
       if (before === 'location') return String(ids.location);
+      if (before === 'file') return '999999'; // no public document in the fixture: 404 as an OParl Error
     }
     if (before === 'organisationen') return String(ids.organisation);
     if (before === 'personen') return String(ids.person);
@@ -583,7 +588,8 @@ describe('fuzz: every form and query endpoint', () => {
       adminAccount: admin.id,
     });
     const polls = await createMatrixPolls(t, { bodyA: bodyA.id, chairAPerson: avramenko.id });
-    ids = { ...meetings, ...polls, bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
+    const topic = await t.app.get(DataSource).getRepository(Topic).findOneOrFail({ where: {}, order: { id: 'ASC' } });
+    ids = { ...meetings, ...polls, topic: topic.id, bodyA: bodyA.id, bodyB: bodyB.id, membershipA: membershipA.id, person: avramenko.id, organisation: organisation.id, account: target.id, importToken: '' };
     agents.admin = await agentFor('admin');
     agents.anonymous = await agentFor('anonymous');
     tokens.admin = await tokenOf(agents.admin, 'admin');

@@ -94,7 +94,7 @@ describe('Themen und Angebote: the kept topic vocabulary', () => {
     expect(found.text).toContain(`/organisationen/${organisation.id}`);
 
     const usage = await admin.get('/admin/themen').expect(200);
-    expect(usage.text).toMatch(/<th scope="row">Sprachkurs<\/th>\s*<td>1 Person · 1 Organisation<\/td>/);
+    expect(usage.text).toMatch(/<th scope="row">Sprachkurs<\/th>\s*<td data-label="Verwendet bei">1 Person · 1 Organisation<\/td>/);
 
     const renamePage = await admin.get(`/admin/themen/${topic?.id}/umbenennen`).expect(200);
     expect(renamePage.text).toContain('Verwendet bei: 1 Person · 1 Organisation');

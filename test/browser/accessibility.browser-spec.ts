@@ -206,6 +206,17 @@ describe('accessibility of every page type (axe-core, WCAG 2.1 AA)', () => {
     { name: 'admin: accounts', role: 'admin', open: goto(() => '/admin/konten') },
     { name: 'admin: new account with errors', role: 'admin', open: failedForm(() => '/admin/konten/neu', 'Konto anlegen', { '#konto-email': 'keine-adresse' }), status: 422 },
     { name: 'admin: audit log', role: 'admin', open: goto(() => '/admin/protokoll'), screenshot: 'admin-protokoll' },
+    { name: 'admin: topics (Themen und Angebote)', role: 'admin', open: goto(() => '/admin/themen') },
+    { name: 'admin: new topic with errors', role: 'admin', open: failedForm(() => '/admin/themen', 'Hinzufügen'), status: 422 },
+    {
+      name: 'admin: rename a topic',
+      role: 'admin',
+      open: async (page: Page) => {
+        await page.goto(app.url('/admin/themen'));
+        const href = await page.locator('main a[href$="/umbenennen"]').first().getAttribute('href');
+        return (await page.goto(app.url(href ?? '/admin/themen')))?.status() ?? null;
+      },
+    },
     { name: 'admin: audit log with unusable filters', role: 'admin', open: failedForm(() => '/admin/protokoll', 'Filtern', { '#protokoll-von': 'morgen', '#protokoll-bis': '31.02.2026' }), status: 422 },
     { name: 'admin: organisation form with errors', role: 'admin', open: failedForm(() => '/organisationen/neu', 'Organisation anlegen', { '#organisation-email': 'x@' }), status: 422, screenshot: 'formular-fehler' },
     { name: 'admin: organisation edit form', role: 'admin', open: goto(() => `/organisationen/${ids.fachstelle}/bearbeiten`) },
