@@ -53,6 +53,7 @@ const NOT_HTML = new Set([
   'GET /oparl/v1.1/meeting/:id',
   'GET /oparl/v1.1/agenda-item/:id',
   'GET /oparl/v1.1/location/:id',
+  'GET /oparl/v1.1/file/:id',
   'GET /oparl/v1.1/*path',
   // meeting documents (src/documents): the files themselves and the ZIP
   'GET /unterlagen/:id',

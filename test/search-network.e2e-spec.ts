@@ -100,6 +100,8 @@ describe('search over the whole network: the same queries as every role', () => 
     publicDecision: `decision ${publicNumber}: ${PUBLIC_ITEM}`,
     internalDecision: `decision ${internalNumber}: ${INTERNAL_ITEM}`,
     task: `action-item ${TASK}`,
+    /** The approved minutes as generated PDF (a meeting document; its extracted text is searched too). */
+    minutesPdf: 'document Protokoll (genehmigt)',
   });
 
   /** Each role's search equals what it may see; counts, snippets and the page agree with the hits. */
@@ -185,9 +187,9 @@ describe('search over the whole network: the same queries as every role', () => 
   it('long text: inflected forms find each other on PostgreSQL (german configuration); SQLite matches word beginnings only', async () => {
     const postgres = t.app.get(DataSource).options.type === 'postgres';
     // "Kindern" is not a beginning of "Kind": only the german stemmer (kindern → kind) relates them.
-    expect(await found(roles.admin, 'Kindern')).toEqual(postgres ? [recordHits().publicMinutes] : []);
-    // Word beginnings work on both: "Dolmetsch" in "Dolmetschkosten".
-    expect(await found(roles.admin, 'Dolmetsch')).toEqual([recordHits().publicMinutes]);
+    expect(await found(roles.admin, 'Kindern')).toEqual(postgres ? [recordHits().minutesPdf, recordHits().publicMinutes] : []);
+    // Word beginnings work on both: "Dolmetsch" in "Dolmetschkosten" (the minutes and their PDF).
+    expect(await found(roles.admin, 'Dolmetsch')).toEqual([recordHits().minutesPdf, recordHits().publicMinutes]);
   });
 
   it('filters by kind, body and date range; bad filter values are named (422) and left out', async () => {
@@ -220,7 +222,8 @@ describe('search over the whole network: the same queries as every role', () => 
     await editor.update(chair, f.meetingId, { ...input, isPublic: false }, true);
     expect(await found(ANONYMOUS)).toEqual([]);
     await editor.update(chair, f.meetingId, { ...input, isPublic: true }, true);
-    expect(await found(ANONYMOUS)).toHaveLength(3);
+    // agenda item, decision, minutes and the minutes' PDF
+    expect(await found(ANONYMOUS)).toHaveLength(4);
 
     const bodies = t.app.get(BodiesEditorService);
     const body = await t.app.get(DataSource).getRepository(Body).findOneByOrFail({ id: f.bodyId });
@@ -238,9 +241,9 @@ describe('search over the whole network: the same queries as every role', () => 
     };
     await bodies.update(admin, f.bodyId, { ...bodyInput, isPublic: false });
     expect(await found(ANONYMOUS)).toEqual([]);
-    expect((await found(roles.member)).length).toBe(8);
+    expect((await found(roles.member)).length).toBe(9);
     await bodies.update(admin, f.bodyId, { ...bodyInput, isPublic: true });
-    expect(await found(ANONYMOUS)).toHaveLength(3);
+    expect(await found(ANONYMOUS)).toHaveLength(4);
 
     // Nothing in the index refers to a record that is gone, and a rebuild gives the same index.
     const before = await t.app.get(DataSource).getRepository(SearchDocument).find({ order: { kind: 'ASC', refId: 'ASC' } });
