@@ -109,6 +109,21 @@ function previewPage(plan: CircularPlan, formToken: string, backAction: string):
   };
 }
 
+/** "Vorschau": back to the form when asked ("aendern"), else the exact recipients — or the form with its errors (422). */
+async function showPreview(circulars: CircularsService, viewer: Viewer, ctx: FormContext, input: CircularInput, raw: unknown, res: Response): Promise<void> {
+  if (record(raw).aendern !== undefined) {
+    res.status(200).render('circulars/form', formPage(ctx, input));
+    return;
+  }
+  try {
+    const plan = await circulars.plan(viewer, input);
+    res.status(200).render('circulars/preview', previewPage(plan, circulars.newFormToken(), ctx.action));
+  } catch (e) {
+    if (!(e instanceof FormRejected)) throw e;
+    res.status(422).render('circulars/form', formPage(ctx, input, e.errors));
+  }
+}
+
 /** A body's circulars: the archive for its members, the form and preview for its officers. */
 @Controller('gremien/:bodyId/rundschreiben')
 @RequireMember()
@@ -140,17 +155,7 @@ export class BodyCircularsController {
     const body = await this.circulars.forBody(viewer, bodyId);
     const input = inputFrom(raw, bodyId);
     const ctx = { action: `/gremien/${bodyId}/rundschreiben/neu`, bodyName: body.name, bodyHref: `/gremien/${bodyId}`, choices: null, meetings: await this.circulars.meetingChoices(bodyId) };
-    if (record(raw).aendern !== undefined) {
-      res.status(200).render('circulars/form', formPage(ctx, input));
-      return;
-    }
-    try {
-      const plan = await this.circulars.plan(viewer, input);
-      res.status(200).render('circulars/preview', previewPage(plan, this.circulars.newFormToken(), ctx.action));
-    } catch (e) {
-      if (!(e instanceof FormRejected)) throw e;
-      res.status(422).render('circulars/form', formPage(ctx, input, e.errors));
-    }
+    await showPreview(this.circulars, viewer, ctx, input, raw, res);
   }
 }
 
@@ -172,17 +177,7 @@ export class CircularsController {
     const choices = await this.circulars.forNetwork(viewer);
     const input = inputFrom(raw, null);
     const ctx = { action: '/rundschreiben/neu', bodyName: null, bodyHref: null, choices, meetings: await this.circulars.meetingChoices(null) };
-    if (record(raw).aendern !== undefined) {
-      res.status(200).render('circulars/form', formPage(ctx, input));
-      return;
-    }
-    try {
-      const plan = await this.circulars.plan(viewer, input);
-      res.status(200).render('circulars/preview', previewPage(plan, this.circulars.newFormToken(), ctx.action));
-    } catch (e) {
-      if (!(e instanceof FormRejected)) throw e;
-      res.status(422).render('circulars/form', formPage(ctx, input, e.errors));
-    }
+    await showPreview(this.circulars, viewer, ctx, input, raw, res);
   }
 
   /** Sends once per preview (the form token): a double click or reload shows the circular already sent. */
