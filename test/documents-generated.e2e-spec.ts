@@ -5,6 +5,9 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { SearchDocument } from '../src/search/search-document.entity.js';
+import { Person } from '../src/people/person.entity.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
+import { memberViewer } from '../src/auth/viewer.js';
 import { OutboxMail } from '../src/mail/outbox-mail.entity.js';
 import { pdfText } from './browser/support/pdf.js';
 import { type Agent, csrfTokenFrom } from './helpers/auth.js';
@@ -273,5 +276,28 @@ describe('generated meeting documents (approved minutes as PDF)', () => {
     expect(text).toContain('Genehmigung des Protokolls');
     expect(text).toContain('Verschiedenes Intern (nicht öffentlich)');
     expect(text).not.toContain('Öffentlicher Teil des Protokolls');
+  });
+  // last: the chair is erased here
+  it('after erasing a person, no stored version of a generated PDF names them any more', async () => {
+    const doc = await generated(f.meetingId);
+    const people = t.app.get(DatabaseService).dataSource.getRepository(Person);
+    const chairPerson = await people.findOneByOrFail({ id: f.people.chair });
+    const before = (await pdfText((await getBytes(anonymous, `/unterlagen/${doc?.id}`)).body as Buffer)).text;
+    expect(before).toContain(chairPerson.familyName);
+    // a second version exists (say, written before a correction): it names the chair too
+    const versions = t.app.get(DatabaseService).dataSource.getRepository(DocumentVersion);
+    const first = await versions.findOneOrFail({ where: { documentId: doc?.id ?? 0 }, order: { id: 'ASC' } });
+    await t.app.get(DatabaseService).write((m) => m.getRepository(DocumentVersion).save({ ...first, id: undefined, uploadedAt: new Date(first.uploadedAt.getTime() - 60_000) }));
+    expect(await versions.countBy({ documentId: doc?.id ?? 0 })).toBe(2);
+
+    await t.app.get(PrivacyService).erase(memberViewer(0, null, true), f.people.chair);
+
+    const kept = await versions.find({ where: { documentId: doc?.id ?? 0 } });
+    expect(kept).toHaveLength(1);
+    const after = (await pdfText((await getBytes(anonymous, `/unterlagen/${doc?.id}`)).body as Buffer)).text;
+    expect(after).not.toContain(chairPerson.familyName);
+    expect(after).toContain('Der Beirat empfiehlt, die Sprachkurse auszubauen.');
+    // the older version's link is gone, and so are bytes nobody uses
+    expect((await getBytes(anonymous, `/unterlagen/${doc?.id}/fassungen/${first.id}`)).status).toBe(404);
   });
 });

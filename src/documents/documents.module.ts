@@ -18,7 +18,7 @@ import { GeneratedDocumentsService } from './generated-documents.service.js';
   imports: [MeetingsModule, BodiesModule, AuditModule, AccountPeopleModule, SearchModule, MinutesModule],
   controllers: [DocumentsController],
   providers: [DocumentStorage, DocumentsService, DocumentTextWorker, DocumentSearchRegistration, GeneratedDocumentsService],
-  exports: [DocumentsService, DocumentTextWorker],
+  exports: [DocumentsService, DocumentTextWorker, GeneratedDocumentsService],
 })
 export class DocumentsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

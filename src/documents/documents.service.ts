@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { auditChanges, AuditLog, type AuditValues } from '../audit/audit-log.service.js';
 import type { AuditAction } from '../audit/audit-entry.entity.js';
 import { AccountPeople } from '../auth/account-people.js';
@@ -336,6 +336,45 @@ export class DocumentsService {
   }
 
   /** Whether the meeting has a generated document of this kind (read in the caller's transaction). */
+  /**
+   * The meetings whose generated PDFs may name this person: they sat on the meeting's body (any
+   * membership, also ended), answered or attended it, or chaired or recorded its minutes.
+   */
+  async meetingsNamingPerson(manager: EntityManager, personId: number): Promise<number[]> {
+    const rows: { id: number }[] = await manager
+      .createQueryBuilder()
+      .select('DISTINCT d.meeting_id', 'id')
+      .from(MeetingDocument, 'd')
+      .innerJoin(Meeting, 'mt', 'mt.id = d.meeting_id')
+      .where('d.generated_kind IS NOT NULL')
+      .andWhere(
+        `(mt.body_id IN (SELECT ms.body_id FROM memberships ms WHERE ms.person_id = :personId)
+          OR EXISTS (SELECT 1 FROM attendances a WHERE a.meeting_id = mt.id AND (a.person_id = :personId OR a.deputy_person_id = :personId))
+          OR EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = mt.id AND (mi.chair_person_id = :personId OR mi.recorder_person_id = :personId)))`,
+        { personId },
+      )
+      .getRawMany();
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+
+  /**
+   * Keeps only the newest version of a meeting's generated PDFs and deletes the stored bytes nobody
+   * uses any more (after an erasure the older versions still carry the erased name).
+   */
+  async dropOlderGeneratedVersions(manager: EntityManager, meetingId: number): Promise<number> {
+    let dropped = 0;
+    for (const document of await manager.getRepository(MeetingDocument).find({ where: { meetingId, generatedKind: Not(IsNull()) } })) {
+      const versions = await manager.getRepository(DocumentVersion).find({ select: { id: true }, where: { documentId: document.id }, order: { id: 'DESC' } });
+      const older = versions.slice(1).map((v) => v.id);
+      if (older.length === 0) continue;
+      await manager.getRepository(DocumentVersion).delete({ id: In(older) });
+      await this.search.reindex(manager, 'document', document.id);
+      dropped += older.length;
+    }
+    if (dropped > 0) await this.storage.sweep(manager);
+    return dropped;
+  }
+
   async hasGenerated(manager: EntityManager, meetingId: number, kind: GeneratedKind): Promise<boolean> {
     return (await manager.getRepository(MeetingDocument).count({ where: { meetingId, generatedKind: kind } })) > 0;
   }

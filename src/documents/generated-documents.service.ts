@@ -17,6 +17,8 @@ import { renderPdf, type PdfBlock } from './document-pdf.js';
 import { defaultVisibility } from './document-visibility.js';
 import { DocumentsService } from './documents.service.js';
 import { documentLetterLines } from './documents.view-model.js';
+import { memberViewer } from '../auth/viewer.js';
+import { DatabaseService } from '../database/database.service.js';
 
 /**
  * The Berlin day of a moment (as UTC midnight of that day): a generated PDF's date, the same day as the
@@ -127,6 +129,7 @@ export class GeneratedDocumentsService {
     private readonly meetings: MeetingsService,
     private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DatabaseService,
     events: DomainEvents,
   ) {
     events.on('meeting.changed', (manager, e) => this.onMeetingChanged(manager, e));
@@ -158,6 +161,26 @@ export class GeneratedDocumentsService {
       fileName: `Einladung ${meeting.title} ${berlinDay(meeting.startsAt)}.pdf`,
       bytes,
     });
+  }
+
+  /**
+   * After an erasure (committed: the pages already show the placeholder name), writes the generated
+   * PDFs of these meetings again from the data as it is now and keeps only that newest version, so no
+   * stored PDF names the erased person any more.
+   */
+  async renewAfterErasure(meetingIds: readonly number[], at: Date): Promise<void> {
+    // The minutes are read as an administrator would (everything), like the approver reads them.
+    const reader = memberViewer(0, null, true);
+    for (const meetingId of meetingIds) {
+      await this.db.write(async (manager) => {
+        if (await this.documents.hasGenerated(manager, meetingId, 'invitation')) await this.writeInvitation(manager, meetingId, at);
+        if (await this.documents.hasGenerated(manager, meetingId, 'minutes')) {
+          const minutes = await manager.getRepository(Minutes).findOne({ select: { id: true }, where: { meetingId, status: 'approved' } });
+          if (minutes) await this.writeMinutes(manager, { minutesId: minutes.id, meetingId, at, viewer: reader });
+        }
+        await this.documents.dropOlderGeneratedVersions(manager, meetingId);
+      });
+    }
   }
 
   /**

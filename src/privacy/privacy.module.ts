@@ -9,10 +9,11 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ConsentService } from './consent.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 
 /** GDPR: consent to publish contact details, export of a person's data, erasure. */
 @Module({
-  imports: [PeopleModule, SearchModule, AuditModule, MailModule, PollsModule, CircularsModule, AuthModule],
+  imports: [PeopleModule, SearchModule, AuditModule, MailModule, PollsModule, CircularsModule, AuthModule, DocumentsModule],
   controllers: [PrivacyController],
   providers: [ConsentService, PrivacyService],
   exports: [ConsentService, PrivacyService],

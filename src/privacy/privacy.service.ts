@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditEntry, type AuditChange } from '../audit/audit-entry.entity.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from '../audit/audit-labels.js';
@@ -27,6 +27,8 @@ import { SearchIndexer } from '../search/search-indexer.js';
 import { MailService } from '../mail/mail.service.js';
 import { CircularsService } from '../circulars/circulars.service.js';
 import { PollsService } from '../polls/polls.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { GeneratedDocumentsService } from '../documents/generated-documents.service.js';
 
 const ALL_RELATIONS = { phones: true, emails: true, languages: true, organisation: { parent: true } } as const;
 
@@ -52,6 +54,8 @@ export interface PrivacyOverview {
  */
 @Injectable()
 export class PrivacyService {
+  private readonly logger = new Logger('Privacy');
+
   constructor(
     private readonly db: DatabaseService,
     private readonly indexer: SearchIndexer,
@@ -61,6 +65,8 @@ export class PrivacyService {
     private readonly polls: PollsService,
     private readonly circulars: CircularsService,
     private readonly devices: DevicePasswordsService,
+    private readonly documents: DocumentsService,
+    private readonly generatedDocuments: GeneratedDocumentsService,
   ) {}
 
   async overview(viewer: Viewer, id: number): Promise<PrivacyOverview> {
@@ -155,8 +161,10 @@ export class PrivacyService {
 
   async erase(viewer: Viewer, id: number, now = new Date()): Promise<void> {
     assertAdmin(viewer, `/personen/${id}/datenschutz`);
-    await this.db.write(async (manager) => {
+    const namingMeetings = await this.db.write(async (manager) => {
       const person = await this.findErasable(manager, id, true);
+      // [documents] meetings whose generated PDFs may name the person (written again below)
+      const meetings = await this.documents.meetingsNamingPerson(manager, id);
       const actor = await this.audit.actor(manager, viewer);
       await this.editor.endOpenMemberships(manager, actor, person);
 
@@ -215,7 +223,16 @@ export class PrivacyService {
       await this.circulars.erasePerson(manager, id, account?.id ?? null, ERASED_PERSON_NAME);
       await this.audit.record(manager, actor, { action: 'erase', entityType: 'person', entityId: id, label: ERASED_PERSON_NAME, changes: [] }, now);
       await this.indexer.reindex(manager, 'person', id);
+      return meetings;
     });
+    // [documents] Generated PDFs (invitation letters, approved minutes) are snapshots: written again
+    // from the erased data, keeping only that version. After the commit, because the minutes are read
+    // through the read connection; should it fail, the erasure itself stands and the log says so.
+    try {
+      await this.generatedDocuments.renewAfterErasure(namingMeetings, now);
+    } catch (e) {
+      this.logger.error(`Erzeugte PDFs nach der Löschung von Person ${id} nicht neu geschrieben: ${String(e)}`);
+    }
   }
 
   /** The person (also when removed from the directory), unless already erased; 404 otherwise. */
