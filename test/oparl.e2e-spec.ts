@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { Location } from '../src/meetings/location.entity.js';
 import { DataSource } from 'typeorm';
 import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { BodiesEditorService } from '../src/bodies/bodies-editor.service.js';
@@ -133,6 +134,11 @@ describe('OParl 1.1 conformance (a harvester crawls everything from system)', ()
     const people = await ds.getRepository(Person).find();
     expect(people.some((p) => p.consentAt === null)).toBe(true);
     for (const p of people) expect(served.has(url(`/oparl/v1.1/person/${p.id}`))).toBe(p.consentAt !== null);
+    // places: only those of public meetings (the list of all rooms is an internal page)
+    const placesOfPublicMeetings = new Set(publicMeetings.flatMap((m) => (m.locationId === null ? [] : [m.locationId])));
+    const locations = await ds.getRepository(Location).find();
+    expect(locations.some((l) => !placesOfPublicMeetings.has(l.id))).toBe(true);
+    for (const l of locations) expect(served.has(url(`/oparl/v1.1/location/${l.id}`))).toBe(placesOfPublicMeetings.has(l.id));
     // unknown and never-public objects: 404 as an OParl Error object
     const internalMeeting = meetings.find((m) => !m.isPublic) as Meeting;
     for (const path of [`/oparl/v1.1/meeting/${internalMeeting.id}`, `/oparl/v1.1/organization/gremium-${internalBodies[0].id}`, '/oparl/v1.1/person/999999', '/oparl/v1.1/gibtsnicht']) {

@@ -138,7 +138,11 @@ export class OparlRepository {
           .where('x.is_public = :yes', yes)
           .andWhere(`EXISTS (SELECT 1 FROM meetings vm JOIN bodies vb ON vb.id = vm.body_id WHERE vm.id = x.meeting_id AND vm.is_public = :yes AND ${publicBody('vb')})`, yes);
       case 'location':
-        return this.dataSource.getRepository(Location).createQueryBuilder('x');
+        // only places of public meetings: the list of all rooms is an internal page (/orte)
+        return this.dataSource
+          .getRepository(Location)
+          .createQueryBuilder('x')
+          .where(`EXISTS (SELECT 1 FROM meetings vm JOIN bodies vb ON vb.id = vm.body_id WHERE vm.location_id = x.id AND vm.is_public = :yes AND ${publicBody('vb')})`, yes);
       case 'file':
         // a public document with a file, of a public meeting of a public body (the anonymous rule of canViewDocument)
         return this.dataSource
