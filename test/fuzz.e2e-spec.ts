@@ -50,14 +50,14 @@ import { createTestApp, type TestApp } from './helpers/test-app.js';
  * record that exists: no stored value may break a later page, feed or vCard.
  *
  * Reproduce: FUZZ_SEED=<seed> (printed with every failure; each route × role run uses seed + its index);
- * FUZZ_RUNS (cases per route, default 6) and FUZZ_BUDGET_MS (default 20 s: CI stays under 10 minutes; raise it for a deeper local run) change the size; FUZZ_TRACE=1
+ * FUZZ_RUNS (cases per route, default 6) and FUZZ_BUDGET_MS (default 10 s: CI stays under 10 minutes; raise it for a deeper local run) change the size; FUZZ_TRACE=1
  * prints every answer. The deterministic tests before the random run pin down what earlier runs found.
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_326);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 /** Wall-clock budget of the random part; routes share it, every route gets at least one case. */
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 20_000);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 10_000);
 const PASSWORD = 'Fuzz am Pfaffenteich 2026';
 const ADMIN_EMAIL = 'fuzz.admin@example.org';
 
