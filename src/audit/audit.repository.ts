@@ -5,7 +5,7 @@ import { Account } from '../auth/account.entity.js';
 import { type AccountPerson, AccountPeople } from '../auth/account-people.js';
 import { type AuditAction, AuditEntry, type AuditEntityType } from './audit-entry.entity.js';
 
-export const AUDIT_PERSON_ROLES = ['any', 'actor', 'subject'] as const;
+export const AUDIT_PERSON_ROLES = ['either', 'actor', 'subject'] as const;
 export type AuditPersonRole = (typeof AUDIT_PERSON_ROLES)[number];
 
 export interface AuditFilter {
@@ -14,7 +14,7 @@ export interface AuditFilter {
   accountId?: number;
   /** Entries of records that belong to this body. */
   bodyId?: number;
-  /** Entries made by this person's account ('actor'), about this person ('subject'), or either ('any'). */
+  /** Entries made by this person's account ('actor'), about this person ('subject'), or either ('either'). */
   person?: { id: number; role: AuditPersonRole };
   /** Inclusive lower bound (UTC instant). */
   from?: Date;

@@ -46,7 +46,7 @@ export interface AuditQueryChoices {
 }
 
 /** The query-string names of the person roles ("bezug"). */
-export const PERSON_ROLE_PARAMS: Record<AuditPersonRole, string> = { any: '', actor: 'von', subject: 'betroffen' };
+export const PERSON_ROLE_PARAMS: Record<AuditPersonRole, string> = { either: '', actor: 'von', subject: 'betroffen' };
 
 const ID = /^[1-9]\d{0,14}$/;
 
@@ -94,7 +94,7 @@ export function parseAuditQuery(raw: RawAuditQuery, choices: AuditQueryChoices):
 
   const roleEntry = Object.entries(PERSON_ROLE_PARAMS).find(([, param]) => param === role);
   if (!roleEntry) errors.bezug = 'Bitte wählen Sie, ob die Person die Änderung vorgenommen hat, von ihr betroffen ist oder beides.';
-  const personRole = (roleEntry?.[0] ?? 'any') as AuditPersonRole;
+  const personRole = (roleEntry?.[0] ?? 'either') as AuditPersonRole;
 
   const dateError = 'Bitte ein Datum im Format TT.MM.JJJJ eingeben (zum Beispiel 01.03.2026).';
   const fromDate = fromText ? (parseGermanDate(fromText) ?? undefined) : undefined;
@@ -143,7 +143,7 @@ export function filterErrors(errors: Record<string, string>): FilterErrorsView {
 }
 
 const PERSON_ROLE_LABELS: Record<AuditPersonRole, string> = {
-  any: 'hat geändert oder ist betroffen',
+  either: 'hat geändert oder ist betroffen',
   actor: 'hat geändert',
   subject: 'ist betroffen',
 };
