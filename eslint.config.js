@@ -83,7 +83,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly' }, parserOptions: { projectService: false } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' }, parserOptions: { projectService: false } },
   },
   {
     files: ['migrations/**/*.ts'],

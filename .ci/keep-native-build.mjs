@@ -4,11 +4,13 @@
 // machine unpacks the binary it compiled before. The name carries the package version, the Node ABI,
 // platform and architecture, so a different Node or better-sqlite3 compiles again (and is kept then).
 // A machine without the cache (a newcomer, a fresh CI runner) simply compiles, as before.
-const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const dir = path.resolve(__dirname, '..', 'node_modules', 'better-sqlite3');
+const require = createRequire(import.meta.url);
+const dir = path.resolve(import.meta.dirname, '..', 'node_modules', 'better-sqlite3');
 const binary = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
 const prebuild = path.join(dir, '..', 'prebuild-install');
 const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
