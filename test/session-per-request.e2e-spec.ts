@@ -65,6 +65,15 @@ describe('per-request session cost', () => {
     expect(result.text).toContain(personDisplayName(person));
   });
 
+  it('writes nothing on the first page after the login either (its forms carry the token stored at login)', async () => {
+    const fresh = request.agent(t.http);
+    await login(fresh, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const first = await countSql(() => fresh.get('/personen').set('cache-control', 'no-cache'));
+    expect(first.result.status).toBe(200);
+    expect(first.result.text).toContain('name="_csrf"');
+    expect(first.statements.filter((s) => WRITE.test(s))).toEqual([]);
+  });
+
   it('writes nothing to sessions until a minute has passed, then refreshes the idle expiry once', async () => {
     const [row] = await sessionsOf(DEMO_MEMBER.email);
     const idleMs = t.config.sessionIdleMinutes * 60_000;
