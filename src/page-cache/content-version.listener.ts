@@ -135,7 +135,9 @@ function clientFor(dataSource: DataSource): pg.Client {
     database: typeof o.database === 'string' ? o.database : undefined,
     ssl: o.ssl as pg.ClientConfig['ssl'],
     application_name: 'netzwerk-content-version',
+    // a dead peer is noticed (keep-alive) and an unreachable server never holds up the start
     keepAlive: true,
+    connectionTimeoutMillis: 5_000,
   });
 }
 
