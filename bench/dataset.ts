@@ -52,6 +52,9 @@ const LANGS = ['ar', 'ru', 'uk', 'fa', 'tr', 'vi', 'en', 'fr', 'ku', 'ti'];
 const FEED_TOKEN = 'BenchFeedToken_0123456789abcdefghijklmnopqr';
 /** The feed account's device password (CardDAV/CalDAV cases), in the form it is shown once. */
 const DAV_PASSWORD = 'Benc-hDav-Pass-word-2026';
+/** The member account's login (the member rows log in with it once and send its session cookie). */
+const MEMBER_EMAIL = 'feed@example.org';
+const MEMBER_PASSWORD = 'Bench-Mitglied-Passwort-2026';
 const ROLES = ['chair', 'deputy_chair', 'secretary', 'member', 'member', 'member', 'member', 'deputy_member', 'advisory_member', 'guest'];
 
 export interface Dataset {
@@ -66,6 +69,11 @@ export interface Dataset {
   busyPersonFeedToken: string;
   /** CardDAV/CalDAV: the busy person's account (its id is in the DAV paths) and its device password. */
   dav: { accountId: number; user: string; password: string };
+  /**
+   * A member's login: the busy person's account (a current member of the big body and nine others;
+   * its personal feed is busyPersonFeedToken), with a known password.
+   */
+  member: { email: string; password: string; personId: number };
   /** Meetings of the big body (its feed). */
   bigBodyMeetings: number;
   searchTerms: string[];
@@ -208,7 +216,7 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
         k + 1, String(n), n, `TOP ${n}: ${pick(['Begrüßung', 'Bericht', 'Verschiedenes', 'Интеграция', 'الاندماج'])}`, true, now, now);
     }
   }
-  w.run(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES ('feed@example.org', 'x', 2, ?, ?, ?)`, FEED_TOKEN, now, now);
+  w.run(`INSERT INTO accounts (email, password_hash, person_id, calendar_token, created_at, updated_at) VALUES (?, 'x', 2, ?, ?, ?)`, MEMBER_EMAIL, FEED_TOKEN, now, now);
   await w.flush(location);
 
   const ds2 = new DataSource(appDataSourceOptions(location));
@@ -225,12 +233,14 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
   // PostgreSQL plans from table statistics; after a bulk load autovacuum would collect them within a
   // minute or so: do it now, as an operator does after an import, or every plan is a sequential scan.
   if (location.databaseUrl) await ds2.query('ANALYZE');
-  const feedAccount = await ds2.getRepository(Account).findOneByOrFail({ email: 'feed@example.org' });
+  const hasher = new PasswordHasher();
+  await ds2.getRepository(Account).update({ email: MEMBER_EMAIL }, { passwordHash: await hasher.hash(MEMBER_PASSWORD) });
+  const feedAccount = await ds2.getRepository(Account).findOneByOrFail({ email: MEMBER_EMAIL });
   await ds2.getRepository(DevicePassword).insert({
     accountId: feedAccount.id,
     name: 'Bench',
     selector: DAV_PASSWORD.slice(0, 4),
-    passwordHash: await new PasswordHasher().hash(DAV_PASSWORD.replace(/-/g, '')),
+    passwordHash: await hasher.hash(DAV_PASSWORD.replace(/-/g, '')),
     lastUsedAt: null,
   });
   await ds2.destroy();
@@ -241,7 +251,8 @@ export async function buildDataset(location: DatabaseLocation, size: DatasetSize
     bigBodyId: 1,
     busyPersonId: 2,
     busyPersonFeedToken: FEED_TOKEN,
-    dav: { accountId: Number(feedAccount.id), user: 'feed@example.org', password: DAV_PASSWORD },
+    dav: { accountId: Number(feedAccount.id), user: MEMBER_EMAIL, password: DAV_PASSWORD },
+    member: { email: MEMBER_EMAIL, password: MEMBER_PASSWORD, personId: 2 },
     bigBodyMeetings: Math.min(500, size.meetings),
     // Names in every script, prefixes, nothing found; meetings and agenda items ("Sitzung" is in every
     // meeting's title, "Bericht" in a fifth of the agenda items); a word inside compounds ("grüßung").

@@ -105,6 +105,33 @@ export async function measure(base: string, target: Target, connections: number,
   };
 }
 
+/**
+ * Logs in once as a browser does (GET /anmelden for the session cookie and the form's CSRF token, then
+ * POST /anmelden) and returns the logged-in session's cookie (`name=value`) for the member rows.
+ */
+export async function loginCookie(base: string, email: string, password: string): Promise<string> {
+  const cookieOf = (res: Response): string | null => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?nm\.sid=/.test(c)) ?? null;
+  const form = await fetch(base + '/anmelden');
+  const html = await form.text();
+  const anonymous = cookieOf(form);
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (form.status !== 200 || !anonymous || !token) throw new Error(`login page answered ${form.status} without a session cookie or CSRF token`);
+  const res = await fetch(base + '/anmelden', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
+  });
+  await res.arrayBuffer();
+  const session = cookieOf(res);
+  if (res.status !== 303 || !session) throw new Error(`login as ${email} answered ${res.status} without a new session cookie`);
+  // the member rows would silently measure an anonymous visitor if the cookie did not log in
+  const account = await fetch(base + '/konto', { redirect: 'manual', headers: { cookie: session } });
+  await account.arrayBuffer();
+  if (account.status !== 200) throw new Error(`the session cookie of ${email} is not logged in (/konto answered ${account.status})`);
+  return session;
+}
+
 export interface Server {
   process: ChildProcess;
   base: string;

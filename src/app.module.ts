@@ -28,6 +28,7 @@ import { TransferModule } from './transfer/transfer.module.js';
 import { SeedsModule } from './seeds.module.js';
 import { DavModule } from './dav/dav.module.js';
 import { OparlModule } from './oparl/oparl.module.js';
+import { PageCacheModule } from './page-cache/page-cache.module.js';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(APP_SCHEMA),
+        PageCacheModule,
         MailModule,
         AuthModule,
         AuditModule,

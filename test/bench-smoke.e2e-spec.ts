@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildDataset, sizeFor } from '../bench/dataset.js';
 import { measure, table } from '../bench/harness.js';
-import { checkTargets, coldFeedMs, davSyncToken, feedEtag, targets } from '../bench/run.js';
+import { checkTargets, coldFeedMs, davSyncToken, feedEtag, MEMBER_ROWS, memberCookie, targets } from '../bench/run.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Keeps the benchmark harness from rotting: a tiny dataset, every case, a few requests each. */
@@ -35,8 +35,9 @@ describe('benchmark smoke', () => {
     const cold = await coldFeedMs(base, dataset, 2);
     expect(cold.maxMs).toBeGreaterThan(0);
     const etag = await feedEtag(base, dataset);
+    const cookie = await memberCookie(base, dataset);
     const rows = [];
-    for (const target of targets(dataset, etag, await davSyncToken(base, dataset))) {
+    for (const target of targets(dataset, etag, await davSyncToken(base, dataset), cookie)) {
       // A fixed number of requests, not a fixed time: on a busy machine one slow request may take
       // longer than a short run, and a timed run would then count nothing.
       const r = await measure(base, target, 2, { requests: 6 });
@@ -46,8 +47,28 @@ describe('benchmark smoke', () => {
     }
     expect(table(rows)).toContain('| search');
     expect(table(rows)).toContain('| search, no-cache');
+    for (const name of Object.values(MEMBER_ROWS)) expect(table(rows)).toContain(`| ${name}`);
     const checks = checkTargets(rows, [], cold, 100);
-    expect(checks.map((c) => c.target)).toHaveLength(9);
+    expect(checks.map((c) => c.target)).toHaveLength(16);
+    expect(checks.filter((c) => c.target.startsWith('member ')).length).toBe(4);
+    expect(checks.some((c) => c.target.startsWith('full search (no-cache'))).toBe(true);
     expect(checks.find((c) => c.target.startsWith('0 errors'))?.met).toBe(true);
+    expect(checkTargets(rows, [], cold, 100, 'postgres').filter((c) => c.target.startsWith('PostgreSQL:'))).toHaveLength(2);
+  }, 120_000);
+
+  it('measures the member rows as the logged-in member, every request rendered', async () => {
+    const cookie = await memberCookie(base, dataset);
+    const member = targets(dataset, await feedEtag(base, dataset), await davSyncToken(base, dataset), cookie).filter((x) => x.headers?.cookie === cookie);
+    expect(member.map((x) => x.name).sort()).toEqual(Object.values(MEMBER_ROWS).filter((n) => n !== MEMBER_ROWS.feed).sort());
+    for (const target of member) {
+      const res = await fetch(base + target.paths[0], { headers: target.headers });
+      await res.arrayBuffer();
+      expect({ name: target.name, status: res.status, cacheControl: res.headers.get('cache-control'), xCache: res.headers.get('x-cache') }).toEqual({
+        name: target.name,
+        status: 200,
+        cacheControl: expect.stringContaining('no-store') as unknown, // what members' answers carry
+        xCache: null,
+      });
+    }
   }, 120_000);
 });

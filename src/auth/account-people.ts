@@ -11,8 +11,23 @@ export interface AccountPerson {
   functionTitle: string | null;
 }
 
+/**
+ * How the session read (one statement per request, src/auth/session-store.ts) joins the name of the
+ * account's person: SQL written by the people module, which knows its table.
+ */
+export interface AccountPersonNameJoin {
+  /** A LEFT JOIN clause on the accounts alias `a` that finds the live person only. */
+  join: string;
+  /** The columns it adds, each aliased `person_…`. */
+  columns: string;
+  /** The display name from a row's `person_…` columns; null when no live person was found. */
+  displayName(row: Record<string, unknown>): string | null;
+}
+
 /** The reads auth needs about people, supplied by the people module (auth sits below people). */
 export interface AccountPersonSource {
+  /** The session read's join to the person's name. */
+  readonly nameJoin: AccountPersonNameJoin;
   /** The live (not deleted) people among `ids`. */
   find(manager: EntityManager, ids: readonly number[]): Promise<AccountPerson[]>;
   /** Live people without an account, in directory order (for "link to a person"). */
@@ -50,5 +65,10 @@ export class AccountPeople {
 
   withoutAccount(manager: EntityManager): Promise<AccountPerson[]> {
     return this.people.withoutAccount(manager);
+  }
+
+  /** The session read's join to the person's name; null when no people module is loaded (names then stay unknown). */
+  get nameJoin(): AccountPersonNameJoin | null {
+    return this.source?.nameJoin ?? null;
   }
 }

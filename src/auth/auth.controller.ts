@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { formView, readForm, renderInvalid, validateForm } from '../common/forms/form.js';
 import { LOGIN_FORM } from './auth.forms.js';
+import { csrfTokenFor } from './csrf.js';
 import { AuthService } from './auth.service.js';
 import { sessionCookieName, sessionCookieOptions } from './auth.setup.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -72,6 +73,7 @@ export class AuthController {
 
     await regenerateSession(req);
     req.session.accountId = outcome.account.id;
+    csrfTokenFor(req); // stored with the login, so the first page's forms cost no second write
     await saveSession(req);
     res.redirect(303, outcome.account.mustChangePassword ? '/konto/passwort' : afterLoginPath(next));
   }

@@ -5,13 +5,13 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { LoginRequiredFilter } from './access.js';
-import { AccountsService } from './accounts.service.js';
+import { AccountPeople } from './account-people.js';
 import { AuthBootstrapService, type DemoPersonLookup } from './auth-bootstrap.service.js';
 import { csrfTokenFor } from './csrf.js';
 import { loginPathFor } from './next-path.js';
 import { destroySession } from './session-helpers.js';
 import { SessionMaintenanceService } from './session-maintenance.service.js';
-import { TypeOrmSessionStore } from './session-store.js';
+import { sessionAccountOf, TypeOrmSessionStore } from './session-store.js';
 import { ANONYMOUS, type RequestWithViewer } from './viewer.js';
 
 /** Cookie names; `__Host-` (Secure, Path=/, no Domain) whenever the cookie is Secure. */
@@ -90,7 +90,7 @@ function sessionMiddleware(app: NestExpressApplication, config: AppConfig, secre
       name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
       secret,
       // one store object per middleware: express-session binds cookie options to its store
-      store: new TypeOrmSessionStore(app.get(DataSource), app.get(DatabaseService), config),
+      store: new TypeOrmSessionStore(app.get(DataSource), app.get(DatabaseService), config, app.get(AccountPeople)),
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -111,11 +111,12 @@ export function isDeviceAuthPath(path: string): boolean {
 }
 
 /**
- * Puts the Viewer on every request (from the session's account, checked against the database on each
- * request: a disabled or deleted account is logged out at once) and what the layout needs into
- * res.locals: `csrfToken` (lazy: only pages with a form start a session), `currentUser`, `loginHref`.
+ * Puts the Viewer on every request (from the session's account, which the session read joined: checked
+ * against the database on each request at no extra query, so a disabled or deleted account is logged out
+ * at once) and what the layout needs into res.locals: `csrfToken` (lazy: only pages with a form start a
+ * session), `currentUser`, `loginHref`.
  */
-function viewerMiddleware(accounts: AccountsService): RequestHandler {
+function viewerMiddleware(): RequestHandler {
   const run = async (req: RequestWithViewer, res: Response, next: NextFunction): Promise<void> => {
     req.viewer = ANONYMOUS;
     res.locals.csrfToken = () => csrfTokenFor(req);
@@ -124,15 +125,14 @@ function viewerMiddleware(accounts: AccountsService): RequestHandler {
     const accountId = req.session?.accountId;
     if (typeof accountId !== 'number') return next();
 
-    const found = await accounts.findWithPerson(accountId);
-    if (!found || found.account.disabledAt !== null) {
+    const account = sessionAccountOf(req);
+    if (!account || account.id !== accountId || account.disabled) {
       await destroySession(req);
       return next();
     }
-    const { account, person } = found;
     req.viewer = { kind: 'member', accountId: account.id, personId: account.personId, isAdmin: account.isAdmin };
     res.locals.currentUser = {
-      name: person ? person.displayName : account.email,
+      name: account.personName ?? account.email,
       isAdmin: account.isAdmin,
     };
     res.setHeader('Cache-Control', 'no-store'); // pages for members are never cached (ASVS 8.2.1)
@@ -168,6 +168,6 @@ export async function configureAuth(app: NestExpressApplication, demo: DemoPerso
   app.useGlobalFilters(new LoginRequiredFilter());
   app.setLocal('loginHref', '/anmelden');
   app.use(sessionMiddleware(app, config, await bootstrap.sessionSecret()));
-  app.use(viewerMiddleware(app.get(AccountsService)));
+  app.use(viewerMiddleware());
   await app.get(SessionMaintenanceService).cleanUp();
 }

@@ -38,7 +38,7 @@ describe('ContentVersionReader', () => {
     expect(reads()).toBe(3);
   });
 
-  it('on PostgreSQL reads the shared row on every request (other instances write too)', async () => {
+  it('on PostgreSQL without a listener reads the shared row on every request (other instances write too)', async () => {
     let reads = 0;
     const ds = {
       options: { type: 'postgres' },
@@ -51,5 +51,68 @@ describe('ContentVersionReader', () => {
     expect(await reader.current()).toBe('1@2026-12-05T00:00:00.000Z');
     expect(await reader.current()).toBe('2@2026-12-05T00:00:00.000Z');
     expect((await reader.read()).changedAt.toISOString()).toBe('2026-12-05T00:00:00.000Z');
+  });
+
+  it('on PostgreSQL while the listener listens reads the row once per notification, local commit and reconnect', async () => {
+    let reads = 0;
+    const row = { version: 7, changed_at: new Date(Date.UTC(2026, 11, 5)) };
+    const ds = {
+      options: { type: 'postgres' },
+      query: () => {
+        reads++;
+        return Promise.resolve([{ ...row }]);
+      },
+    } as unknown as DataSource;
+    const signal = { live: true, generation: 1 };
+    const reader = new ContentVersionReader(ds, Date.now, signal);
+    expect(await reader.current()).toBe('7@2026-12-05T00:00:00.000Z');
+    expect(await reader.current()).toBe('7@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(1);
+
+    row.version = 8; // another instance committed: its NOTIFY arrives
+    signal.generation++;
+    expect(await reader.current()).toBe('8@2026-12-05T00:00:00.000Z');
+    expect(await reader.current()).toBe('8@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(2);
+
+    row.version = 9; // this process committed: seen at once, before any notification
+    localContentChanges.count++;
+    expect(await reader.current()).toBe('9@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(3);
+
+    // connection lost: every request reads the row (the fallback), nothing is kept
+    signal.live = false;
+    signal.generation++;
+    row.version = 10;
+    expect(await reader.current()).toBe('10@2026-12-05T00:00:00.000Z');
+    row.version = 11;
+    expect(await reader.current()).toBe('11@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(5);
+
+    // listening again: one read for what changed during the gap, then none
+    signal.live = true;
+    signal.generation++;
+    row.version = 12;
+    expect(await reader.current()).toBe('12@2026-12-05T00:00:00.000Z');
+    expect(await reader.current()).toBe('12@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(6);
+  });
+
+  it('on PostgreSQL does not keep a reading during which a notification arrived', async () => {
+    let reads = 0;
+    const signal = { live: true, generation: 1 };
+    const ds = {
+      options: { type: 'postgres' },
+      query: () => {
+        reads++;
+        if (reads === 1) signal.generation++; // committed elsewhere while this read was under way
+        return Promise.resolve([{ version: reads, changed_at: new Date(Date.UTC(2026, 11, 5)) }]);
+      },
+    } as unknown as DataSource;
+    const reader = new ContentVersionReader(ds, Date.now, signal);
+    expect(await reader.current()).toBe('1@2026-12-05T00:00:00.000Z');
+    expect(await reader.current()).toBe('2@2026-12-05T00:00:00.000Z');
+    expect(await reader.current()).toBe('2@2026-12-05T00:00:00.000Z');
+    expect(reads).toBe(2);
   });
 });

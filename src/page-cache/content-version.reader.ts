@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { type ContentVersionSignal, contentVersionSignalOf } from './content-version.listener.js';
 import { localContentChanges } from './content-version.subscriber.js';
 
 interface SqliteStatement {
@@ -30,8 +31,11 @@ export const SQLITE_VERSION_MAX_AGE_MS = 200;
  * a statement prepared once on better-sqlite3's own handle — of the read connection (the default
  * DataSource), which sees committed data only, so a page rendered during an open write is never
  * stored under that write's version — and read again only after a write of this process committed
- * or SQLITE_VERSION_MAX_AGE_MS; on PostgreSQL (several app instances) one primary-key
- * read from the pool on every request. The key joins the counter with the time of the last change,
+ * or SQLITE_VERSION_MAX_AGE_MS. On PostgreSQL (several app instances) the app's listener
+ * (content-version.listener.ts: LISTEN/NOTIFY) says when another instance committed a new version:
+ * while it listens, the row is read once per change (and once after each reconnect); while it does not,
+ * one primary-key read from the pool on every request. Writes of this process are seen at once on both
+ * engines (localContentChanges). The key joins the counter with the time of the last change,
  * so a counter value that a rolled-back transaction had used once is never mistaken for the same data.
  */
 /** One reading of the content version: the cache key and when the content last changed. */
@@ -56,10 +60,13 @@ function readingOf(row: VersionRecord | undefined): ContentVersionReading {
 export class ContentVersionReader {
   private statement: SqliteStatement | null = null;
   private last: { reading: ContentVersionReading; at: number; changes: number } | null = null;
+  private lastHeard: { reading: ContentVersionReading; generation: number; changes: number } | null = null;
 
+  /** `signal`: the PostgreSQL listener to trust; by default the one the app started for this DataSource (if any). */
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => number = Date.now,
+    private readonly signal?: ContentVersionSignal | null,
   ) {}
 
   /** The cache key: the counter joined with the time of the last change. */
@@ -78,6 +85,19 @@ export class ContentVersionReader {
       this.last = { reading, at, changes: localContentChanges.count };
       return reading;
     }
+    const signal = this.signal === undefined ? contentVersionSignalOf(this.dataSource) : this.signal;
+    if (!signal?.live) return this.readRow();
+    const heard = this.lastHeard;
+    if (heard && heard.generation === signal.generation && heard.changes === localContentChanges.count) return heard.reading;
+    // what is known before the read: a notification or local commit during it makes the reading stale at once
+    const generation = signal.generation;
+    const changes = localContentChanges.count;
+    const reading = await this.readRow();
+    if (signal.live && signal.generation === generation) this.lastHeard = { reading, generation, changes };
+    return reading;
+  }
+
+  private async readRow(): Promise<ContentVersionReading> {
     // Straight from node-postgres' pool: TypeORM's query runner would cost more than the query itself here.
     const pool = (this.dataSource.driver as unknown as { master?: PgPool } | undefined)?.master;
     const rows: VersionRecord[] = pool ? (await pool.query<VersionRecord>(SQL)).rows : await this.dataSource.query(SQL);

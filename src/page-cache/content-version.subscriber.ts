@@ -1,6 +1,7 @@
 import { type EntityManager, EventSubscriber, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import { bumpVersionRow, VersionRowSubscriber } from '../database/version-row.js';
 import { ContentVersion } from './content-version.entity.js';
+import { CONTENT_VERSION_CHANNEL } from './content-version.listener.js';
 
 /**
  * Tables that never show on a public page, vCard or feed: bookkeeping, secrets, logs, queues and
@@ -34,9 +35,14 @@ export const localContentChanges = { count: 0 };
 /** Transactions that raised the content version and have not ended yet. */
 const uncommittedBumps = new WeakSet<QueryRunner>();
 
-/** Raise the content version inside the caller's write transaction. */
+/**
+ * Raise the content version inside the caller's write transaction. On PostgreSQL it also notifies the
+ * other instances' listeners (content-version.listener.ts); a NOTIFY inside a transaction is delivered
+ * at its commit, and never after a rollback.
+ */
 export async function bumpContentVersion(manager: EntityManager, now: Date = new Date()): Promise<void> {
   await bumpVersionRow(manager, ContentVersion, now);
+  if (manager.connection.options.type === 'postgres') await manager.query(`NOTIFY ${CONTENT_VERSION_CHANNEL}`);
   if (manager.queryRunner?.isTransactionActive) uncommittedBumps.add(manager.queryRunner);
   else localContentChanges.count++;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, ForeignKey, In } from 'typeorm';
 import { Account } from '../auth/account.entity.js';
-import { type AccountPerson, AccountPeople, type AccountPersonSource } from '../auth/account-people.js';
+import { type AccountPerson, type AccountPersonNameJoin, AccountPeople, type AccountPersonSource } from '../auth/account-people.js';
 import { personDisplayName, personSortName } from './person-name.js';
 import { Person } from './person.entity.js';
 
@@ -21,6 +21,18 @@ export class AccountPersonReads implements AccountPersonSource {
   constructor(accountPeople: AccountPeople) {
     accountPeople.provide(this);
   }
+
+  readonly nameJoin: AccountPersonNameJoin = {
+    join: 'LEFT JOIN people p ON p.id = a.person_id AND p.deleted_at IS NULL',
+    columns: 'p.academic_title AS person_academic_title, p.given_name AS person_given_name, p.family_name AS person_family_name',
+    displayName(row: Record<string, unknown>): string | null {
+      const givenName = row.person_given_name;
+      const familyName = row.person_family_name;
+      if (typeof givenName !== 'string' || typeof familyName !== 'string') return null;
+      const academicTitle = typeof row.person_academic_title === 'string' ? row.person_academic_title : null;
+      return personDisplayName({ academicTitle, givenName, familyName });
+    },
+  };
 
   async find(manager: EntityManager, ids: readonly number[]): Promise<AccountPerson[]> {
     const people = await manager.getRepository(Person).find({ where: { id: In([...ids]) } });
