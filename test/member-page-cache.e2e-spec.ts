@@ -3,6 +3,11 @@ import { DataSource } from 'typeorm';
 import { DEMO_CHAIR } from '../src/auth/demo-accounts.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { Body } from '../src/bodies/body.entity.js';
+import { isCurrentMembership } from '../src/bodies/current-membership.js';
+import { Membership } from '../src/bodies/membership.entity.js';
+import { CalendarFeedService } from '../src/calendar/calendar-feed.service.js';
+import { berlinDay } from '../src/common/dates.js';
+import { Account } from '../src/auth/account.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { type Agent, loggedInAgent, login, postForm } from './helpers/auth.js';
 import { personForm } from './helpers/directory.js';
@@ -183,5 +188,58 @@ describe('member page cache: rendered parts per content version and visibility l
     // anonymous visitors are never answered from the members' copy
     await request(t.http).get(path);
     expect((await request(t.http).get(path)).headers['x-cache']).not.toBe('hit');
+  });
+
+  describe('personal feed', () => {
+    /** The feed path of a new member account linked to `person`. */
+    async function feedOf(email: string, person: number): Promise<string> {
+      const agent = await loggedInAgent(t, { email, password: PASSWORD, personId: person });
+      expect((await postForm(agent, '/kalender/persoenlich')).status).toBe(303);
+      const page = await agent.get('/kalender').expect(200);
+      const path = /id="persoenliche-kalender-adresse"[^>]*value="https?:\/\/[^/"]+(\/kalender\/[^"]+\.ics)"/.exec(page.text)?.[1];
+      if (!path) throw new Error('no personal feed address on /kalender');
+      return path;
+    }
+
+    /** People without an account, grouped by the set of bodies they currently sit on. */
+    async function peopleByBodySet(): Promise<Map<string, number[]>> {
+      const db = t.app.get(DataSource);
+      const today = berlinDay(new Date());
+      const withAccount = new Set((await db.getRepository(Account).find()).map((a) => a.personId));
+      const bodiesOf = new Map<number, Set<number>>();
+      for (const m of await db.getRepository(Membership).find()) {
+        if (!isCurrentMembership(m, today) || withAccount.has(m.personId)) continue;
+        bodiesOf.set(m.personId, (bodiesOf.get(m.personId) ?? new Set()).add(m.bodyId));
+      }
+      const groups = new Map<string, number[]>();
+      for (const [person, bodies] of bodiesOf) {
+        const key = [...bodies].sort((a, b) => a - b).join(',');
+        groups.set(key, [...(groups.get(key) ?? []), person]);
+      }
+      return groups;
+    }
+
+    it('is built once for everyone on the same bodies (same bytes, same ETag, 304 for either token), separately for other bodies', async () => {
+      const groups = [...(await peopleByBodySet()).entries()].sort((a, b) => b[1].length - a[1].length);
+      const [[sharedSet, [p1, p2]], [otherSet, [p3]]] = groups;
+      expect(sharedSet).not.toBe(otherSet);
+      const feeds = t.app.get(CalendarFeedService);
+      const one = await feedOf('feed.eins@example.org', p1);
+      const two = await feedOf('feed.zwei@example.org', p2);
+      const three = await feedOf('feed.drei@example.org', p3);
+
+      const before = feeds.builds;
+      const a = await request(t.http).get(one).expect(200);
+      expect(feeds.builds).toBe(before + 1);
+      const b = await request(t.http).get(two).expect(200);
+      expect(feeds.builds).toBe(before + 1); // the same set of bodies: the same copy
+      expect(b.text).toBe(a.text);
+      expect(b.headers.etag).toBe(a.headers.etag);
+      await request(t.http).get(two).set('If-None-Match', String(a.headers.etag)).expect(304);
+      await request(t.http).get(one).set('If-None-Match', String(a.headers.etag)).expect(304);
+
+      await request(t.http).get(three).expect(200);
+      expect(feeds.builds).toBe(before + 2);
+    });
   });
 });
