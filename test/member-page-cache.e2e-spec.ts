@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_CHAIR } from '../src/auth/demo-accounts.js';
+import { DEMO_CHAIR, DEMO_MEMBER } from '../src/auth/demo-accounts.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { isCurrentMembership } from '../src/bodies/current-membership.js';
@@ -10,7 +10,7 @@ import { berlinDay } from '../src/common/dates.js';
 import { Account } from '../src/auth/account.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { type Agent, loggedInAgent, login, postForm } from './helpers/auth.js';
-import { personForm } from './helpers/directory.js';
+import { idFromLocation, personForm } from './helpers/directory.js';
 import { countSql } from './helpers/sql-count.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -93,6 +93,20 @@ describe('member page cache: rendered parts per content version and visibility l
     expect((await second.post('/kalender/persoenlich').type('form').send({ _csrf: tokenA })).status).toBe(403);
   });
 
+  it('fills in a name with characters HTML escapes exactly as a fresh rendering shows it', async () => {
+    const created = await postForm(admin, '/personen/neu', personForm({ givenName: 'Siobhán', familyName: "O'Brien-Müller" }));
+    expect(created.status).toBe(303);
+    const agent = await loggedInAgent(t, { email: 'obrien@example.org', password: PASSWORD, personId: idFromLocation(created.headers.location, '/personen') });
+    const path = `/personen/${personId}`;
+    await first.get(path).expect(200);
+    const hit = await agent.get(path).expect(200);
+    expect(hit.headers['x-cache']).toBe('hit');
+    const fresh = await agent.get(path).set('Cache-Control', 'no-cache').expect(200);
+    expect(fresh.headers['x-cache']).toBe('miss');
+    expect(nameIn(fresh.text)).toContain('O&#x27;Brien-Müller');
+    expect(nameIn(hit.text)).toBe(nameIn(fresh.text));
+  });
+
   it('never gives an administrator the member page or a member the administrator page (edit links, header links)', async () => {
     const path = `/personen/${personId}`;
     await first.get(path).expect(200);
@@ -120,6 +134,22 @@ describe('member page cache: rendered parts per content version and visibility l
     const memberAgain = await second.get(path).expect(200);
     expect(memberAgain.headers['x-cache']).toBe('hit');
     expect(memberAgain.text).not.toContain(officerLink);
+  });
+
+  it('shows a current member of the body its circulars link, and a member of another body none, whoever came first', async () => {
+    const seated = request.agent(t.http);
+    await login(seated, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const path = `/gremien/${body}`;
+    const circulars = `/gremien/${body}/rundschreiben`;
+    await first.get(path).set('Cache-Control', 'no-cache').expect(200);
+    const own = await seated.get(path).expect(200);
+    expect(own.headers['x-cache']).toBe('miss');
+    expect(own.text).toContain(circulars);
+    expect(own.text).not.toContain(officerLink);
+    expect((await seated.get(path).expect(200)).text).toContain(circulars);
+    const other = await second.get(path).expect(200);
+    expect(other.headers['x-cache']).toBe('hit');
+    expect(other.text).not.toContain(circulars);
   });
 
   it('never answers an anonymous visitor (with or without a cookie) from a member page', async () => {

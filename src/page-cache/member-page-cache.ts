@@ -69,9 +69,9 @@ export class MemberPageCacheInterceptor implements NestInterceptor {
   private readonly nameSlot: string;
   private readonly csrfSlot: string;
   private readonly today: () => string;
-  /** Levels of (member, route path) for one content version: a repeated request needs no query. */
+  /** Levels of (member, route path) for one content version and day: a repeated request needs no query. */
   private readonly levels = new Map<string, string | null>();
-  private levelsVersion = '';
+  private levelsVariant = '';
 
   constructor(
     private readonly cache: PublicPageCache,
@@ -97,12 +97,12 @@ export class MemberPageCacheInterceptor implements NestInterceptor {
     const directive = clientDirective(req);
     if (directive === 'bypass') return next.handle();
 
-    const version = await this.versions.current();
-    const level = await this.levelOf(`${context.getClass().name}.${context.getHandler().name}`, rule, viewer, req, version);
+    // Rights and memberships follow the Berlin day as well as the data (current membership, chairs).
+    const variant = `${await this.versions.current()}|${this.today()}`;
+    const level = await this.levelOf(`${context.getClass().name}.${context.getHandler().name}`, rule, viewer, req, variant);
     if (level === null) return next.handle();
     // The header differs for administrators (their links), whatever the page's own level.
     const key = `member|${level}|${viewer.isAdmin === true ? 'admin' : 'member'}|${req.originalUrl}`;
-    const variant = `${version}|${this.today()}`;
     const locals = res.locals as PersonalLocals;
     const personal = { csrf: locals.csrfToken, name: locals.currentUser?.name };
 
@@ -150,10 +150,10 @@ export class MemberPageCacheInterceptor implements NestInterceptor {
     return out;
   }
 
-  private async levelOf(route: string, rule: MemberCacheRule, viewer: ViewerShape, req: Request, version: string): Promise<string | null> {
-    if (version !== this.levelsVersion || this.levels.size >= LEVEL_MEMO_LIMIT) {
+  private async levelOf(route: string, rule: MemberCacheRule, viewer: ViewerShape, req: Request, variant: string): Promise<string | null> {
+    if (variant !== this.levelsVariant || this.levels.size >= LEVEL_MEMO_LIMIT) {
       this.levels.clear();
-      this.levelsVersion = version;
+      this.levelsVariant = variant;
     }
     const memo = `${route}|${String(viewer.accountId)}|${String(viewer.personId)}|${String(viewer.isAdmin)}|${req.path}`;
     const known = this.levels.get(memo);
