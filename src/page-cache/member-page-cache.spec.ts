@@ -75,7 +75,7 @@ function viewerFromHeaders(req: Request, res: Response, next: NextFunction): voi
   const viewer: TestViewer = typeof account === 'string' ? { kind: 'member', accountId: Number(account), personId: null, isAdmin: req.headers['x-admin'] === '1' } : { kind: 'anonymous' };
   (req as Request & { viewer: TestViewer }).viewer = viewer;
   res.locals.csrfToken = () => `token-of-${String(account ?? 'anon')}`;
-  res.locals.currentUser = viewer.kind === 'member' ? { name: `O'Name <${String(account)}>`, isAdmin: viewer.isAdmin } : null;
+  res.locals.currentUser = viewer.kind === 'member' && req.headers['x-no-user'] === undefined ? { name: `O'Name <${String(account)}>`, isAdmin: viewer.isAdmin } : null;
   next();
 }
 
@@ -144,6 +144,9 @@ describe('MemberPageCacheInterceptor (a small Nest app)', () => {
     await get('/privat', 1).expect(200);
     expect((await get('/privat', 2).expect(200)).headers['x-cache']).toBeUndefined();
     expect((await get('/gremien/abc', 1).expect(200)).headers['x-cache']).toBeUndefined();
+    // personal parts it does not know (no currentUser with a name): never stored
+    await get('/gremien/9', 1, { 'X-No-User': '1' }).expect(200);
+    expect((await get('/gremien/9', 1, { 'X-No-User': '1' }).expect(200)).headers['x-cache']).toBeUndefined();
     await get('/fehlt', 1).expect(404);
     const again = await get('/fehlt', 2).expect(404);
     expect(again.headers['x-cache']).toBe('miss');

@@ -105,6 +105,8 @@ export class MemberPageCacheInterceptor implements NestInterceptor {
     const key = `member|${level}|${viewer.isAdmin === true ? 'admin' : 'member'}|${req.originalUrl}`;
     const locals = res.locals as PersonalLocals;
     const personal = { csrf: locals.csrfToken, name: locals.currentUser?.name };
+    // Only personal parts this cache knows how to put in slots: anything else renders uncached.
+    if (typeof personal.name !== 'string' || (typeof personal.csrf !== 'function' && typeof personal.csrf !== 'string')) return next.handle();
 
     const hit = directive === 'refresh' ? undefined : this.cache.get(key, variant);
     if (hit) {
