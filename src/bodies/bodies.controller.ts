@@ -14,6 +14,7 @@ import { BodiesEditorService } from './bodies-editor.service.js';
 import { BodiesService } from './bodies.service.js';
 import type { Body } from './body.entity.js';
 import { BodyDto, bodyInput } from './dto/body.dto.js';
+import { MemberCache } from '../page-cache/member-page-cache.js';
 
 /** The bodies' list, forms and member vCards; the body's page (with meetings and decisions) is in directory-pages. */
 @Controller('gremien')
@@ -94,6 +95,8 @@ export class BodiesController {
 
   /** All current members in one .vcf, each with only the contact details the viewer may see. */
   @Get(':id/vcard')
+  // Contacts as any member sees them (contact-visibility asks only isMember): one level for all members.
+  @MemberCache(BodiesService, () => 'member')
   async vcard(
     @Param('id', IdParamPipe) id: number,
     @CurrentViewer() viewer: Viewer,

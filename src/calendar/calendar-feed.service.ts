@@ -28,6 +28,8 @@ export interface DataFingerprint {
 }
 
 const MAX_CACHED_FEEDS = 500;
+/** People whose current bodies are remembered (for the personal feed's cache key). */
+const MAX_CACHED_BODY_SETS = 5000;
 
 interface CacheEntry {
   key: string;
@@ -42,6 +44,7 @@ interface CacheEntry {
 export class CalendarFeedService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly building = new Map<string, Promise<RenderedCalendar>>();
+  private readonly bodySets = new Map<number, { key: string; bodyIds: number[] }>();
   /** How many feeds were built (not served from cache); for tests and diagnostics. */
   builds = 0;
   private readonly host: string;
@@ -69,8 +72,8 @@ export class CalendarFeedService {
     return { key: `${todayInBerlin(now)}#${feedWindowStart(now).toISOString()}#${key}`, lastModified: changedAt };
   }
 
-  private async cached(scope: string, now: Date, build: () => Promise<string>): Promise<RenderedCalendar> {
-    const fp = await this.fingerprint(now);
+  private async cached(scope: string, now: Date, build: () => Promise<string>, known?: DataFingerprint): Promise<RenderedCalendar> {
+    const fp = known ?? (await this.fingerprint(now));
     const hit = this.cache.get(scope);
     if (hit && hit.key === fp.key) return hit.calendar;
     // Pollers that arrive while a stale feed is being rebuilt wait for that one build.
@@ -122,16 +125,37 @@ export class CalendarFeedService {
     });
   }
 
-  /** All meetings (internal ones included) of the bodies a person currently belongs to. */
-  personalFeed(personId: number | null, now: Date = new Date()): Promise<RenderedCalendar> {
-    return this.cached(`person:${personId ?? 'none'}`, now, async () => {
-      const meetings = await this.personalMeetings(personId, now);
+  /**
+   * All meetings (internal ones included) of the bodies a person currently belongs to. Nothing in it
+   * is personal but that set of bodies: cached per set (and content version), so everyone on the
+   * same bodies shares one copy, with one ETag.
+   */
+  async personalFeed(personId: number | null, now: Date = new Date()): Promise<RenderedCalendar> {
+    const fp = await this.fingerprint(now);
+    const bodyIds = await this.bodiesOf(personId, now, fp);
+    return this.cached(`bodies:${bodyIds.join(',')}`, now, async () => {
+      const meetings = await this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
       return this.render(meetings, true, {
         name: `${this.config.siteName}: meine Sitzungen`,
         description: 'Alle Sitzungen meiner Gremien',
         url: `${this.config.baseUrl}/sitzungen`,
       });
-    });
+    }, fp);
+  }
+
+  /** The bodies a person currently belongs to (sorted), read once per content version and person. */
+  private async bodiesOf(personId: number | null, now: Date, fp: DataFingerprint): Promise<number[]> {
+    if (personId === null) return [];
+    const known = this.bodySets.get(personId);
+    if (known && known.key === fp.key) return known.bodyIds;
+    const bodyIds = [...(await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now)))].sort((a, b) => a - b);
+    this.bodySets.delete(personId);
+    this.bodySets.set(personId, { key: fp.key, bodyIds });
+    if (this.bodySets.size > MAX_CACHED_BODY_SETS) {
+      const oldest = this.bodySets.keys().next().value;
+      if (oldest !== undefined) this.bodySets.delete(oldest);
+    }
+    return bodyIds;
   }
 
   /** One meeting as a file to download (not cached: cheap, and depends on the viewer). */

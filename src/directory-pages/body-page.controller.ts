@@ -9,6 +9,9 @@ import { upcomingMeetingsView } from '../meetings/meetings.view-model.js';
 import { recentDecisionsView } from '../minutes/minutes.view-model.js';
 import { PollsService } from '../polls/polls.service.js';
 import { DirectoryPagesService } from './directory-pages.service.js';
+import { MemberCache } from '../page-cache/member-page-cache.js';
+import { BodyPolicyService } from '../bodies/body-policy.service.js';
+import { bodyPageLevel } from './member-cache-levels.js';
 
 /** A body's page: facts, members (current, upcoming, former), its next meetings (with the body's own feed) and recent decisions. */
 @Controller('gremien')
@@ -22,6 +25,7 @@ export class BodyPageController {
 
   @Get(':id')
   @Render('directory-pages/body')
+  @MemberCache(BodyPolicyService, bodyPageLevel)
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
     const { body, current, upcoming, former, canManage, upcomingMeetings, recentDecisions } = await this.pages.bodyPage(id, viewer);
     const canEdit = this.editor.canEdit(viewer);

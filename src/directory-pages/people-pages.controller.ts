@@ -17,6 +17,8 @@ import { PeopleEditorService } from '../people/people-editor.service.js';
 import { directoryRow, personCardView } from '../people/people.view-model.js';
 import { type BodyFilteredDirectoryPage, DirectoryPagesService } from './directory-pages.service.js';
 import { personMembershipView } from './directory-pages.view-model.js';
+import { MemberCache } from '../page-cache/member-page-cache.js';
+import { directoryLevel } from './member-cache-levels.js';
 
 const PAGE_SIZE = 25;
 
@@ -47,6 +49,7 @@ export class PeoplePagesController {
 
   @Get()
   @Render('directory-pages/directory')
+  @MemberCache(PeopleEditorService, directoryLevel)
   async index(
     @Query('q') rawQ: unknown,
     @Query('organisation') rawOrganisation: unknown,
@@ -112,6 +115,7 @@ export class PeoplePagesController {
 
   @Get(':id')
   @Render('directory-pages/person')
+  @MemberCache(PeopleEditorService, directoryLevel)
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
     const { card, memberships } = await this.pages.personPage(id, viewer);
     const person = {

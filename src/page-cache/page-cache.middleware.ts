@@ -15,7 +15,7 @@ export const CACHEABLE_SECTIONS: ReadonlySet<string> = new Set(['', 'suche', 'pe
 
 const CACHEABLE_TYPES = /^(?:text\/html|text\/calendar|text\/vcard|text\/x-vcard)\b/i;
 /** Headers that belong to one response only, never replayed. */
-const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-cache']);
+export const PER_RESPONSE: ReadonlySet<string> = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-cache']);
 
 function section(path: string): string {
   const end = path.indexOf('/', 1);
@@ -36,7 +36,7 @@ export function isShareableRequest(req: Pick<Request, 'method' | 'path' | 'heade
  * What the client's own cache directives allow (RFC 9111): `no-cache` (a reload, or the older
  * Pragma) wants a fresh rendering, which then replaces the stored one; `no-store` keeps it out too.
  */
-function clientDirective(req: Request): 'reuse' | 'refresh' | 'bypass' {
+export function clientDirective(req: Pick<Request, 'headers'>): 'reuse' | 'refresh' | 'bypass' {
   const cc = req.headers['cache-control'];
   if (typeof cc === 'string' && /\bno-store\b/i.test(cc)) return 'bypass';
   if ((typeof cc === 'string' && /\bno-cache\b/i.test(cc)) || req.headers.pragma === 'no-cache') return 'refresh';
@@ -44,7 +44,7 @@ function clientDirective(req: Request): 'reuse' | 'refresh' | 'bypass' {
 }
 
 /** Today in Berlin, recomputed once a minute at most (the hot path asks on every request). */
-function berlinDay(): () => string {
+export function berlinDayClock(): () => string {
   let minute = -1;
   let day = '';
   return () => {
@@ -163,7 +163,7 @@ function captureInto(cache: PublicPageCache, url: string, variant: string, res: 
  * Requests with cookies (members) always get their own rendering. Conditional requests get 304.
  */
 export function publicPageCache(cache: PublicPageCache, versions: ContentVersionReader): RequestHandler {
-  const today = berlinDay();
+  const today = berlinDayClock();
   const run = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const directive = clientDirective(req);
     if (!isShareableRequest(req) || directive === 'bypass') return next();

@@ -5,6 +5,8 @@ import { pageRequest, pageView, queryString, queryText } from '../common/http/pa
 import { SearchIndexer } from './search-indexer.js';
 import { numberParts, SearchService } from './search.service.js';
 import { cleanQueryInput } from './search-text.js';
+import { MemberCache } from '../page-cache/member-page-cache.js';
+import { searchLevel } from './search-cache-level.js';
 import { dateFieldValue, filterErrorList, groupByKind, groupedOrder, hitView, KIND_LABELS, parseSearchFilters } from './search.view-model.js';
 
 const PAGE_SIZE = 25;
@@ -24,6 +26,7 @@ export class SearchController {
    * decision number the viewer may see jumps straight to the decision.
    */
   @Get()
+  @MemberCache(SearchService, searchLevel)
   async index(
     @Query('q') rawQ: unknown,
     @Query('kind') rawKind: unknown,
