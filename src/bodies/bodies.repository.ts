@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { type ContactRead, readContacts } from '../people/person-contact-rows.js';
 import { Person } from '../people/person.entity.js';
 import { Body } from './body.entity.js';
+import { type BodyFacts, type MemberListing, type PersonMembershipListing, readBodyWithMembers, readMembershipsOfPerson } from './body-reads.js';
 import { currentMembershipSql } from './current-membership.js';
 import { Membership } from './membership.entity.js';
 
@@ -76,6 +79,23 @@ export class BodiesRepository {
       where: { id: In(ids) },
       relations: { phones: true, emails: true, languages: true, organisation: { parent: true } },
     });
+  }
+
+  /** A body (not removed) with all its memberships, people and organisations, as plain objects (one statement). */
+  readWithMembers(bodyId: number): Promise<{ body: BodyFacts; memberships: MemberListing[] } | null> {
+    return readBodyWithMembers(this.memberships.manager, bodyId);
+  }
+
+  /** A person's memberships in the bodies the viewer may see, as plain objects (one statement). */
+  readMembershipsOfPerson(personId: number, viewer: Viewer): Promise<PersonMembershipListing[]> {
+    return readMembershipsOfPerson(this.memberships.manager, personId, viewer);
+  }
+
+  /** These people's contacts (one statement, see person-contact-rows.ts), in the order of the ids given. */
+  async readPeopleContacts(ids: readonly number[]): Promise<ContactRead[]> {
+    if (ids.length === 0) return [];
+    const found = await readContacts(this.people.manager, (column) => `${column} IN (:...ids)`, { ids: [...ids] });
+    return ids.map((id) => found.get(id)).filter((p): p is ContactRead => p !== undefined);
   }
 
   /** All memberships of a person (current, upcoming and ended), with body and represented organisation. */

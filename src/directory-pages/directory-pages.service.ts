@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
+import type { PersonMembershipListing } from '../bodies/body-reads.js';
 import { type BodyDetail, BodiesService, type PersonMemberships } from '../bodies/bodies.service.js';
 import type { Body } from '../bodies/body.entity.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
@@ -26,7 +27,7 @@ export interface OrganisationPage extends OrganisationDetail {
 
 export interface PersonPage {
   card: PersonCard;
-  memberships: PersonMemberships;
+  memberships: PersonMemberships<PersonMembershipListing>;
 }
 
 export interface BodyPage extends BodyDetail {
@@ -68,7 +69,7 @@ export class DirectoryPagesService {
 
   async personPage(id: number, viewer: Viewer): Promise<PersonPage> {
     const card = await this.people.card(id, viewer);
-    return { card, memberships: await this.bodies.membershipsOfPerson(id, viewer) };
+    return { card, memberships: await this.bodies.membershipListOfPerson(id, viewer) };
   }
 
   async bodyPage(id: number, viewer: Viewer): Promise<BodyPage> {

@@ -1,4 +1,5 @@
 import type { Membership } from '../bodies/membership.entity.js';
+import type { PersonMembershipListing } from '../bodies/body-reads.js';
 import { periodText, startsText } from '../bodies/bodies.view-model.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { LinkView } from '../people/people.view-model.js';
@@ -17,14 +18,14 @@ export interface PersonMembershipView {
 
 export type MembershipPeriodKind = 'current' | 'upcoming' | 'ended';
 
-function period(m: Membership, kind: MembershipPeriodKind): string {
+function period(m: PersonMembershipListing, kind: MembershipPeriodKind): string {
   if (kind === 'upcoming') return startsText(m);
   // A current membership shows only its start (its end, if set, is still ahead); without one, nothing.
   if (kind === 'current') return m.startDate ? periodText({ startDate: m.startDate, endDate: null }) : '';
   return periodText(m);
 }
 
-export function personMembershipView(m: Membership, kind: MembershipPeriodKind): PersonMembershipView {
+export function personMembershipView(m: PersonMembershipListing, kind: MembershipPeriodKind): PersonMembershipView {
   return {
     body: { href: `/gremien/${m.bodyId}`, text: m.body.name },
     roleLabel: MEMBERSHIP_ROLE_LABELS[m.role],

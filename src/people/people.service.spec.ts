@@ -46,8 +46,10 @@ function person(overrides: Partial<Person> = {}): Person {
 class FakeRepository {
   filters: DirectoryFilter[] = [];
   constructor(private readonly people: Person[]) {}
-  findWithContact(id: number): Promise<Person | null> {
-    return Promise.resolve(this.people.find((p) => p.id === id) ?? null);
+  readContact(id: number): Promise<(Person & { organisationParent: { id: number; name: string } | null }) | null> {
+    const p = this.people.find((q) => q.id === id);
+    const parent = p?.organisation?.parent;
+    return Promise.resolve(p ? { ...p, organisationParent: parent ? { id: parent.id, name: parent.name } : null } : null);
   }
   findWithContactByIds(ids: readonly number[]): Promise<Person[]> {
     return Promise.resolve(ids.map((id) => this.people.find((p) => p.id === id)).filter((p): p is Person => !!p));

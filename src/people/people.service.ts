@@ -135,12 +135,12 @@ export class PeopleService {
 
   /** A person's card: contact as the viewer may see it, organisation and profile. */
   async card(id: number, viewer: Viewer): Promise<PersonCard> {
-    const person = await this.repository.findWithContact(id);
+    const person = await this.repository.readContact(id);
     if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
     const org = person.organisation;
     return {
       contact: visibleContact(person, viewer),
-      organisationPath: org ? [...(org.parent ? [{ id: org.parent.id, name: org.parent.name }] : []), { id: org.id, name: org.name }] : [],
+      organisationPath: org ? [...(person.organisationParent ? [person.organisationParent] : []), { id: org.id, name: org.name }] : [],
       profileText: person.profile,
     };
   }
@@ -152,7 +152,7 @@ export class PeopleService {
 
   /** Only the contact (for the vCard). */
   async contact(id: number, viewer: Viewer): Promise<PersonContact> {
-    const person = await this.repository.findWithContact(id);
+    const person = await this.repository.readContact(id);
     if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
     return visibleContact(person, viewer);
   }
