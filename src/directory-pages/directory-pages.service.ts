@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import type { PersonMembershipListing } from '../bodies/body-reads.js';
+import { readDirectoryChoices } from './directory-choices.js';
 import { type BodyDetail, BodiesService, type PersonMemberships } from '../bodies/bodies.service.js';
-import type { Body } from '../bodies/body.entity.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
@@ -16,7 +18,7 @@ import type { Person } from '../people/person.entity.js';
 /** The directory, filtered by body as well. */
 export interface BodyFilteredDirectoryPage extends DirectoryPage {
   filters: AppliedDirectoryFilters & { bodyId?: number };
-  options: DirectoryPage['options'] & { bodies: Pick<Body, 'id' | 'name'>[] };
+  options: DirectoryPage['options'] & { bodies: { id: number; name: string }[] };
 }
 
 export interface OrganisationPage extends OrganisationDetail {
@@ -49,15 +51,16 @@ export class DirectoryPagesService {
     private readonly policy: BodyPolicyService,
     private readonly meetings: MeetingsService,
     private readonly decisions: DecisionsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The member directory; a body filter (only bodies the viewer may see) narrows it to the body's current members. */
   async directory(request: DirectoryRequest & { bodyId?: number }, viewer: Viewer): Promise<BodyFilteredDirectoryPage> {
     const { bodyId: requestedBodyId, ...rest } = request;
-    const bodies = await this.bodies.options(viewer);
+    const { bodies, ...choices } = await readDirectoryChoices(this.dataSource.manager, viewer);
     const bodyId = bodies.some((b) => b.id === requestedBodyId) ? requestedBodyId : undefined;
     const within = bodyId === undefined ? undefined : await this.policy.currentMemberIds(bodyId);
-    const page = await this.people.directory({ ...rest, within }, viewer);
+    const page = await this.people.directory({ ...rest, within }, viewer, choices);
     return { ...page, filters: { ...page.filters, bodyId }, options: { ...page.options, bodies } };
   }
 

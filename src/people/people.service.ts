@@ -4,10 +4,8 @@ import { notFound } from '../common/errors/user-facing.js';
 import type { PageRequest } from '../common/http/pagination.js';
 import { languageLabel } from './person-labels.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
 import { SearchService } from '../search/search.service.js';
 import type { Topic } from '../organisations/topic.entity.js';
-import { TopicsService } from '../organisations/topics.service.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
 import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
@@ -67,14 +65,19 @@ export interface PersonCard {
   profileText: string | null;
 }
 
+/** The filter choices of the directory: organisations and topics by name, spoken language codes. */
+export interface DirectoryChoices {
+  organisations: Pick<Organisation, 'id' | 'name'>[];
+  languageCodes: string[];
+  topics: Pick<Topic, 'id' | 'name'>[];
+}
+
 /** Rules of the member directory: which filters apply and what a viewer sees of a person. */
 @Injectable()
 export class PeopleService {
   constructor(
     private readonly repository: PeopleRepository,
-    private readonly organisations: OrganisationsService,
     private readonly search: SearchService,
-    private readonly topics: TopicsService,
   ) {}
 
   /** Everyone in the directory by sort key, for person choices of other modules (e.g. minutes). */
@@ -82,8 +85,12 @@ export class PeopleService {
     return this.repository.findAllForChoices();
   }
 
-  async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
-    const [organisations, languageCodes, topics] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes(), this.topics.all()]);
+  /**
+   * One page of the directory. `choices` are the filter choices the page offers (read by the page
+   * together with its other choices, in one statement); filter values not among them are dropped.
+   */
+  async directory(request: DirectoryRequest, viewer: Viewer, choices: DirectoryChoices): Promise<DirectoryPage> {
+    const { organisations, languageCodes, topics } = choices;
     const languages = [...languageCodes].sort((a, b) => languageLabel(a).localeCompare(languageLabel(b), 'de'));
     const filters: AppliedDirectoryFilters = {
       q: request.q,
@@ -117,11 +124,19 @@ export class PeopleService {
       page = pageOf(total);
       pageIds = ordered.slice((page - 1) * pageSize, page * pageSize);
     } else {
-      total = await this.repository.countMatching(withLetter);
-      page = pageOf(total);
-      pageIds = total === 0 ? [] : await this.repository.findMatchingIds(withLetter, { offset: (page - 1) * pageSize, limit: pageSize });
+      // the requested page and the total in one statement; only a page past the end needs a count first
+      const found = await this.repository.findPageWithTotal(withLetter, { offset: (request.page.page - 1) * pageSize, limit: pageSize });
+      if (found.total !== null) {
+        total = found.total;
+        page = request.page.page;
+        pageIds = found.ids;
+      } else {
+        total = request.page.page > 1 ? await this.repository.countMatching(withLetter) : 0;
+        page = pageOf(total);
+        pageIds = total === 0 ? [] : (await this.repository.findPageWithTotal(withLetter, { offset: (page - 1) * pageSize, limit: pageSize })).ids;
+      }
     }
-    const people = await this.repository.findWithContactByIds(pageIds);
+    const people = await this.repository.readContacts(pageIds);
     return {
       entries: people.map((p) => visibleContact(p, viewer)),
       total,
