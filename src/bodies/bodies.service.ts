@@ -7,7 +7,7 @@ import { canViewBody, seesInternalBodies } from './body-visibility.js';
 import { membershipPeriod } from './current-membership.js';
 import { BodiesRepository } from './bodies.repository.js';
 import type { Body } from './body.entity.js';
-import type { BodyFacts, MemberListing, PersonMembershipListing } from './body-reads.js';
+import type { BodyFacts, MemberListing, PersonMembershipListing, RepresentationListing } from './body-reads.js';
 import { MEMBERSHIP_ROLES, type Membership } from './membership.entity.js';
 
 export interface BodyOverview {
@@ -102,9 +102,8 @@ export class BodiesService {
   }
 
   /** Who currently sits on which body for the organisation (bodies the viewer may see). */
-  async representationsOf(organisationId: number, viewer: Viewer, today: string = todayInBerlin()): Promise<Membership[]> {
-    const memberships = await this.repository.findCurrentRepresentations(organisationId, today);
-    return memberships.filter((m) => canViewBody(m.body, viewer));
+  representationsOf(organisationId: number, viewer: Viewer, today: string = todayInBerlin()): Promise<RepresentationListing[]> {
+    return this.repository.readCurrentRepresentations(organisationId, today, viewer);
   }
 
   /** Ids and names of the bodies the viewer may see, by name (for filters). */

@@ -4,6 +4,7 @@ import { Person } from '../people/person.entity.js';
 import { Body } from './body.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { visibleBodySql } from './body-visibility.js';
+import { currentMembershipSql } from './current-membership.js';
 import { Membership, type MembershipRole } from './membership.entity.js';
 
 /**
@@ -188,5 +189,26 @@ export async function readMembershipsOfPerson(manager: EntityManager, personId: 
     startDate: date(r.start_date) as string | null,
     endDate: date(r.end_date) as string | null,
     onBehalfOf: r.org_id === null ? null : { id: Number(r.org_id), name: r.org_name },
+  }));
+}
+
+/** Current memberships held on behalf of the organisation in bodies the viewer may see, by body and person name — one statement. */
+export async function readCurrentRepresentations(manager: EntityManager, organisationId: number, today: string, viewer: Viewer): Promise<RepresentationListing[]> {
+  const rows = await rawRows<{ body_id: number; body_name: string; person_id: number; academic_title: string | null; given_name: string; family_name: string; role: MembershipRole }>(
+    manager,
+    `SELECT m.body_id, b.name AS body_name, m.person_id, p.academic_title, p.given_name, p.family_name, m.role
+       FROM memberships m
+       JOIN bodies b ON b.id = m.body_id AND b.deleted_at IS NULL
+       JOIN people p ON p.id = m.person_id AND p.deleted_at IS NULL
+      WHERE m.on_behalf_of_id = :organisationId AND ${currentMembershipSql('m')} AND ${visibleBodySql('b', viewer)}
+      ORDER BY b.name ASC, p.sort_key ASC, m.id ASC`,
+    { organisationId, today },
+  );
+  return rows.map((r) => ({
+    bodyId: Number(r.body_id),
+    body: { name: r.body_name },
+    personId: Number(r.person_id),
+    person: { academicTitle: r.academic_title, givenName: r.given_name, familyName: r.family_name },
+    role: r.role,
   }));
 }

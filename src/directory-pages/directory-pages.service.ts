@@ -2,18 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import type { PersonMembershipListing } from '../bodies/body-reads.js';
+import type { PersonMembershipListing, RepresentationListing } from '../bodies/body-reads.js';
 import { readDirectoryChoices } from './directory-choices.js';
 import { type BodyDetail, BodiesService, type PersonMemberships } from '../bodies/bodies.service.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
-import type { Membership } from '../bodies/membership.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import type { Decision } from '../minutes/decision.entity.js';
 import { DecisionsService } from '../minutes/decisions.service.js';
 import { type OrganisationDetail, OrganisationsService } from '../organisations/organisations.service.js';
 import { type AppliedDirectoryFilters, type DirectoryPage, type DirectoryRequest, PeopleService, type PersonCard } from '../people/people.service.js';
-import type { Person } from '../people/person.entity.js';
+import type { PersonListing } from '../people/people.repository.js';
 
 /** The directory, filtered by body as well. */
 export interface BodyFilteredDirectoryPage extends DirectoryPage {
@@ -22,9 +21,9 @@ export interface BodyFilteredDirectoryPage extends DirectoryPage {
 }
 
 export interface OrganisationPage extends OrganisationDetail {
-  people: Person[];
+  people: PersonListing[];
   /** Current memberships held on behalf of the organisation (bodies the viewer may see). */
-  representations: Membership[];
+  representations: RepresentationListing[];
 }
 
 export interface PersonPage {

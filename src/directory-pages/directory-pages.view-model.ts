@@ -1,10 +1,9 @@
-import type { Membership } from '../bodies/membership.entity.js';
-import type { PersonMembershipListing } from '../bodies/body-reads.js';
+import type { PersonMembershipListing, RepresentationListing } from '../bodies/body-reads.js';
 import { periodText, startsText } from '../bodies/bodies.view-model.js';
 import { MEMBERSHIP_ROLE_LABELS } from '../bodies/body-labels.js';
 import type { LinkView } from '../people/people.view-model.js';
 import { personDisplayName } from '../people/person-name.js';
-import type { Person } from '../people/person.entity.js';
+import type { PersonListing } from '../people/people.repository.js';
 
 /** A membership as the person's page lists it. */
 export interface PersonMembershipView {
@@ -36,12 +35,12 @@ export function personMembershipView(m: PersonMembershipListing, kind: Membershi
 }
 
 /** A contact person on an organisation's page. */
-export function organisationPersonView(p: Person): { href: string; name: string; functionTitle: string | null } {
+export function organisationPersonView(p: PersonListing): { href: string; name: string; functionTitle: string | null } {
   return { href: `/personen/${p.id}`, name: personDisplayName(p), functionTitle: p.functionTitle };
 }
 
 /** Who represents the organisation in which body. */
-export function representationView(m: Membership): { bodyName: string; bodyHref: string; personName: string; personHref: string; roleLabel: string } {
+export function representationView(m: RepresentationListing): { bodyName: string; bodyHref: string; personName: string; personHref: string; roleLabel: string } {
   return {
     bodyName: m.body.name,
     bodyHref: `/gremien/${m.bodyId}`,

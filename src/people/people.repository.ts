@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository, type SelectQueryBuilder } from 'typeorm';
+import { rawRows } from '../database/raw-read.js';
 import { OTHER_SCRIPTS, type LetterFilter } from './directory-query.js';
 import { type ContactRead, readContacts } from './person-contact-rows.js';
 import { Person } from './person.entity.js';
@@ -20,6 +21,9 @@ export interface DirectoryFilter {
   /** First letter of the folded sort key, or 'other' for every other first character. */
   letter?: LetterFilter;
 }
+
+/** A person as a list of names shows them (with the function). */
+export type PersonListing = Pick<Person, 'id' | 'academicTitle' | 'givenName' | 'familyName' | 'functionTitle'>;
 
 /** Queries about people, named for what the caller wants. Soft-deleted people are never returned. */
 @Injectable()
@@ -83,13 +87,16 @@ export class PeopleRepository {
     return found.get(id) ?? null;
   }
 
-  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
-  findOfOrganisation(organisationId: number): Promise<Person[]> {
-    return this.people.find({
-      where: { organisationId },
-      relations: { phones: true, emails: true },
-      order: { sortKey: 'ASC', phones: { position: 'ASC' }, emails: { position: 'ASC' } },
-    });
+  /** The people of an organisation (not of its units) in directory order: names and function, as plain objects (one statement). */
+  async readOfOrganisation(organisationId: number): Promise<PersonListing[]> {
+    const rows = await rawRows<{ id: number; academic_title: string | null; given_name: string; family_name: string; function_title: string | null }>(
+      this.people.manager,
+      `SELECT p.id, p.academic_title, p.given_name, p.family_name, p.function_title
+         FROM people p WHERE p.organisation_id = :organisationId AND p.deleted_at IS NULL
+        ORDER BY p.sort_key ASC, p.id ASC`,
+      { organisationId },
+    );
+    return rows.map((r) => ({ id: Number(r.id), academicTitle: r.academic_title, givenName: r.given_name, familyName: r.family_name, functionTitle: r.function_title }));
   }
 
   private matching(filter: DirectoryFilter): SelectQueryBuilder<Person> {

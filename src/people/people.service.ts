@@ -7,7 +7,7 @@ import type { Organisation } from '../organisations/organisation.entity.js';
 import { SearchService } from '../search/search.service.js';
 import type { Topic } from '../organisations/topic.entity.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
-import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
+import { type DirectoryFilter, PeopleRepository, type PersonListing } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
 import type { Person } from './person.entity.js';
 
@@ -160,9 +160,9 @@ export class PeopleService {
     };
   }
 
-  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
-  ofOrganisation(organisationId: number): Promise<Person[]> {
-    return this.repository.findOfOrganisation(organisationId);
+  /** The people of an organisation (not of its units), in directory order. */
+  ofOrganisation(organisationId: number): Promise<PersonListing[]> {
+    return this.repository.readOfOrganisation(organisationId);
   }
 
   /** Only the contact (for the vCard). */
