@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { BodiesService } from '../src/bodies/bodies.service.js';
+import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
@@ -93,6 +94,23 @@ describe('hand-written reads of the directory pages', () => {
           .map((m) => ({ id: m.id, role: m.role, votingRight: m.votingRight, note: m.note, startDate: m.startDate, endDate: m.endDate, personGone: m.person.deletedAt !== null, org: m.person.organisation?.name ?? null, onBehalfOf: m.onBehalfOf?.name ?? null })),
       );
     }
+  });
+
+  it('decides the right to manage from the current memberships read (managesAmong) exactly as the policy query does', async () => {
+    const manager = t.app.get(DatabaseService).dataSource.manager;
+    const policy = t.app.get(BodyPolicyService);
+    const bodies = await manager.getRepository(Body).find();
+    const personIds = [...new Set((await manager.getRepository(Membership).find({ withDeleted: true })).map((m) => m.personId))].slice(0, 60);
+    let managing = 0;
+    for (const body of bodies) {
+      const { current } = await t.app.get(BodiesService).detail(body.id, memberViewer(1));
+      for (const viewer of [ANONYMOUS, memberViewer(1, null), memberViewer(1, null, true), ...personIds.map((id) => memberViewer(1, id))]) {
+        const expected = await policy.canManageBody(viewer, body.id);
+        expect({ body: body.id, viewer, manages: policy.managesAmong(viewer, current) }).toEqual({ body: body.id, viewer, manages: expected });
+        if (expected && viewer.kind === 'member' && !viewer.isAdmin) managing++;
+      }
+    }
+    expect(managing).toBeGreaterThan(0);
   });
 
   it('builds the vCard bundle of 100 members from two statements (the body with its memberships, the members with their contacts)', async () => {

@@ -39,7 +39,7 @@ const BUDGETS: PageType[] = [
   { page: 'directory list',     path: () => '/personen',                             budgets: { anonymous: 4, member: 8, chair: 8, admin: 7 } },
   { page: 'person page',        path: () => `/personen/${PERSON}`,                   budgets: { anonymous: 2, member: 6, chair: 6, admin: 5 } },
   { page: 'organisation page',  path: () => `/organisationen/${ORGANISATION}`,       budgets: { anonymous: 3, member: 7, chair: 7, admin: 6 } },
-  { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 5, member: 12, chair: 12, admin: 8 } },
+  { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 5, member: 11, chair: 11, admin: 8 } },
   { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 4, member: 15, chair: 15, admin: 10 } },
   { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 7, member: 12, chair: 12, admin: 10 } },
   { page: 'body vCard bundle',  path: () => `/gremien/${BODY}/vcard`,                budgets: { anonymous: 2, member: 6, chair: 6, admin: 5 } },

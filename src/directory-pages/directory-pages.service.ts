@@ -76,11 +76,9 @@ export class DirectoryPagesService {
 
   async bodyPage(id: number, viewer: Viewer): Promise<BodyPage> {
     const detail = await this.bodies.detail(id, viewer);
-    const [canManage, upcomingMeetings, recentDecisions] = await Promise.all([
-      this.policy.canManageBody(viewer, id),
-      this.meetings.upcoming(viewer, { bodyId: id, limit: 3 }),
-      this.decisions.recentOfBody(viewer, id, 5),
-    ]);
+    // the right to manage follows from the current memberships just read: no query of its own
+    const canManage = this.policy.managesAmong(viewer, detail.current);
+    const [upcomingMeetings, recentDecisions] = await Promise.all([this.meetings.upcoming(viewer, { bodyId: id, limit: 3 }), this.decisions.recentOfBody(viewer, id, 5)]);
     return { ...detail, canManage, upcomingMeetings, recentDecisions };
   }
 }
