@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { type Repository } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { type ContactRead, readContacts } from '../people/person-contact-rows.js';
 import { Person } from '../people/person.entity.js';
 import { Body } from './body.entity.js';
+import { type BodyFacts, type MemberListing, type PersonMembershipListing, readBodyWithMembers, readCurrentRepresentations, type RepresentationListing, readMembershipsOfPerson } from './body-reads.js';
 import { currentMembershipSql } from './current-membership.js';
 import { Membership } from './membership.entity.js';
 
@@ -50,32 +53,26 @@ export class BodiesRepository {
     return new Map(rows.map((r) => [Number(r.bodyId), Number(r.members)]));
   }
 
-  /**
-   * Every membership of a body, current and ended, with the person (and their organisation) and the
-   * organisation represented. People and organisations removed from the directory are included
-   * (their deletedAt set): the history keeps them, without links.
-   */
-  findMembershipsOf(bodyId: number): Promise<Membership[]> {
-    return this.memberships
-      .createQueryBuilder('m')
-      .withDeleted()
-      .innerJoinAndSelect('m.person', 'person')
-      .leftJoinAndSelect('person.organisation', 'organisation')
-      .leftJoinAndSelect('m.onBehalfOf', 'onBehalfOf')
-      .where('m.bodyId = :bodyId', { bodyId })
-      .orderBy('person.sortKey', 'ASC')
-      .addOrderBy('m.startDate', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
+  /** A body (not removed) with all its memberships, people and organisations, as plain objects (one statement). */
+  readWithMembers(bodyId: number): Promise<{ body: BodyFacts; memberships: MemberListing[] } | null> {
+    return readBodyWithMembers(this.memberships.manager, bodyId);
   }
 
-  /** People with everything a contact card needs: phones, emails, languages, organisation and its parent. */
-  findPeopleWithContact(ids: number[]): Promise<Person[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.people.find({
-      where: { id: In(ids) },
-      relations: { phones: true, emails: true, languages: true, organisation: { parent: true } },
-    });
+  /** A person's memberships in the bodies the viewer may see, as plain objects (one statement). */
+  readMembershipsOfPerson(personId: number, viewer: Viewer): Promise<PersonMembershipListing[]> {
+    return readMembershipsOfPerson(this.memberships.manager, personId, viewer);
+  }
+
+  /** Current memberships on behalf of the organisation in bodies the viewer may see, as plain objects (one statement). */
+  readCurrentRepresentations(organisationId: number, today: string, viewer: Viewer): Promise<RepresentationListing[]> {
+    return readCurrentRepresentations(this.memberships.manager, organisationId, today, viewer);
+  }
+
+  /** These people's contacts (one statement, see person-contact-rows.ts), in the order of the ids given. */
+  async readPeopleContacts(ids: readonly number[]): Promise<ContactRead[]> {
+    if (ids.length === 0) return [];
+    const found = await readContacts(this.people.manager, (column) => `${column} IN (:...ids)`, { ids: [...ids] });
+    return ids.map((id) => found.get(id)).filter((p): p is ContactRead => p !== undefined);
   }
 
   /** All memberships of a person (current, upcoming and ended), with body and represented organisation. */
@@ -90,19 +87,6 @@ export class BodiesRepository {
       .orderBy('body.name', 'ASC')
       .addOrderBy('m.start_date', 'ASC')
       .addOrderBy('m.id', 'ASC')
-      .getMany();
-  }
-
-  /** Current memberships held on behalf of the organisation, with body and person. */
-  findCurrentRepresentations(organisationId: number, today: string): Promise<Membership[]> {
-    return this.memberships
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.body', 'body')
-      .innerJoinAndSelect('m.person', 'person')
-      .where('m.onBehalfOfId = :organisationId', { organisationId })
-      .andWhere(currentMembershipSql('m'), { today })
-      .orderBy('body.name', 'ASC')
-      .addOrderBy('person.sortKey', 'ASC')
       .getMany();
   }
 

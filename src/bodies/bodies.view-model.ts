@@ -3,6 +3,7 @@ import { BODY_KIND_LABELS, MEMBERSHIP_ROLE_HEADINGS, MEMBERSHIP_ROLE_LABELS } fr
 import { personDisplayName } from '../people/person-name.js';
 import type { Body } from './body.entity.js';
 import type { BodyOverview } from './bodies.service.js';
+import type { MemberListing } from './body-reads.js';
 import { MEMBERSHIP_ROLES, type Membership, type MembershipRole } from './membership.entity.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -140,7 +141,7 @@ export function bodySummary({ body: b, currentMemberCount }: BodyOverview): Body
 }
 
 /** The organisation a member speaks for: "für" the one represented, else the person's own. */
-export function representedOrganisation(m: Membership): OrganisationRefView | null {
+export function representedOrganisation(m: MemberListing): OrganisationRefView | null {
   if (m.onBehalfOf) {
     return { prefix: 'für ', name: m.onBehalfOf.name, href: m.onBehalfOf.deletedAt ? null : `/organisationen/${m.onBehalfOf.id}` };
   }
@@ -167,18 +168,18 @@ export function periodText(m: Pick<Membership, 'startDate' | 'endDate'>): string
   return 'Zeitraum unbekannt';
 }
 
-function personHref(m: Membership): string | null {
+function personHref(m: MemberListing): string | null {
   return m.person.deletedAt ? null : `/personen/${m.personId}`;
 }
 
 /** Only a current membership can be ended; upcoming and former ones can be edited. */
-function membershipActions(m: Membership, canManage: boolean, current: boolean): MembershipActionsView | null {
+function membershipActions(m: MemberListing, canManage: boolean, current: boolean): MembershipActionsView | null {
   if (!canManage) return null;
   const base = `/gremien/${m.bodyId}/mitgliedschaften/${m.id}`;
   return { editHref: `${base}/bearbeiten`, endHref: current ? `${base}/beenden` : null };
 }
 
-function memberRow(m: Membership, canManage: boolean): MemberRowView {
+function memberRow(m: MemberListing, canManage: boolean): MemberRowView {
   return {
     personName: personDisplayName(m.person),
     personHref: personHref(m),
@@ -192,7 +193,7 @@ function memberRow(m: Membership, canManage: boolean): MemberRowView {
 }
 
 /** Current memberships grouped by role in MEMBERSHIP_ROLES order, with plural headings; empty roles left out. */
-export function roleGroups(current: Membership[], canManage = false): RoleGroupView[] {
+export function roleGroups(current: MemberListing[], canManage = false): RoleGroupView[] {
   return MEMBERSHIP_ROLES.map((role) => ({
     role,
     headingId: `rolle-${role.replace(/_/g, '-')}`,
@@ -202,7 +203,7 @@ export function roleGroups(current: Membership[], canManage = false): RoleGroupV
 }
 
 /** What a former and an upcoming member's row share (neither may be ended from the list). */
-function notCurrentMemberRow(m: Membership, canManage: boolean) {
+function notCurrentMemberRow(m: MemberListing, canManage: boolean) {
   return {
     personName: personDisplayName(m.person),
     personHref: personHref(m),
@@ -213,10 +214,10 @@ function notCurrentMemberRow(m: Membership, canManage: boolean) {
   };
 }
 
-export function formerMemberRow(m: Membership, canManage = false): FormerMemberRowView {
+export function formerMemberRow(m: MemberListing, canManage = false): FormerMemberRowView {
   return { ...notCurrentMemberRow(m, canManage), periodText: periodText(m) };
 }
 
-export function upcomingMemberRow(m: Membership, canManage = false): UpcomingMemberRowView {
+export function upcomingMemberRow(m: MemberListing, canManage = false): UpcomingMemberRowView {
   return { ...notCurrentMemberRow(m, canManage), startText: startsText(m) };
 }

@@ -36,6 +36,19 @@ export class BodyPolicyService {
       .getExists();
   }
 
+  /**
+   * canManageBody decided from the body's current memberships the caller has already read (the body
+   * page): the same rule without a query — administrators, or a current membership of the viewer's
+   * person with a managing role. `current` must hold the body's current memberships by the one rule
+   * (people removed from the directory left out), as BodiesService.detail gives them.
+   */
+  managesAmong(viewer: Viewer, current: readonly { personId: number; role: MembershipRole }[]): boolean {
+    if (viewer.kind !== 'member') return false;
+    if (viewer.isAdmin) return true;
+    const personId = viewer.personId;
+    return personId !== null && current.some((m) => m.personId === personId && MANAGING_ROLES.includes(m.role));
+  }
+
   /** Throws: anonymous → login, member without the right → 403 page. */
   async assertCanManageBody(viewer: Viewer, bodyId: number, returnTo = '/'): Promise<void> {
     assertMember(viewer, returnTo);

@@ -10,3 +10,11 @@ export function seesInternalBodies(viewer: Viewer): boolean {
 export function canViewBody(body: Pick<Body, 'isPublic'>, viewer: Viewer): boolean {
   return body.isPublic || seesInternalBodies(viewer);
 }
+
+/**
+ * canViewBody as SQL, for hand-written reads: a condition on the `bodies` row aliased `alias` that
+ * holds exactly for the bodies the viewer may see (body-visibility.spec.ts checks both agree).
+ */
+export function visibleBodySql(alias: string, viewer: Viewer): string {
+  return seesInternalBodies(viewer) ? '1 = 1' : `${alias}.is_public = TRUE`;
+}

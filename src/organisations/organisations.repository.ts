@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type FindOptionsWhere, Raw, type Repository } from 'typeorm';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
+import { type OrganisationFacts, type OrganisationListing, readOrganisationPage } from './organisation-reads.js';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind;
@@ -40,8 +41,9 @@ export class OrganisationsRepository {
     return organisation ?? null;
   }
 
-  findChildren(parentId: number): Promise<Organisation[]> {
-    return this.organisations.find({ where: { parentId }, order: { name: 'ASC' } });
+  /** The organisation's page: it, its parent's name, topics and units, as plain objects (one statement). */
+  readPage(id: number): Promise<{ organisation: OrganisationFacts; children: OrganisationListing[] } | null> {
+    return readOrganisationPage(this.organisations.manager, id);
   }
 
   findAllNames(): Promise<Pick<Organisation, 'id' | 'name'>[]> {

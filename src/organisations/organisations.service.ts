@@ -11,13 +11,15 @@ import { SearchIndexer } from '../search/search-indexer.js';
 import type { OrganisationInput } from './dto/organisation.dto.js';
 import { ORGANISATION_AUDIT_LABELS, organisationAuditValues } from './organisation-audit.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
+import type { OrganisationFacts, OrganisationListing } from './organisation-reads.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { topicChanges } from './topic-audit.js';
 import { OrganisationTopic } from './topic.entity.js';
 
 export interface OrganisationDetail {
-  organisation: Organisation;
-  children: Organisation[];
+  organisation: OrganisationFacts;
+  /** Its units, by name. */
+  children: OrganisationListing[];
 }
 
 /** An organisation's name or place changed (or it was removed): whoever shows it elsewhere refreshes that. */
@@ -54,11 +56,11 @@ export class OrganisationsService {
     return this.repository.findPage({ kind, topicId, offset, limit });
   }
 
-  /** The organisation with its units. */
+  /** The organisation with its parent, topics and units (one hand-written statement, plain objects). */
   async detail(id: number): Promise<OrganisationDetail> {
-    const organisation = await this.repository.findById(id);
-    if (!organisation) throw notFound('Diese Organisation gibt es nicht.');
-    return { organisation, children: await this.repository.findChildren(id) };
+    const found = await this.repository.readPage(id);
+    if (!found) throw notFound('Diese Organisation gibt es nicht.');
+    return found;
   }
 
   options(): Promise<Pick<Organisation, 'id' | 'name'>[]> {

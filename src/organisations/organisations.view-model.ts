@@ -1,5 +1,6 @@
 import { telHref } from '../common/forms/field-formats.js';
 import { ORGANISATION_KIND_LABELS } from './organisation-labels.js';
+import type { OrganisationFacts, OrganisationListing } from './organisation-reads.js';
 import type { Organisation } from './organisation.entity.js';
 
 export interface OrganisationSummaryView {
@@ -15,11 +16,11 @@ export interface OrganisationSummaryView {
 }
 
 /** The names of an organisation's topics, sorted (empty when not loaded). */
-export function organisationTopicNames(o: Organisation): string[] {
+export function organisationTopicNames(o: { topics?: readonly { topic: { name: string } }[] }): string[] {
   return (o.topics ?? []).map((t) => t.topic.name).sort((a, b) => a.localeCompare(b, 'de'));
 }
 
-export function organisationSummary(o: Organisation): OrganisationSummaryView {
+export function organisationSummary(o: OrganisationListing): OrganisationSummaryView {
   return {
     id: o.id,
     href: `/organisationen/${o.id}`,
@@ -57,7 +58,7 @@ export function organisationFormValues(o: Organisation): Record<string, string> 
 }
 
 /** The organisation's own facts on its page: summary, parent link, address and contact. */
-export function organisationFactsView(o: Organisation) {
+export function organisationFactsView(o: OrganisationFacts) {
   return {
     ...organisationSummary(o),
     parentHref: o.parentId ? `/organisationen/${o.parentId}` : null,

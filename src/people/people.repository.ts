@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type Repository, type SelectQueryBuilder } from 'typeorm';
+import { rawRows } from '../database/raw-read.js';
 import { OTHER_SCRIPTS, type LetterFilter } from './directory-query.js';
-import { PersonLanguage } from './person-language.entity.js';
+import { type ContactRead, readContacts } from './person-contact-rows.js';
 import { Person } from './person.entity.js';
 
 /** Which people the directory lists; every field left out means "no restriction". */
@@ -21,15 +22,14 @@ export interface DirectoryFilter {
   letter?: LetterFilter;
 }
 
-/** Everything the contact card and the directory row need (see visibleContact). */
-const CONTACT_RELATIONS = { phones: true, emails: true, languages: true, topics: { topic: true }, organisation: { parent: true } } as const;
+/** A person as a list of names shows them (with the function). */
+export type PersonListing = Pick<Person, 'id' | 'academicTitle' | 'givenName' | 'familyName' | 'functionTitle'>;
 
 /** Queries about people, named for what the caller wants. Soft-deleted people are never returned. */
 @Injectable()
 export class PeopleRepository {
   constructor(
     @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(PersonLanguage) private readonly languages: Repository<PersonLanguage>,
   ) {}
 
   /** Everyone in the directory by sort key, for person choices (responsible, deputy, chair). */
@@ -50,6 +50,22 @@ export class PeopleRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /**
+   * One page of the matching people's ids in directory order, with the number of all matching people
+   * (a window count, same statement); total null when the page is empty (past the end, or no match).
+   */
+  async findPageWithTotal(filter: DirectoryFilter, page: { offset: number; limit: number }): Promise<{ ids: number[]; total: number | null }> {
+    const rows = await this.matching(filter)
+      .select('p.id', 'id')
+      .addSelect('COUNT(*) OVER ()', 'total')
+      .orderBy('p.sort_key', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawMany<{ id: number; total: number | string }>();
+    return { ids: rows.map((r) => Number(r.id)), total: rows.length === 0 ? null : Number(rows[0].total) };
+  }
+
   /** The first characters of the matching people's sort keys (for the A–Z bar). */
   async findInitials(filter: DirectoryFilter): Promise<string[]> {
     const rows = await this.matching(filter)
@@ -58,41 +74,29 @@ export class PeopleRepository {
     return rows.map((r) => r.initial ?? '');
   }
 
-  /** These people with everything their contact card needs, in the order of the ids given. */
-  async findWithContactByIds(ids: readonly number[]): Promise<Person[]> {
+  /** These people with everything their contact card needs (one statement, no hydration), in the order of the ids given. */
+  async readContacts(ids: readonly number[]): Promise<ContactRead[]> {
     if (ids.length === 0) return [];
-    const found = await this.people.find({ where: { id: In([...ids]) }, relations: CONTACT_RELATIONS });
-    const byId = new Map(found.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+    const found = await readContacts(this.people.manager, (column) => `${column} IN (:...ids)`, { ids: [...ids] });
+    return ids.map((id) => found.get(id)).filter((p): p is ContactRead => p !== undefined);
   }
 
-  /**
-   * One person with everything the contact card needs. `find`, not `findOne`: with collections among
-   * the relations, TypeORM turns a limit of one into a second, DISTINCT query first; the id alone
-   * already selects one person.
-   */
-  async findWithContact(id: number): Promise<Person | null> {
-    const [person] = await this.people.find({ where: { id }, relations: CONTACT_RELATIONS });
-    return person ?? null;
+  /** One person with everything the contact card needs (one statement, no hydration). */
+  async readContact(id: number): Promise<ContactRead | null> {
+    const found = await readContacts(this.people.manager, (column) => `${column} = :id`, { id });
+    return found.get(id) ?? null;
   }
 
-  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
-  findOfOrganisation(organisationId: number): Promise<Person[]> {
-    return this.people.find({
-      where: { organisationId },
-      relations: { phones: true, emails: true },
-      order: { sortKey: 'ASC', phones: { position: 'ASC' }, emails: { position: 'ASC' } },
-    });
-  }
-
-  /** The language codes at least one (not deleted) person speaks. */
-  async findSpokenLanguageCodes(): Promise<string[]> {
-    const rows = await this.languages
-      .createQueryBuilder('l')
-      .innerJoin('l.person', 'person')
-      .select('DISTINCT l.code', 'code')
-      .getRawMany<{ code: string }>();
-    return rows.map((r) => r.code);
+  /** The people of an organisation (not of its units) in directory order: names and function, as plain objects (one statement). */
+  async readOfOrganisation(organisationId: number): Promise<PersonListing[]> {
+    const rows = await rawRows<{ id: number; academic_title: string | null; given_name: string; family_name: string; function_title: string | null }>(
+      this.people.manager,
+      `SELECT p.id, p.academic_title, p.given_name, p.family_name, p.function_title
+         FROM people p WHERE p.organisation_id = :organisationId AND p.deleted_at IS NULL
+        ORDER BY p.sort_key ASC, p.id ASC`,
+      { organisationId },
+    );
+    return rows.map((r) => ({ id: Number(r.id), academicTitle: r.academic_title, givenName: r.given_name, familyName: r.family_name, functionTitle: r.function_title }));
   }
 
   private matching(filter: DirectoryFilter): SelectQueryBuilder<Person> {

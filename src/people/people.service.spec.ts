@@ -1,8 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
-import type { TopicsService } from '../organisations/topics.service.js';
-import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { SearchResult, SearchService } from '../search/search.service.js';
 import type { DirectoryFilter, PeopleRepository } from './people.repository.js';
 import { PeopleService } from './people.service.js';
@@ -46,14 +44,18 @@ function person(overrides: Partial<Person> = {}): Person {
 class FakeRepository {
   filters: DirectoryFilter[] = [];
   constructor(private readonly people: Person[]) {}
-  findWithContact(id: number): Promise<Person | null> {
-    return Promise.resolve(this.people.find((p) => p.id === id) ?? null);
+  readContact(id: number): Promise<(Person & { organisationParent: { id: number; name: string } | null }) | null> {
+    const p = this.people.find((q) => q.id === id);
+    const parent = p?.organisation?.parent;
+    return Promise.resolve(p ? { ...p, organisationParent: parent ? { id: parent.id, name: parent.name } : null } : null);
   }
-  findWithContactByIds(ids: readonly number[]): Promise<Person[]> {
+  readContacts(ids: readonly number[]): Promise<Person[]> {
     return Promise.resolve(ids.map((id) => this.people.find((p) => p.id === id)).filter((p): p is Person => !!p));
   }
-  findSpokenLanguageCodes(): Promise<string[]> {
-    return Promise.resolve(['uk', 'ar', 'de']);
+  findPageWithTotal(filter: DirectoryFilter, page: { offset: number; limit: number }): Promise<{ ids: number[]; total: number | null }> {
+    this.filters.push(filter);
+    const ids = this.people.map((p) => p.id).slice(page.offset, page.offset + page.limit);
+    return Promise.resolve({ ids, total: ids.length === 0 ? null : this.people.length });
   }
   findInitials(filter: DirectoryFilter): Promise<string[]> {
     this.filters.push(filter);
@@ -70,13 +72,11 @@ class FakeRepository {
 }
 
 function service(repo: FakeRepository, hits: number[] = []): PeopleService {
-  const organisations = { options: () => Promise.resolve([{ id: 2, name: 'Fachstelle Integration' }]) } as unknown as OrganisationsService;
   const search = {
     search: (): Promise<SearchResult> =>
       Promise.resolve({ hits: hits.map((refId) => ({ kind: 'person', refId, title: '', subtitle: null, exactness: 0 })), total: hits.length }),
   } as unknown as SearchService;
-  const topics = { all: () => Promise.resolve([]) } as unknown as TopicsService;
-  return new PeopleService(repo as unknown as PeopleRepository, organisations, search, topics);
+  return new PeopleService(repo as unknown as PeopleRepository, search);
 }
 
 describe('PeopleService', () => {
@@ -112,6 +112,7 @@ describe('PeopleService', () => {
     const page = await service(repo, [3, 1, 2]).directory(
       { q: 'x', organisationId: 99, within: [1, 2, 3], language: 'xx', letter: 'a', page: { page: 9, pageSize: 2, offset: 16 } },
       anonymous,
+      { organisations: [{ id: 2, name: 'Fachstelle Integration' }], languageCodes: ['uk', 'ar', 'de'], topics: [] },
     );
     expect(page.filters).toEqual({ q: 'x', organisationId: undefined, language: undefined, letter: 'a' });
     expect(repo.filters[0]).toMatchObject({ ids: [3, 1, 2], within: [1, 2, 3] });

@@ -4,12 +4,10 @@ import { notFound } from '../common/errors/user-facing.js';
 import type { PageRequest } from '../common/http/pagination.js';
 import { languageLabel } from './person-labels.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
 import { SearchService } from '../search/search.service.js';
 import type { Topic } from '../organisations/topic.entity.js';
-import { TopicsService } from '../organisations/topics.service.js';
 import { type LetterFilter, letterOf } from './directory-query.js';
-import { type DirectoryFilter, PeopleRepository } from './people.repository.js';
+import { type DirectoryFilter, PeopleRepository, type PersonListing } from './people.repository.js';
 import { type PersonContact, visibleContact } from './person-contact.js';
 import type { Person } from './person.entity.js';
 
@@ -67,14 +65,19 @@ export interface PersonCard {
   profileText: string | null;
 }
 
+/** The filter choices of the directory: organisations and topics by name, spoken language codes. */
+export interface DirectoryChoices {
+  organisations: Pick<Organisation, 'id' | 'name'>[];
+  languageCodes: string[];
+  topics: Pick<Topic, 'id' | 'name'>[];
+}
+
 /** Rules of the member directory: which filters apply and what a viewer sees of a person. */
 @Injectable()
 export class PeopleService {
   constructor(
     private readonly repository: PeopleRepository,
-    private readonly organisations: OrganisationsService,
     private readonly search: SearchService,
-    private readonly topics: TopicsService,
   ) {}
 
   /** Everyone in the directory by sort key, for person choices of other modules (e.g. minutes). */
@@ -82,8 +85,12 @@ export class PeopleService {
     return this.repository.findAllForChoices();
   }
 
-  async directory(request: DirectoryRequest, viewer: Viewer): Promise<DirectoryPage> {
-    const [organisations, languageCodes, topics] = await Promise.all([this.organisations.options(), this.repository.findSpokenLanguageCodes(), this.topics.all()]);
+  /**
+   * One page of the directory. `choices` are the filter choices the page offers (read by the page
+   * together with its other choices, in one statement); filter values not among them are dropped.
+   */
+  async directory(request: DirectoryRequest, viewer: Viewer, choices: DirectoryChoices): Promise<DirectoryPage> {
+    const { organisations, languageCodes, topics } = choices;
     const languages = [...languageCodes].sort((a, b) => languageLabel(a).localeCompare(languageLabel(b), 'de'));
     const filters: AppliedDirectoryFilters = {
       q: request.q,
@@ -117,11 +124,19 @@ export class PeopleService {
       page = pageOf(total);
       pageIds = ordered.slice((page - 1) * pageSize, page * pageSize);
     } else {
-      total = await this.repository.countMatching(withLetter);
-      page = pageOf(total);
-      pageIds = total === 0 ? [] : await this.repository.findMatchingIds(withLetter, { offset: (page - 1) * pageSize, limit: pageSize });
+      // the requested page and the total in one statement; only a page past the end needs a count first
+      const found = await this.repository.findPageWithTotal(withLetter, { offset: (request.page.page - 1) * pageSize, limit: pageSize });
+      if (found.total !== null) {
+        total = found.total;
+        page = request.page.page;
+        pageIds = found.ids;
+      } else {
+        total = request.page.page > 1 ? await this.repository.countMatching(withLetter) : 0;
+        page = pageOf(total);
+        pageIds = total === 0 ? [] : (await this.repository.findPageWithTotal(withLetter, { offset: (page - 1) * pageSize, limit: pageSize })).ids;
+      }
     }
-    const people = await this.repository.findWithContactByIds(pageIds);
+    const people = await this.repository.readContacts(pageIds);
     return {
       entries: people.map((p) => visibleContact(p, viewer)),
       total,
@@ -135,24 +150,24 @@ export class PeopleService {
 
   /** A person's card: contact as the viewer may see it, organisation and profile. */
   async card(id: number, viewer: Viewer): Promise<PersonCard> {
-    const person = await this.repository.findWithContact(id);
+    const person = await this.repository.readContact(id);
     if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
     const org = person.organisation;
     return {
       contact: visibleContact(person, viewer),
-      organisationPath: org ? [...(org.parent ? [{ id: org.parent.id, name: org.parent.name }] : []), { id: org.id, name: org.name }] : [],
+      organisationPath: org ? [...(person.organisationParent ? [person.organisationParent] : []), { id: org.id, name: org.name }] : [],
       profileText: person.profile,
     };
   }
 
-  /** The people of an organisation (not of its units), with phones and e-mails, in directory order. */
-  ofOrganisation(organisationId: number): Promise<Person[]> {
-    return this.repository.findOfOrganisation(organisationId);
+  /** The people of an organisation (not of its units), in directory order. */
+  ofOrganisation(organisationId: number): Promise<PersonListing[]> {
+    return this.repository.readOfOrganisation(organisationId);
   }
 
   /** Only the contact (for the vCard). */
   async contact(id: number, viewer: Viewer): Promise<PersonContact> {
-    const person = await this.repository.findWithContact(id);
+    const person = await this.repository.readContact(id);
     if (!person) throw notFound('Diese Person gibt es nicht (mehr) im Verzeichnis.');
     return visibleContact(person, viewer);
   }

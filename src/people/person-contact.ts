@@ -26,8 +26,44 @@ export interface PersonContact {
   updatedAt: Date;
 }
 
-/** Expects phones, emails, languages, topics (with topic) and organisation (with parent) loaded. */
-export function visibleContact(person: Person, viewer: Viewer): PersonContact {
+/**
+ * What visibleContact reads: a Person entity with phones, emails, languages, topics (with topic) and
+ * organisation (with parent) loaded, or the same as a plain object from a hand-written read
+ * (person-contact-rows.ts). Collections left out count as empty.
+ */
+export type ContactSource = Pick<
+  Person,
+  | 'id'
+  | 'formOfAddress'
+  | 'academicTitle'
+  | 'givenName'
+  | 'familyName'
+  | 'functionTitle'
+  | 'room'
+  | 'street'
+  | 'postalCode'
+  | 'locality'
+  | 'phoneVisibility'
+  | 'emailVisibility'
+  | 'addressVisibility'
+  | 'consentAt'
+  | 'updatedAt'
+> & {
+  organisation?: {
+    id: number;
+    name: string;
+    street: string | null;
+    postalCode: string | null;
+    locality: string | null;
+    parent?: { name: string } | null;
+  } | null;
+  phones?: readonly { kind: PhoneKind; number: string; position: number }[];
+  emails?: readonly { email: string; position: number }[];
+  languages?: readonly { code: string }[];
+  topics?: readonly { topic: { name: string } }[];
+};
+
+export function visibleContact(person: ContactSource, viewer: Viewer): PersonContact {
   const show = visibleGroups(person, viewer);
   const org = person.organisation ?? null;
   const ownAddress = !!(person.street || person.locality);

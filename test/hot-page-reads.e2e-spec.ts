@@ -1,0 +1,134 @@
+import request from 'supertest';
+import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
+import { BodiesService } from '../src/bodies/bodies.service.js';
+import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
+import { Body } from '../src/bodies/body.entity.js';
+import { Membership } from '../src/bodies/membership.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
+import { Organisation } from '../src/organisations/organisation.entity.js';
+import { PeopleRepository } from '../src/people/people.repository.js';
+import { visibleContact } from '../src/people/person-contact.js';
+import { PersonEmail } from '../src/people/person-email.entity.js';
+import { PersonLanguage } from '../src/people/person-language.entity.js';
+import { PersonPhone } from '../src/people/person-phone.entity.js';
+import { Person } from '../src/people/person.entity.js';
+import { loggedInAgent } from './helpers/auth.js';
+import { countSql } from './helpers/sql-count.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * The hand-written reads of the hot pages (issue 22) give exactly what the entity reads give, on
+ * both engines: timestamps, dates, booleans, removed organisations and people, the order of
+ * phones and e-mails; and the body's vCard bundle of 100 members costs two statements.
+ */
+describe('hand-written reads of the directory pages', () => {
+  let t: TestApp;
+  let bigBodyId = 0;
+  const viewers: Viewer[] = [ANONYMOUS, memberViewer(1)];
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: true });
+    await t.app.get(DatabaseService).write(async (m) => {
+      const parent = await m.getRepository(Organisation).save({ name: 'Dachverband Lesen', kind: 'association' });
+      const unit = await m.getRepository(Organisation).save({ name: 'Ortsgruppe Lesen', kind: 'association', parentId: parent.id, street: 'Am Markt 1', postalCode: '19055', locality: 'Schwerin' });
+      const gone = await m.getRepository(Organisation).save({ name: 'Aufgelöster Verein', kind: 'association' });
+      const body = await m.getRepository(Body).save({ name: 'Großer Beirat Lesen', code: 'GBL', kind: 'advisory_board', isPublic: false, foundedOn: '2003-05-01', foundedYearOnly: true });
+      bigBodyId = body.id;
+      for (let i = 0; i < 100; i++) {
+        const person = await m.getRepository(Person).save({
+          givenName: `Vorname${i}`,
+          familyName: `Lesen${String(i).padStart(3, '0')}`,
+          sortKey: `lesen${String(i).padStart(3, '0')} vorname${i}`,
+          organisationId: i % 3 === 0 ? unit.id : i % 3 === 1 ? gone.id : null,
+          room: i % 4 === 0 ? `R ${i}` : null,
+          phoneVisibility: i % 2 === 0 ? 'public' : 'members',
+          emailVisibility: i % 5 === 0 ? 'hidden' : 'public',
+          addressVisibility: 'public',
+          consentAt: i % 2 === 0 ? new Date(Date.UTC(2025, 2, 30, 1, 30, 15, 250)) : null,
+        });
+        // positions entered out of order: the cards list them by position
+        await m.getRepository(PersonPhone).save([
+          { personId: person.id, kind: 'mobile', number: `+49 170 ${i}`, position: 1 },
+          { personId: person.id, kind: 'work', number: `+49 385 ${i}`, position: 0 },
+        ]);
+        await m.getRepository(PersonEmail).save([{ personId: person.id, email: `b${i}@example.org`, position: 1 }, { personId: person.id, email: `a${i}@example.org`, position: 0 }]);
+        if (i % 2 === 0) await m.getRepository(PersonLanguage).save([{ personId: person.id, code: 'uk' }, { personId: person.id, code: 'ar' }]);
+        await m.getRepository(Membership).save({ bodyId: body.id, personId: person.id, role: i === 5 ? 'chair' : 'member', votingRight: i % 2 === 0, startDate: '2020-01-01', endDate: i === 7 ? '2021-01-01' : null });
+      }
+      await m.getRepository(Organisation).softDelete({ id: gone.id });
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads every contact exactly as the entity read does, for anonymous visitors and members', async () => {
+    const entities = await t.app.get(DatabaseService).dataSource.getRepository(Person).find({
+      relations: { phones: true, emails: true, languages: true, topics: { topic: true }, organisation: { parent: true } },
+    });
+    expect(entities.length).toBeGreaterThan(100);
+    const read = await t.app.get(PeopleRepository).readContacts(entities.map((p) => p.id));
+    expect(read.map((p) => p.id)).toEqual(entities.map((p) => p.id));
+    for (const [i, entity] of entities.entries()) {
+      const raw = read[i];
+      expect(raw.updatedAt).toBeInstanceOf(Date);
+      expect(raw.updatedAt.toISOString()).toBe(entity.updatedAt.toISOString());
+      expect(raw.consentAt?.toISOString() ?? null).toBe(entity.consentAt?.toISOString() ?? null);
+      expect(raw.sortKey).toBe(entity.sortKey);
+      expect(raw.profile).toBe(entity.profile);
+      for (const viewer of viewers) expect(visibleContact(raw, viewer)).toEqual(visibleContact(entity, viewer));
+    }
+  });
+
+  it('reads a body with its memberships as the entities say (dates, booleans, removed people and organisations)', async () => {
+    const manager = t.app.get(DatabaseService).dataSource.manager;
+    const bodies = await manager.getRepository(Body).find();
+    for (const body of bodies) {
+      const entities = await manager.getRepository(Membership).find({ where: { bodyId: body.id }, relations: { person: { organisation: true }, onBehalfOf: true }, withDeleted: true });
+      const { body: facts, current, upcoming, former } = await t.app.get(BodiesService).detail(body.id, memberViewer(1));
+      expect(facts).toEqual({ id: body.id, name: body.name, shortName: body.shortName, kind: body.kind, description: body.description, foundedOn: body.foundedOn, foundedYearOnly: body.foundedYearOnly, isPublic: body.isPublic });
+      const listed = [...current, ...upcoming, ...former].sort((a, b) => a.id - b.id);
+      expect(listed.map((m) => ({ id: m.id, role: m.role, votingRight: m.votingRight, note: m.note, startDate: m.startDate, endDate: m.endDate, personGone: m.person.deletedAt !== null, org: m.person.organisation?.name ?? null, onBehalfOf: m.onBehalfOf?.name ?? null }))).toEqual(
+        entities
+          .sort((a, b) => a.id - b.id)
+          .map((m) => ({ id: m.id, role: m.role, votingRight: m.votingRight, note: m.note, startDate: m.startDate, endDate: m.endDate, personGone: m.person.deletedAt !== null, org: m.person.organisation?.name ?? null, onBehalfOf: m.onBehalfOf?.name ?? null })),
+      );
+    }
+  });
+
+  it('decides the right to manage from the current memberships read (managesAmong) exactly as the policy query does', async () => {
+    const manager = t.app.get(DatabaseService).dataSource.manager;
+    const policy = t.app.get(BodyPolicyService);
+    const bodies = await manager.getRepository(Body).find();
+    const personIds = [...new Set((await manager.getRepository(Membership).find({ withDeleted: true })).map((m) => m.personId))].slice(0, 60);
+    let managing = 0;
+    for (const body of bodies) {
+      const { current } = await t.app.get(BodiesService).detail(body.id, memberViewer(1));
+      for (const viewer of [ANONYMOUS, memberViewer(1, null), memberViewer(1, null, true), ...personIds.map((id) => memberViewer(1, id))]) {
+        const expected = await policy.canManageBody(viewer, body.id);
+        expect({ body: body.id, viewer, manages: policy.managesAmong(viewer, current) }).toEqual({ body: body.id, viewer, manages: expected });
+        if (expected && viewer.kind === 'member' && !viewer.isAdmin) managing++;
+      }
+    }
+    expect(managing).toBeGreaterThan(0);
+  });
+
+  it('builds the vCard bundle of 100 members from two statements (the body with its memberships, the members with their contacts)', async () => {
+    const admin = await loggedInAgent(t, { email: 'reads-admin@example.org', password: 'Lesepfade-Verwaltung-2026', isAdmin: true });
+    await admin.get(`/gremien/${bigBodyId}/vcard`).expect(200);
+    const { result, statements } = await countSql(() => t.app.get(BodiesService).memberContacts(bigBodyId, memberViewer(1)));
+    expect(statements).toHaveLength(2);
+    // the chair first, then by name; the member whose membership ended is not in it
+    expect(result.contacts).toHaveLength(99);
+    expect(result.contacts[0].familyName).toBe('Lesen005');
+    expect(result.contacts[1].familyName).toBe('Lesen000');
+    expect(result.contacts.some((c) => c.familyName === 'Lesen007')).toBe(false);
+    // a removed organisation is no organisation; a unit shows its parent
+    expect(result.contacts.find((c) => c.familyName === 'Lesen001')?.organisation).toBeNull();
+    expect(result.contacts[1].organisation).toMatchObject({ name: 'Ortsgruppe Lesen', parentName: 'Dachverband Lesen' });
+    const text = (await admin.get(`/gremien/${bigBodyId}/vcard`).expect(200)).text;
+    expect(text.match(/BEGIN:VCARD/g)).toHaveLength(99);
+    // an internal body is not there for anonymous visitors
+    await request(t.http).get(`/gremien/${bigBodyId}/vcard`).expect(404);
+  });
+});
