@@ -52,25 +52,18 @@ export interface SearchEngine {
   texts(dataSource: DataSource, ids: number[]): Promise<{ id: number; text: string }[]>;
 }
 
-interface Candidate {
-  id: number;
-  score: number;
-}
-
-type DocumentRow = Omit<SearchRow, 'exactness' | 'score'>;
+/** One tier's row: the document's shown columns and its score (lower is better). */
+type Candidate = Omit<SearchRow, 'exactness'>;
 
 /**
  * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
  * at most `limit` best-scored documents, and stops as soon as `limit` hits are together. The work
  * is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000 people reads
- * the whole-name tier only. `tierQuery` returns the ids and scores of one tier, best first.
+ * the whole-name tier only. `tierQuery` returns the documents and scores of one tier, best first,
+ * with the columns the result page shows (so a search is one statement per tier it reads).
  */
-async function tiered(
-  request: SearchRequest,
-  tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>,
-  documents: (ids: number[]) => Promise<DocumentRow[]>,
-): Promise<SearchRow[]> {
-  const picked: (Candidate & { exactness: number })[] = [];
+async function tiered(request: SearchRequest, tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>): Promise<SearchRow[]> {
+  const picked: SearchRow[] = [];
   const seen = new Set<number>();
   for (const [exactness, tier] of MATCH_TIERS.entries()) {
     if (picked.length >= request.limit) break;
@@ -80,17 +73,10 @@ async function tiered(
       const id = Number(c.id);
       if (seen.has(id) || picked.length >= request.limit) continue;
       seen.add(id);
-      picked.push({ id, score: Number(c.score), exactness });
+      picked.push({ ...c, id, ref_id: Number(c.ref_id), body_id: c.body_id === null ? null : Number(c.body_id), score: Number(c.score), exactness });
     }
   }
-  if (picked.length === 0) return [];
-  const byId = new Map((await documents(picked.map((p) => p.id))).map((d) => [Number(d.id), d]));
-  return picked.flatMap((p) => {
-    const d = byId.get(p.id);
-    return d
-      ? [{ ...d, id: p.id, ref_id: Number(d.ref_id), body_id: d.body_id === null ? null : Number(d.body_id), exactness: p.exactness, score: p.score }]
-      : [];
-  });
+  return picked;
 }
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
@@ -147,16 +133,20 @@ export const SQLITE_SEARCH: SearchEngine = {
         const expression = tier === 'inside-words' ? trigramExpression(query) : fts5Expression(query, tier);
         const params = [expression, ...shared.params];
         const score = tier === 'inside-words' ? `bm25(search_trigram, 10.0, 1.0)` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
+        const window = `SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW}`;
         return ds.query(
-          `SELECT ${table}.rowid AS id, ${score} AS score
-             ${matching}
-              AND ${table}.rowid <= coalesce((SELECT max(id) FROM (SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW})), 0)
-            ORDER BY score, ${table}.rowid
-            LIMIT ${limit}`,
+          `SELECT ${DOCUMENT_COLUMNS}, ranked.score
+             FROM (SELECT ${table}.rowid AS id, ${score} AS score
+                     ${matching}
+                      AND ${table}.rowid <= coalesce((SELECT max(id) FROM (${window})), 0)
+                    ORDER BY score, ${table}.rowid
+                    LIMIT ${limit}) ranked
+             JOIN search_documents d ON d.id = ranked.id
+             ${BODY_JOIN}
+            ORDER BY ranked.score, ranked.id`,
           [...params, ...params],
         );
       },
-      (ids) => ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => '?')})`, ids),
     );
   },
   texts(ds, ids) {
@@ -216,19 +206,21 @@ export const POSTGRES_SEARCH: SearchEngine = {
                FROM search_documents d
               WHERE ${match}
                 AND ${shared.sql}),
-           candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW})
-           SELECT d.id, -(${rank}) AS score
-             FROM search_documents d
-            WHERE d.id IN (SELECT id FROM candidates)
-              AND length($1) >= 0 AND length($2) >= 0
-            ORDER BY score, d.id
-            LIMIT ${limit}`,
+           candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW}),
+           ranked AS (
+             SELECT d.id, -(${rank}) AS score
+               FROM search_documents d
+              WHERE d.id IN (SELECT id FROM candidates)
+                AND length($1) >= 0 AND length($2) >= 0
+              ORDER BY score, d.id
+              LIMIT ${limit})
+           SELECT ${DOCUMENT_COLUMNS}, ranked.score
+             FROM ranked
+             JOIN search_documents d ON d.id = ranked.id
+             ${BODY_JOIN}
+            ORDER BY ranked.score, ranked.id`,
           [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
         );
-      },
-      (ids) => {
-        let n = 0;
-        return ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
       },
     );
   },

@@ -47,6 +47,9 @@ export interface SearchFilter {
   to?: string | null;
 }
 
+/** German order for titles; one collator (localeCompare with a locale builds one per call). */
+const GERMAN = new Intl.Collator('de');
+
 /** How many hits are returned at most (best first); more than a person ever pages through. */
 const CANDIDATES = 300;
 
@@ -113,7 +116,7 @@ export class SearchService {
       exactness: Number(r.exactness),
       score: Number(r.score),
     }));
-    hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || a.title.localeCompare(b.title, 'de'));
+    hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || GERMAN.compare(a.title, b.title));
     const counts: Partial<Record<SearchKind, number>> = {};
     for (const h of hits) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
     return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length, counts };
@@ -147,7 +150,7 @@ export class SearchService {
       .where(`d.kind = 'body'`)
       .andWhere(`(d.audience = 'public' OR (d.audience = 'members' AND :member = 1))`, { member: isMember(viewer) ? 1 : 0 })
       .getRawMany<{ id: number; title: string }>();
-    return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'de'));
+    return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => GERMAN.compare(a.title, b.title));
   }
 
   /**
