@@ -66,6 +66,14 @@ export class MeetingsRepository {
     return q.getManyAndCount();
   }
 
+  /**
+   * The first `limit` meetings, one statement: the joins are many-to-one (body, place), so a plain
+   * LIMIT is exact (take/skip would add a DISTINCT query and a count).
+   */
+  findFirst(filter: MeetingFilter & { limit: number }): Promise<Meeting[]> {
+    return this.filtered(filter).limit(filter.limit).getMany();
+  }
+
   findAll(filter: MeetingFilter): Promise<Meeting[]> {
     return this.filtered(filter).getMany();
   }

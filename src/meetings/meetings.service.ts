@@ -83,16 +83,14 @@ export class MeetingsService {
    * The next meetings (not yet ended), for the start page and a body's page. Others call this:
    * e.g. `meetings.upcoming(viewer, { bodyId, limit: 3 })` and render with upcomingMeetingsView().
    */
-  async upcoming(viewer: Viewer, options: { bodyId?: number; limit: number }, now: Date = new Date()): Promise<Meeting[]> {
-    const [items] = await this.repository.findPage({
+  upcoming(viewer: Viewer, options: { bodyId?: number; limit: number }, now: Date = new Date()): Promise<Meeting[]> {
+    return this.repository.findFirst({
       includeInternal: seesInternalMeetings(viewer),
       bodyIds: options.bodyId === undefined ? undefined : [options.bodyId],
       endsFrom: now,
       order: 'ASC',
-      offset: 0,
       limit: options.limit,
     });
-    return items;
   }
 
   /** Bodies for the filter, as the viewer may see them. */
@@ -159,10 +157,13 @@ export class MeetingsService {
     return chairs[0] ?? null;
   }
 
-  /** Deputy candidates for a member: other current members of the body and people of the member's organisation. */
-  async deputyCandidates(meeting: Meeting, personId: number): Promise<Person[]> {
-    const day = berlinDay(meeting.startsAt);
-    const memberships = await this.repository.findCurrentMemberships([meeting.bodyId], day);
+  /**
+   * Deputy candidates for a member: other current members of the body and people of the member's
+   * organisation. `current`: the body's current memberships on the meeting day with their people,
+   * when the caller has them already (the attendance overview).
+   */
+  async deputyCandidates(meeting: Meeting, personId: number, current?: readonly Membership[]): Promise<Person[]> {
+    const memberships = current ?? (await this.repository.findCurrentMemberships([meeting.bodyId], berlinDay(meeting.startsAt)));
     const own = memberships.find((m) => m.personId === personId);
     const candidates = new Map<number, Person>();
     for (const m of memberships) if (m.personId !== personId) candidates.set(m.personId, m.person);
