@@ -103,12 +103,16 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
 }
 
 /**
- * How many matches of one tier are ranked at most: the first ones by document id (the order the
- * index keeps them in), of which the best-scored `limit` are taken. A tier with more matches than
- * this ("Müller" among 80,000 people) is about a name too common to page through anyway; the
- * search stays as fast as for a small directory and the exact names still come first.
+ * How many matches of one tier are ranked at most: the first ones the index hands out (FTS5: by
+ * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order), ranked and
+ * taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
+ * name too common to page through anyway; the search stays as fast as for a small directory (the
+ * rows read and scored are bounded by this, not by the matches) and the exact names still come
+ * first. As large as the most hits a search returns (CANDIDATES in search.service.ts), so a tier
+ * that has them fills the result; larger only costs scoring (on PostgreSQL each scored row parses
+ * its text again: 1000 rows were 40 ms, most of a search, on the 20k bench dataset).
  */
-export const CANDIDATE_WINDOW = 1000;
+export const CANDIDATE_WINDOW = 300;
 
 const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title`;
 /** The body's name comes from the body's own document. */
@@ -171,8 +175,9 @@ export const PG_TRIGRAM_TEXT = `(d.name_folded || ' ' || d.content_folded)`;
 /**
  * PostgreSQL: full text search over the already folded text with the 'simple' configuration, long
  * text also with 'german' (inflected forms), words inside compounds with pg_trgm. The matches are
- * collected first (MATERIALIZED: else the planner may walk the primary key in id order and compute a
- * vector for every row until it has enough), then the first CANDIDATE_WINDOW by id are ranked.
+ * found through the GIN indexes (MATERIALIZED: planned without the LIMIT, else the planner may scan
+ * the table and compute a vector for every row until it has enough; read lazily, so the heap scan
+ * stops after the first CANDIDATE_WINDOW matches), and only those are ranked.
  */
 export const POSTGRES_SEARCH: SearchEngine = {
   run(ds, request) {
@@ -206,7 +211,7 @@ export const POSTGRES_SEARCH: SearchEngine = {
                FROM search_documents d
               WHERE ${match}
                 AND ${shared.sql}),
-           candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW}),
+           candidates AS (SELECT id FROM matches LIMIT ${CANDIDATE_WINDOW}),
            ranked AS (
              SELECT d.id, -(${rank}) AS score
                FROM search_documents d
