@@ -124,23 +124,21 @@ export class MeetingsService {
   /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
   async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
     const day = berlinDay(meeting.startsAt);
-    const [memberships, attendances, rule] = await Promise.all([
-      this.repository.findCurrentMemberships([meeting.bodyId], day),
-      this.repository.findAttendances(meeting.id),
+    const [memberships, rule] = await Promise.all([
+      this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, day, meeting.id),
       this.quorumRules.ruleOf(meeting.bodyId),
     ]);
-    const byPerson = new Map(attendances.map((a) => [a.personId, a]));
     // One row per person: their highest-ranking current membership (the repository orders by person).
     const seen = new Set<number>();
     const rows: AttendanceRow[] = [];
-    for (const membership of memberships) {
+    for (const { membership, attendance } of memberships) {
       if (seen.has(membership.personId)) {
         const existing = rows.find((r) => r.membership.personId === membership.personId);
         if (existing && membership.votingRight && !existing.membership.votingRight) existing.membership = membership;
         continue;
       }
       seen.add(membership.personId);
-      rows.push({ membership, attendance: byPerson.get(membership.personId) ?? null });
+      rows.push({ membership, attendance });
     }
     const quorum = quorumForecast(
       rows
