@@ -21,6 +21,8 @@ export interface SearchRow {
   day: string | null;
   body_id: number | null;
   body_title: string | null;
+  /** 1 when the document has long text (snippets are read for those only), else 0. */
+  has_text: number;
   /** The tier it was found in (0 whole name, 1 name prefix, 2 anywhere, 3 inside words). */
   exactness: number;
   score: number;
@@ -114,7 +116,7 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
  */
 export const CANDIDATE_WINDOW = 300;
 
-const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title`;
+const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title, CASE WHEN d.text = '' THEN 0 ELSE 1 END AS has_text`;
 /** The body's name comes from the body's own document. */
 const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id = d.body_id`;
 

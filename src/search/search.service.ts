@@ -31,6 +31,8 @@ export interface FoundDocument extends SearchHit {
   day: string | null;
   bodyId: number | null;
   bodyTitle: string | null;
+  /** Whether it has long text a snippet can come from. */
+  hasText: boolean;
 }
 
 export interface SiteSearchResult extends SearchResult {
@@ -113,6 +115,7 @@ export class SearchService {
       day: r.day,
       bodyId: r.body_id === null ? null : Number(r.body_id),
       bodyTitle: r.kind === 'body' ? null : r.body_title,
+      hasText: Number(r.has_text) === 1,
       exactness: Number(r.exactness),
       score: Number(r.score),
     }));
@@ -127,10 +130,12 @@ export class SearchService {
    * text they may see); hits whose long text does not contain a query word get none.
    */
   async snippets(raw: string, hits: readonly FoundDocument[]): Promise<Map<number, SnippetPart[]>> {
+    const withText = hits.filter((h) => h.hasText);
+    if (withText.length === 0) return new Map();
     const q = parseQuery(raw);
     const texts = await this.engine().texts(
       this.dataSource,
-      hits.map((h) => h.id),
+      withText.map((h) => h.id),
     );
     const exactness = new Map(hits.map((h) => [h.id, h.exactness]));
     const out = new Map<number, SnippetPart[]>();
