@@ -41,7 +41,7 @@ const BUDGETS: PageType[] = [
   { page: 'organisation page',  path: () => `/organisationen/${ORGANISATION}`,       budgets: { anonymous: 4, member: 8, chair: 8, admin: 7 } },
   { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 6, member: 13, chair: 13, admin: 9 } },
   { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 4, member: 12, chair: 12, admin: 9 } },
-  { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 5, member: 10, chair: 10, admin: 8 } },
+  { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 2, member: 7, chair: 7, admin: 5 } },
   { page: 'body vCard bundle',  path: () => `/gremien/${BODY}/vcard`,                budgets: { anonymous: 3, member: 7, chair: 7, admin: 6 } },
   { page: 'personal feed',      path: (f) => f.feedPath,                             budgets: { member: 5 } },
 ];

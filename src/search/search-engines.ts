@@ -57,26 +57,44 @@ export interface SearchEngine {
 /** One tier's row: the document's shown columns and its score (lower is better). */
 type Candidate = Omit<SearchRow, 'exactness'>;
 
+/** One tier as a SELECT of the shown columns and `score` (lower is better), best first, at most `limit` (an SQL expression) rows. */
+type TierSql = (tier: MatchTier, limit: string, next: () => string) => { sql: string; params: unknown[] };
+
 /**
  * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
- * at most `limit` best-scored documents, and stops as soon as `limit` hits are together. The work
- * is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000 people reads
- * the whole-name tier only. `tierQuery` returns the documents and scores of one tier, best first,
- * with the columns the result page shows (so a search is one statement per tier it reads).
+ * at most CANDIDATE_WINDOW best-scored documents, and stops as soon as `limit` hits are together.
+ * The work is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000
+ * people reads the whole-name tier only. All tiers go in ONE statement: each tier is a MATERIALIZED
+ * common table expression whose LIMIT is 0 — so the database skips it before reading any index —
+ * once the better tiers hold `limit` different documents. The rows come with the columns the result
+ * page shows; here they are put in order (tier, score, id) and a document counts in its best tier.
  */
-async function tiered(request: SearchRequest, tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>): Promise<SearchRow[]> {
+async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql, next: () => string): Promise<SearchRow[]> {
+  const tiers = MATCH_TIERS.filter((tier) => tier !== 'inside-words' || insideWordsApplies(request.query));
+  const ctes: string[] = [];
+  const params: unknown[] = [];
+  tiers.forEach((tier, k) => {
+    const better = Array.from({ length: k }, (_, j) => `SELECT id FROM tier${j}`).join(' UNION ');
+    const limit = k === 0 ? `${CANDIDATE_WINDOW}` : `CASE WHEN (SELECT count(*) FROM (${better}) found) < ${request.limit} THEN ${CANDIDATE_WINDOW} ELSE 0 END`;
+    const t = tierSql(tier, limit, next);
+    ctes.push(`tier${k} AS MATERIALIZED (${t.sql})`);
+    params.push(...t.params);
+  });
+  const rows = await ds.query<(Candidate & { exactness: number | string })[]>(
+    `WITH ${ctes.join(',\n')}
+     ${tiers.map((_, k) => `SELECT ${k} AS exactness, tier${k}.* FROM tier${k}`).join(' UNION ALL ')}`,
+    params,
+  );
+  const sorted = rows
+    .map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }))
+    .sort((x, y) => x.exactness - y.exactness || x.score - y.score || x.id - y.id);
   const picked: SearchRow[] = [];
   const seen = new Set<number>();
-  for (const [exactness, tier] of MATCH_TIERS.entries()) {
+  for (const row of sorted) {
     if (picked.length >= request.limit) break;
-    if (tier === 'inside-words' && !insideWordsApplies(request.query)) break;
-    // Better tiers' hits come again in the wider ones; ask for enough to fill up with new ones.
-    for (const c of await tierQuery(tier, request.limit + seen.size)) {
-      const id = Number(c.id);
-      if (seen.has(id) || picked.length >= request.limit) continue;
-      seen.add(id);
-      picked.push({ ...c, id, ref_id: Number(c.ref_id), body_id: c.body_id === null ? null : Number(c.body_id), score: Number(c.score), exactness });
-    }
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    picked.push(row);
   }
   return picked;
 }
@@ -127,11 +145,13 @@ const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id 
 export const SQLITE_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query } = request;
+    const next = (): string => '?';
     return tiered(
+      ds,
       request,
       (tier, limit) => {
         const table = tier === 'inside-words' ? 'search_trigram' : 'search_fts';
-        const shared = sharedConditions(request, () => '?');
+        const shared = sharedConditions(request, next);
         const matching = `FROM ${table}
              JOIN search_documents d ON d.id = ${table}.rowid
             WHERE ${table} MATCH ?
@@ -140,19 +160,19 @@ export const SQLITE_SEARCH: SearchEngine = {
         const params = [expression, ...shared.params];
         const score = tier === 'inside-words' ? `bm25(search_trigram, 10.0, 1.0)` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
         const window = `SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW}`;
-        return ds.query(
-          `SELECT ${DOCUMENT_COLUMNS}, ranked.score
-             FROM (SELECT ${table}.rowid AS id, ${score} AS score
-                     ${matching}
-                      AND ${table}.rowid <= coalesce((SELECT max(id) FROM (${window})), 0)
-                    ORDER BY score, ${table}.rowid
-                    LIMIT ${limit}) ranked
-             JOIN search_documents d ON d.id = ranked.id
-             ${BODY_JOIN}
-            ORDER BY ranked.score, ranked.id`,
-          [...params, ...params],
-        );
+        return {
+          sql: `SELECT ${DOCUMENT_COLUMNS}, ranked.score
+                  FROM (SELECT ${table}.rowid AS id, ${score} AS score
+                          ${matching}
+                           AND ${table}.rowid <= coalesce((SELECT max(id) FROM (${window})), 0)
+                         ORDER BY score, ${table}.rowid
+                         LIMIT ${limit}) ranked
+                  JOIN search_documents d ON d.id = ranked.id
+                  ${BODY_JOIN}`,
+          params: [...params, ...params],
+        };
       },
+      next,
     );
   },
   texts(ds, ids) {
@@ -184,11 +204,14 @@ export const PG_TRIGRAM_TEXT = `(d.name_folded || ' ' || d.content_folded)`;
 export const POSTGRES_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query } = request;
+    let n = 0;
+    const next = (): string => `$${++n}`;
     return tiered(
+      ds,
       request,
       (tier, limit) => {
-        let n = 2;
-        const next = (): string => `$${++n}`;
+        const q1 = next();
+        const q2 = next();
         let match: string;
         let rank: string;
         let params: unknown[];
@@ -198,37 +221,37 @@ export const POSTGRES_SEARCH: SearchEngine = {
           rank = `0`;
           params = patterns;
         } else if (tier === 'anywhere') {
-          match = `(${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_TEXT_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_GERMAN_VECTOR} @@ to_tsquery('german', $2))`;
-          rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) + 0.05 * ts_rank(${PG_TEXT_VECTOR}, to_tsquery('simple', $1))`;
+          match = `(${PG_SEARCH_VECTOR} @@ to_tsquery('simple', ${q1}) OR ${PG_TEXT_VECTOR} @@ to_tsquery('simple', ${q1}) OR ${PG_GERMAN_VECTOR} @@ to_tsquery('german', ${q2}))`;
+          rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', ${q1})) + 0.05 * ts_rank(${PG_TEXT_VECTOR}, to_tsquery('simple', ${q1}))`;
           params = [];
         } else {
-          match = `${PG_NAME_VECTOR} @@ to_tsquery('simple', $1)`;
-          rank = `ts_rank(${PG_NAME_VECTOR}, to_tsquery('simple', $1))`;
+          match = `${PG_NAME_VECTOR} @@ to_tsquery('simple', ${q1})`;
+          rank = `ts_rank(${PG_NAME_VECTOR}, to_tsquery('simple', ${q1}))`;
           params = [];
         }
         const shared = sharedConditions(request, next);
-        return ds.query(
-          `WITH matches AS MATERIALIZED (
-             SELECT d.id
-               FROM search_documents d
-              WHERE ${match}
-                AND ${shared.sql}),
-           candidates AS (SELECT id FROM matches LIMIT ${CANDIDATE_WINDOW}),
-           ranked AS (
-             SELECT d.id, -(${rank}) AS score
-               FROM search_documents d
-              WHERE d.id IN (SELECT id FROM candidates)
-                AND length($1) >= 0 AND length($2) >= 0
-              ORDER BY score, d.id
-              LIMIT ${limit})
-           SELECT ${DOCUMENT_COLUMNS}, ranked.score
-             FROM ranked
-             JOIN search_documents d ON d.id = ranked.id
-             ${BODY_JOIN}
-            ORDER BY ranked.score, ranked.id`,
-          [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
-        );
+        return {
+          sql: `WITH matches AS MATERIALIZED (
+                  SELECT d.id
+                    FROM search_documents d
+                   WHERE ${match}
+                     AND ${shared.sql}),
+                candidates AS (SELECT id FROM matches LIMIT ${CANDIDATE_WINDOW}),
+                ranked AS (
+                  SELECT d.id, -(${rank}) AS score
+                    FROM search_documents d
+                   WHERE d.id IN (SELECT id FROM candidates)
+                     AND length(${q1}) >= 0 AND length(${q2}) >= 0
+                   ORDER BY score, d.id
+                   LIMIT ${limit})
+                SELECT ${DOCUMENT_COLUMNS}, ranked.score
+                  FROM ranked
+                  JOIN search_documents d ON d.id = ranked.id
+                  ${BODY_JOIN}`,
+          params: [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
+        };
       },
+      next,
     );
   },
   texts(ds, ids) {
