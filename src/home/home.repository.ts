@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Person } from '../people/person.entity.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 /** The directory totals shown on the start page. */
 @Injectable()
 export class HomeRepository {
-  constructor(
-    @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  countPeople(): Promise<number> {
-    return this.people.count();
-  }
-
-  countOrganisations(): Promise<number> {
-    return this.organisations.count();
+  /** People and organisations in the directory (not removed), in one statement. */
+  async counts(): Promise<{ people: number; organisations: number }> {
+    const [row] = await this.dataSource.query<{ people: number | string; organisations: number | string }[]>(
+      `SELECT (SELECT count(*) FROM people WHERE deleted_at IS NULL) AS people,
+              (SELECT count(*) FROM organisations WHERE deleted_at IS NULL) AS organisations`,
+    );
+    return { people: Number(row.people), organisations: Number(row.organisations) };
   }
 }

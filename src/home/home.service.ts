@@ -18,11 +18,7 @@ export class HomeService {
   ) {}
 
   async overview(viewer: Viewer): Promise<HomeOverview> {
-    const [bodies, people, organisations] = await Promise.all([
-      this.bodies.list(viewer),
-      this.repository.countPeople(),
-      this.repository.countOrganisations(),
-    ]);
+    const [bodies, { people, organisations }] = await Promise.all([this.bodies.list(viewer), this.repository.counts()]);
     return { counts: { people, organisations, bodies: bodies.length }, bodies };
   }
 }

@@ -47,7 +47,8 @@ export class MeetingPageController {
     const rsvpClosed = rsvpClosedReason(m, new Date());
     let rsvp = null;
     if (mine && viewerMemberships.length > 0) {
-      const deputies = rsvpClosed ? [] : await this.meetings.deputyCandidates(m, mine.membership.personId);
+      const memberships = attendance?.rows.map((r) => r.membership);
+      const deputies = rsvpClosed ? [] : await this.meetings.deputyCandidates(m, mine.membership.personId, memberships);
       const options = { deputyPersonId: deputies.map((p) => ({ value: String(p.id), label: personDisplayName(p) })) };
       const current = mine.attendance;
       rsvp = {
@@ -62,7 +63,7 @@ export class MeetingPageController {
         ),
       };
     }
-    const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer));
+    const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer, new Date(), canManage));
     const documents = meetingDocumentsView(m.id, await this.documents.visibleOf(m, viewer), canManage);
     return {
       minutesLink,

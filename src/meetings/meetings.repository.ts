@@ -66,6 +66,14 @@ export class MeetingsRepository {
     return q.getManyAndCount();
   }
 
+  /**
+   * The first `limit` meetings, one statement: the joins are many-to-one (body, place), so a plain
+   * LIMIT is exact (take/skip would add a DISTINCT query and a count).
+   */
+  findFirst(filter: MeetingFilter & { limit: number }): Promise<Meeting[]> {
+    return this.filtered(filter).limit(filter.limit).getMany();
+  }
+
   findAll(filter: MeetingFilter): Promise<Meeting[]> {
     return this.filtered(filter).getMany();
   }
@@ -119,6 +127,33 @@ export class MeetingsRepository {
       .orderBy('person.sortKey', 'ASC')
       .addOrderBy('ms.id', 'ASC')
       .getMany();
+  }
+
+  /**
+   * The body's memberships current on the meeting day (as findCurrentMemberships) together with each
+   * member's answer to the meeting, if any, with its deputy: the meeting page's attendance in one
+   * statement (an answer is unique per meeting and person, so the join adds no rows).
+   */
+  async findCurrentMembershipsWithAttendance(bodyId: number, day: string, meetingId: number): Promise<{ membership: Membership; attendance: Attendance | null }[]> {
+    const rows = await this.memberships
+      .createQueryBuilder('ms')
+      .innerJoinAndSelect('ms.person', 'person')
+      .leftJoinAndSelect('person.organisation', 'organisation')
+      .leftJoinAndSelect('ms.onBehalfOf', 'onBehalfOf')
+      .leftJoinAndMapOne('ms.meetingAttendance', Attendance, 'att', 'att.meeting_id = :meetingId AND att.person_id = ms.person_id', { meetingId })
+      .leftJoinAndSelect('att.deputyPerson', 'deputy')
+      .where('ms.bodyId = :bodyId', { bodyId })
+      .andWhere(currentMembershipSql('ms', 'day'), { day })
+      .andWhere('person.deletedAt IS NULL')
+      .orderBy('person.sortKey', 'ASC')
+      .addOrderBy('ms.id', 'ASC')
+      .getMany();
+    return rows.map((row) => {
+      const mapped = row as Membership & { meetingAttendance?: Attendance | null };
+      const attendance = mapped.meetingAttendance ?? null;
+      delete mapped.meetingAttendance;
+      return { membership: row, attendance };
+    });
   }
 
   /** The bodies a person currently belongs to (any role). */

@@ -83,16 +83,14 @@ export class MeetingsService {
    * The next meetings (not yet ended), for the start page and a body's page. Others call this:
    * e.g. `meetings.upcoming(viewer, { bodyId, limit: 3 })` and render with upcomingMeetingsView().
    */
-  async upcoming(viewer: Viewer, options: { bodyId?: number; limit: number }, now: Date = new Date()): Promise<Meeting[]> {
-    const [items] = await this.repository.findPage({
+  upcoming(viewer: Viewer, options: { bodyId?: number; limit: number }, now: Date = new Date()): Promise<Meeting[]> {
+    return this.repository.findFirst({
       includeInternal: seesInternalMeetings(viewer),
       bodyIds: options.bodyId === undefined ? undefined : [options.bodyId],
       endsFrom: now,
       order: 'ASC',
-      offset: 0,
       limit: options.limit,
     });
-    return items;
   }
 
   /** Bodies for the filter, as the viewer may see them. */
@@ -126,23 +124,21 @@ export class MeetingsService {
   /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
   async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
     const day = berlinDay(meeting.startsAt);
-    const [memberships, attendances, rule] = await Promise.all([
-      this.repository.findCurrentMemberships([meeting.bodyId], day),
-      this.repository.findAttendances(meeting.id),
+    const [memberships, rule] = await Promise.all([
+      this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, day, meeting.id),
       this.quorumRules.ruleOf(meeting.bodyId),
     ]);
-    const byPerson = new Map(attendances.map((a) => [a.personId, a]));
     // One row per person: their highest-ranking current membership (the repository orders by person).
     const seen = new Set<number>();
     const rows: AttendanceRow[] = [];
-    for (const membership of memberships) {
+    for (const { membership, attendance } of memberships) {
       if (seen.has(membership.personId)) {
         const existing = rows.find((r) => r.membership.personId === membership.personId);
         if (existing && membership.votingRight && !existing.membership.votingRight) existing.membership = membership;
         continue;
       }
       seen.add(membership.personId);
-      rows.push({ membership, attendance: byPerson.get(membership.personId) ?? null });
+      rows.push({ membership, attendance });
     }
     const quorum = quorumForecast(
       rows
@@ -159,10 +155,13 @@ export class MeetingsService {
     return chairs[0] ?? null;
   }
 
-  /** Deputy candidates for a member: other current members of the body and people of the member's organisation. */
-  async deputyCandidates(meeting: Meeting, personId: number): Promise<Person[]> {
-    const day = berlinDay(meeting.startsAt);
-    const memberships = await this.repository.findCurrentMemberships([meeting.bodyId], day);
+  /**
+   * Deputy candidates for a member: other current members of the body and people of the member's
+   * organisation. `current`: the body's current memberships on the meeting day with their people,
+   * when the caller has them already (the attendance overview).
+   */
+  async deputyCandidates(meeting: Meeting, personId: number, current?: readonly Membership[]): Promise<Person[]> {
+    const memberships = current ?? (await this.repository.findCurrentMemberships([meeting.bodyId], berlinDay(meeting.startsAt)));
     const own = memberships.find((m) => m.personId === personId);
     const candidates = new Map<number, Person>();
     for (const m of memberships) if (m.personId !== personId) candidates.set(m.personId, m.person);

@@ -79,6 +79,16 @@ export class MinutesRepository {
     });
   }
 
+  /** The status of the meeting's minutes (null: none yet), one narrow read: the meeting page's link. */
+  async findStatusOfMeeting(meetingId: number): Promise<Minutes['status'] | null> {
+    const row = await this.minutes
+      .createQueryBuilder('mi')
+      .select('mi.status', 'status')
+      .where('mi.meeting_id = :meetingId', { meetingId })
+      .getRawOne<{ status: Minutes['status'] }>();
+    return row?.status ?? null;
+  }
+
   /** For several meetings at once (meeting lists, body pages): meeting id → minutes status. */
   async findStatusesOfMeetings(meetingIds: number[]): Promise<Map<number, Minutes>> {
     if (meetingIds.length === 0) return new Map();

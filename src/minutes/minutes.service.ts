@@ -187,7 +187,7 @@ export class MinutesService {
     const minutes = await this.repository.findMinutesOfMeeting(meetingId);
     const isEditor = await this.isEditor(viewer, meeting.bodyId);
     if (!minutes) return { minutes: null, access: 'none', isEditor };
-    return { minutes, access: this.access(minutes, meeting, viewer, isEditor), isEditor };
+    return { minutes, access: this.access(minutes.status, meeting, viewer, isEditor), isEditor };
   }
 
   /**
@@ -195,18 +195,21 @@ export class MinutesService {
    * an editor of a meeting that has begun — a link to start them. Pass the meeting as already loaded
    * (with its body) and checked for visibility.
    */
-  async linkInfo(meeting: Meeting, viewer: Viewer, now = new Date()): Promise<MinutesLinkInfo> {
-    const minutes = await this.repository.findMinutesOfMeeting(meeting.id);
-    const isEditor = await this.isEditor(viewer, meeting.bodyId);
-    if (!minutes) {
-      return { meetingId: meeting.id, status: null, readable: false, canStart: isEditor && minutesCreationBlockedReason(meeting, now) === null };
+  /**
+   * What the meeting page links to. `isEditor`: whether the viewer may manage the body, when the
+   * caller knows it already (the page asks once for its own buttons).
+   */
+  async linkInfo(meeting: Meeting, viewer: Viewer, now = new Date(), isEditor?: boolean): Promise<MinutesLinkInfo> {
+    const [status, editor] = await Promise.all([this.repository.findStatusOfMeeting(meeting.id), isEditor ?? this.isEditor(viewer, meeting.bodyId)]);
+    if (!status) {
+      return { meetingId: meeting.id, status: null, readable: false, canStart: editor && minutesCreationBlockedReason(meeting, now) === null };
     }
-    return { meetingId: meeting.id, status: minutes.status, readable: this.access(minutes, meeting, viewer, isEditor) !== 'none', canStart: false };
+    return { meetingId: meeting.id, status, readable: this.access(status, meeting, viewer, editor) !== 'none', canStart: false };
   }
 
-  private access(minutes: Minutes, meeting: Meeting, viewer: Viewer, isEditor: boolean): MinutesAccess {
+  private access(status: Minutes['status'], meeting: Meeting, viewer: Viewer, isEditor: boolean): MinutesAccess {
     return minutesAccess({
-      status: minutes.status,
+      status,
       meetingIsPublic: meeting.isPublic,
       bodyIsPublic: meeting.body.isPublic,
       viewerIsMember: isMember(viewer),
@@ -219,7 +222,7 @@ export class MinutesService {
     const meeting = await this.visibleMeeting(meetingId, viewer);
     const minutes = await this.repository.findMinutesOfMeeting(meetingId);
     const isEditor = await this.isEditor(viewer, meeting.bodyId);
-    const access = minutes ? this.access(minutes, meeting, viewer, isEditor) : 'none';
+    const access = minutes ? this.access(minutes.status, meeting, viewer, isEditor) : 'none';
     if (!minutes || access === 'none') {
       throw notFound(
         isMember(viewer)

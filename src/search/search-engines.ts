@@ -21,6 +21,8 @@ export interface SearchRow {
   day: string | null;
   body_id: number | null;
   body_title: string | null;
+  /** 1 when the document has long text (snippets are read for those only), else 0. */
+  has_text: number;
   /** The tier it was found in (0 whole name, 1 name prefix, 2 anywhere, 3 inside words). */
   exactness: number;
   score: number;
@@ -52,45 +54,49 @@ export interface SearchEngine {
   texts(dataSource: DataSource, ids: number[]): Promise<{ id: number; text: string }[]>;
 }
 
-interface Candidate {
-  id: number;
-  score: number;
-}
+/** One tier's row: the document's shown columns and its score (lower is better). */
+type Candidate = Omit<SearchRow, 'exactness'>;
 
-type DocumentRow = Omit<SearchRow, 'exactness' | 'score'>;
+/** One tier as a SELECT of the shown columns and `score` (lower is better), best first, at most `limit` (an SQL expression) rows. */
+type TierSql = (tier: MatchTier, limit: string, next: () => string) => { sql: string; params: unknown[] };
 
 /**
  * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
- * at most `limit` best-scored documents, and stops as soon as `limit` hits are together. The work
- * is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000 people reads
- * the whole-name tier only. `tierQuery` returns the ids and scores of one tier, best first.
+ * at most CANDIDATE_WINDOW best-scored documents, and stops as soon as `limit` hits are together.
+ * The work is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000
+ * people reads the whole-name tier only. All tiers go in ONE statement: each tier is a MATERIALIZED
+ * common table expression whose LIMIT is 0 — so the database skips it before reading any index —
+ * once the better tiers hold `limit` different documents. The rows come with the columns the result
+ * page shows; here they are put in order (tier, score, id) and a document counts in its best tier.
  */
-async function tiered(
-  request: SearchRequest,
-  tierQuery: (tier: MatchTier, limit: number) => Promise<Candidate[]>,
-  documents: (ids: number[]) => Promise<DocumentRow[]>,
-): Promise<SearchRow[]> {
-  const picked: (Candidate & { exactness: number })[] = [];
-  const seen = new Set<number>();
-  for (const [exactness, tier] of MATCH_TIERS.entries()) {
-    if (picked.length >= request.limit) break;
-    if (tier === 'inside-words' && !insideWordsApplies(request.query)) break;
-    // Better tiers' hits come again in the wider ones; ask for enough to fill up with new ones.
-    for (const c of await tierQuery(tier, request.limit + seen.size)) {
-      const id = Number(c.id);
-      if (seen.has(id) || picked.length >= request.limit) continue;
-      seen.add(id);
-      picked.push({ id, score: Number(c.score), exactness });
-    }
-  }
-  if (picked.length === 0) return [];
-  const byId = new Map((await documents(picked.map((p) => p.id))).map((d) => [Number(d.id), d]));
-  return picked.flatMap((p) => {
-    const d = byId.get(p.id);
-    return d
-      ? [{ ...d, id: p.id, ref_id: Number(d.ref_id), body_id: d.body_id === null ? null : Number(d.body_id), exactness: p.exactness, score: p.score }]
-      : [];
+async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql, next: () => string): Promise<SearchRow[]> {
+  const tiers = MATCH_TIERS.filter((tier) => tier !== 'inside-words' || insideWordsApplies(request.query));
+  const ctes: string[] = [];
+  const params: unknown[] = [];
+  tiers.forEach((tier, k) => {
+    const better = Array.from({ length: k }, (_, j) => `SELECT id FROM tier${j}`).join(' UNION ');
+    const limit = k === 0 ? `${CANDIDATE_WINDOW}` : `CASE WHEN (SELECT count(*) FROM (${better}) found) < ${request.limit} THEN ${CANDIDATE_WINDOW} ELSE 0 END`;
+    const t = tierSql(tier, limit, next);
+    ctes.push(`tier${k} AS MATERIALIZED (${t.sql})`);
+    params.push(...t.params);
   });
+  const rows = await ds.query<(Candidate & { exactness: number | string })[]>(
+    `WITH ${ctes.join(',\n')}
+     ${tiers.map((_, k) => `SELECT ${k} AS exactness, tier${k}.* FROM tier${k}`).join(' UNION ALL ')}`,
+    params,
+  );
+  const sorted = rows
+    .map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }))
+    .sort((x, y) => x.exactness - y.exactness || x.score - y.score || x.id - y.id);
+  const picked: SearchRow[] = [];
+  const seen = new Set<number>();
+  for (const row of sorted) {
+    if (picked.length >= request.limit) break;
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    picked.push(row);
+  }
+  return picked;
 }
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
@@ -117,14 +123,18 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
 }
 
 /**
- * How many matches of one tier are ranked at most: the first ones by document id (the order the
- * index keeps them in), of which the best-scored `limit` are taken. A tier with more matches than
- * this ("Müller" among 80,000 people) is about a name too common to page through anyway; the
- * search stays as fast as for a small directory and the exact names still come first.
+ * How many matches of one tier are ranked at most: the first ones the index hands out (FTS5: by
+ * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order), ranked and
+ * taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
+ * name too common to page through anyway; the search stays as fast as for a small directory (the
+ * rows read and scored are bounded by this, not by the matches) and the exact names still come
+ * first. As large as the most hits a search returns (CANDIDATES in search.service.ts), so a tier
+ * that has them fills the result; larger only costs scoring (on PostgreSQL each scored row parses
+ * its text again: 1000 rows were 40 ms, most of a search, on the 20k bench dataset).
  */
-export const CANDIDATE_WINDOW = 1000;
+export const CANDIDATE_WINDOW = 300;
 
-const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title`;
+const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title, CASE WHEN d.text = '' THEN 0 ELSE 1 END AS has_text`;
 /** The body's name comes from the body's own document. */
 const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id = d.body_id`;
 
@@ -135,11 +145,13 @@ const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id 
 export const SQLITE_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query } = request;
+    const next = (): string => '?';
     return tiered(
+      ds,
       request,
       (tier, limit) => {
         const table = tier === 'inside-words' ? 'search_trigram' : 'search_fts';
-        const shared = sharedConditions(request, () => '?');
+        const shared = sharedConditions(request, next);
         const matching = `FROM ${table}
              JOIN search_documents d ON d.id = ${table}.rowid
             WHERE ${table} MATCH ?
@@ -147,16 +159,20 @@ export const SQLITE_SEARCH: SearchEngine = {
         const expression = tier === 'inside-words' ? trigramExpression(query) : fts5Expression(query, tier);
         const params = [expression, ...shared.params];
         const score = tier === 'inside-words' ? `bm25(search_trigram, 10.0, 1.0)` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
-        return ds.query(
-          `SELECT ${table}.rowid AS id, ${score} AS score
-             ${matching}
-              AND ${table}.rowid <= coalesce((SELECT max(id) FROM (SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW})), 0)
-            ORDER BY score, ${table}.rowid
-            LIMIT ${limit}`,
-          [...params, ...params],
-        );
+        const window = `SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW}`;
+        return {
+          sql: `SELECT ${DOCUMENT_COLUMNS}, ranked.score
+                  FROM (SELECT ${table}.rowid AS id, ${score} AS score
+                          ${matching}
+                           AND ${table}.rowid <= coalesce((SELECT max(id) FROM (${window})), 0)
+                         ORDER BY score, ${table}.rowid
+                         LIMIT ${limit}) ranked
+                  JOIN search_documents d ON d.id = ranked.id
+                  ${BODY_JOIN}`,
+          params: [...params, ...params],
+        };
       },
-      (ids) => ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => '?')})`, ids),
+      next,
     );
   },
   texts(ds, ids) {
@@ -181,17 +197,21 @@ export const PG_TRIGRAM_TEXT = `(d.name_folded || ' ' || d.content_folded)`;
 /**
  * PostgreSQL: full text search over the already folded text with the 'simple' configuration, long
  * text also with 'german' (inflected forms), words inside compounds with pg_trgm. The matches are
- * collected first (MATERIALIZED: else the planner may walk the primary key in id order and compute a
- * vector for every row until it has enough), then the first CANDIDATE_WINDOW by id are ranked.
+ * found through the GIN indexes (MATERIALIZED: planned without the LIMIT, else the planner may scan
+ * the table and compute a vector for every row until it has enough; read lazily, so the heap scan
+ * stops after the first CANDIDATE_WINDOW matches), and only those are ranked.
  */
 export const POSTGRES_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query } = request;
+    let n = 0;
+    const next = (): string => `$${++n}`;
     return tiered(
+      ds,
       request,
       (tier, limit) => {
-        let n = 2;
-        const next = (): string => `$${++n}`;
+        const q1 = next();
+        const q2 = next();
         let match: string;
         let rank: string;
         let params: unknown[];
@@ -201,35 +221,37 @@ export const POSTGRES_SEARCH: SearchEngine = {
           rank = `0`;
           params = patterns;
         } else if (tier === 'anywhere') {
-          match = `(${PG_SEARCH_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_TEXT_VECTOR} @@ to_tsquery('simple', $1) OR ${PG_GERMAN_VECTOR} @@ to_tsquery('german', $2))`;
-          rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', $1)) + 0.05 * ts_rank(${PG_TEXT_VECTOR}, to_tsquery('simple', $1))`;
+          match = `(${PG_SEARCH_VECTOR} @@ to_tsquery('simple', ${q1}) OR ${PG_TEXT_VECTOR} @@ to_tsquery('simple', ${q1}) OR ${PG_GERMAN_VECTOR} @@ to_tsquery('german', ${q2}))`;
+          rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', ${PG_SEARCH_VECTOR}, to_tsquery('simple', ${q1})) + 0.05 * ts_rank(${PG_TEXT_VECTOR}, to_tsquery('simple', ${q1}))`;
           params = [];
         } else {
-          match = `${PG_NAME_VECTOR} @@ to_tsquery('simple', $1)`;
-          rank = `ts_rank(${PG_NAME_VECTOR}, to_tsquery('simple', $1))`;
+          match = `${PG_NAME_VECTOR} @@ to_tsquery('simple', ${q1})`;
+          rank = `ts_rank(${PG_NAME_VECTOR}, to_tsquery('simple', ${q1}))`;
           params = [];
         }
         const shared = sharedConditions(request, next);
-        return ds.query(
-          `WITH matches AS MATERIALIZED (
-             SELECT d.id
-               FROM search_documents d
-              WHERE ${match}
-                AND ${shared.sql}),
-           candidates AS (SELECT id FROM matches ORDER BY id LIMIT ${CANDIDATE_WINDOW})
-           SELECT d.id, -(${rank}) AS score
-             FROM search_documents d
-            WHERE d.id IN (SELECT id FROM candidates)
-              AND length($1) >= 0 AND length($2) >= 0
-            ORDER BY score, d.id
-            LIMIT ${limit}`,
-          [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
-        );
+        return {
+          sql: `WITH matches AS MATERIALIZED (
+                  SELECT d.id
+                    FROM search_documents d
+                   WHERE ${match}
+                     AND ${shared.sql}),
+                candidates AS (SELECT id FROM matches LIMIT ${CANDIDATE_WINDOW}),
+                ranked AS (
+                  SELECT d.id, -(${rank}) AS score
+                    FROM search_documents d
+                   WHERE d.id IN (SELECT id FROM candidates)
+                     AND length(${q1}) >= 0 AND length(${q2}) >= 0
+                   ORDER BY score, d.id
+                   LIMIT ${limit})
+                SELECT ${DOCUMENT_COLUMNS}, ranked.score
+                  FROM ranked
+                  JOIN search_documents d ON d.id = ranked.id
+                  ${BODY_JOIN}`,
+          params: [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
+        };
       },
-      (ids) => {
-        let n = 0;
-        return ds.query(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents d ${BODY_JOIN} WHERE d.id IN (${placeholders(ids.length, () => `$${++n}`)})`, ids);
-      },
+      next,
     );
   },
   texts(ds, ids) {

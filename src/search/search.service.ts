@@ -31,6 +31,8 @@ export interface FoundDocument extends SearchHit {
   day: string | null;
   bodyId: number | null;
   bodyTitle: string | null;
+  /** Whether it has long text a snippet can come from. */
+  hasText: boolean;
 }
 
 export interface SiteSearchResult extends SearchResult {
@@ -46,6 +48,9 @@ export interface SearchFilter {
   from?: string | null;
   to?: string | null;
 }
+
+/** German order for titles; one collator (localeCompare with a locale builds one per call). */
+const GERMAN = new Intl.Collator('de');
 
 /** How many hits are returned at most (best first); more than a person ever pages through. */
 const CANDIDATES = 300;
@@ -110,10 +115,11 @@ export class SearchService {
       day: r.day,
       bodyId: r.body_id === null ? null : Number(r.body_id),
       bodyTitle: r.kind === 'body' ? null : r.body_title,
+      hasText: Number(r.has_text) === 1,
       exactness: Number(r.exactness),
       score: Number(r.score),
     }));
-    hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || a.title.localeCompare(b.title, 'de'));
+    hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || GERMAN.compare(a.title, b.title));
     const counts: Partial<Record<SearchKind, number>> = {};
     for (const h of hits) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
     return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length, counts };
@@ -124,10 +130,12 @@ export class SearchService {
    * text they may see); hits whose long text does not contain a query word get none.
    */
   async snippets(raw: string, hits: readonly FoundDocument[]): Promise<Map<number, SnippetPart[]>> {
+    const withText = hits.filter((h) => h.hasText);
+    if (withText.length === 0) return new Map();
     const q = parseQuery(raw);
     const texts = await this.engine().texts(
       this.dataSource,
-      hits.map((h) => h.id),
+      withText.map((h) => h.id),
     );
     const exactness = new Map(hits.map((h) => [h.id, h.exactness]));
     const out = new Map<number, SnippetPart[]>();
@@ -147,7 +155,7 @@ export class SearchService {
       .where(`d.kind = 'body'`)
       .andWhere(`(d.audience = 'public' OR (d.audience = 'members' AND :member = 1))`, { member: isMember(viewer) ? 1 : 0 })
       .getRawMany<{ id: number; title: string }>();
-    return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'de'));
+    return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => GERMAN.compare(a.title, b.title));
   }
 
   /**
