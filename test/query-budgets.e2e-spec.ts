@@ -35,15 +35,15 @@ const ORGANISATION = 1;
 
 // prettier-ignore
 const BUDGETS: PageType[] = [
-  { page: 'start page',         path: () => '/',                                     budgets: { anonymous: 7, member: 11, chair: 11, admin: 10 } },
-  { page: 'directory list',     path: () => '/personen',                             budgets: { anonymous: 4, member: 8, chair: 8, admin: 7 } },
-  { page: 'person page',        path: () => `/personen/${PERSON}`,                   budgets: { anonymous: 2, member: 6, chair: 6, admin: 5 } },
-  { page: 'organisation page',  path: () => `/organisationen/${ORGANISATION}`,       budgets: { anonymous: 3, member: 7, chair: 7, admin: 6 } },
-  { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 5, member: 11, chair: 11, admin: 8 } },
-  { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 4, member: 15, chair: 15, admin: 10 } },
-  { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 7, member: 12, chair: 12, admin: 10 } },
-  { page: 'body vCard bundle',  path: () => `/gremien/${BODY}/vcard`,                budgets: { anonymous: 2, member: 6, chair: 6, admin: 5 } },
-  { page: 'personal feed',      path: (f) => f.feedPath,                             budgets: { member: 5 } },
+  { page: 'start page',         path: () => '/',                                     budgets: { anonymous: 4, member: 5, chair: 5, admin: 5 } },
+  { page: 'directory list',     path: () => '/personen',                             budgets: { anonymous: 4, member: 5, chair: 5, admin: 5 } },
+  { page: 'person page',        path: () => `/personen/${PERSON}`,                   budgets: { anonymous: 2, member: 3, chair: 3, admin: 3 } },
+  { page: 'organisation page',  path: () => `/organisationen/${ORGANISATION}`,       budgets: { anonymous: 3, member: 4, chair: 4, admin: 4 } },
+  { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 4, member: 7, chair: 7, admin: 5 } },
+  { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 4, member: 9, chair: 9, admin: 7 } },
+  { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 2, member: 4, chair: 4, admin: 3 } },
+  { page: 'body vCard bundle',  path: () => `/gremien/${BODY}/vcard`,                budgets: { anonymous: 2, member: 3, chair: 3, admin: 3 } },
+  { page: 'personal feed',      path: (f) => f.feedPath,                             budgets: { member: 2 } },
 ];
 
 describe('query budgets per page type and role (SQL statements per request)', () => {
