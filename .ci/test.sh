@@ -1,51 +1,63 @@
 #!/usr/bin/env bash
-# npm test: every check and test pass, one after the other, except the last two: the browser pass runs
-# in band (one Chromium, one app: about one core) and so does not fill a 2-core machine, so it runs beside
-# the PostgreSQL pass (measured: browser ≈ 1.0 core; the two passes together take about as long as the
-# PostgreSQL pass and half of the browser pass instead of the sum). The PostgreSQL pass prints as it runs;
-# the browser pass writes into a file that is printed as one block when it ends, so each pass reads as
-# if it had run alone. The summary names every phase with its result; the exit code is 0 only when all
-# passed. The phases before the last two stop at the first failure, as before.
+# npm test: every check and test pass. Passes that leave a core of a 2-core machine idle run side by side:
+#   1. `npm run check` (tsc ∥ eslint: eslint alone runs for most of it) beside the unit and integration
+#      tiers (one jest worker; in band);
+#   2. the e2e tier alone (two jest workers, CPU-bound);
+#   3. the browser tier (in band: one app, one Chromium, about one core) beside the PostgreSQL pass.
+# The pass in the foreground prints as it runs; the one beside it writes into a file that is printed as one
+# block when it ends, so each pass reads as if it had run alone. A summary names every pass with its
+# result and time; the exit code is 0 only when all passed. A failed step stops before the next step.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 summary=()
-phase() {
-  local name=$1 started=$SECONDS rc
-  shift
-  echo "== npm test: $name"
-  "$@"
-  rc=$?
-  summary+=("$(printf '%-36s %s (%d s)' "$name" "$([ "$rc" -eq 0 ] && echo ok || echo "FAILED (exit $rc)")" $((SECONDS - started)))")
-  return "$rc"
+failed=0
+record() { # name, exit code, start second
+  summary+=("$(printf '%-22s %s (%d s)' "$1" "$([ "$2" -eq 0 ] && echo ok || echo "FAILED (exit $2)")" $((SECONDS - $3)))")
+  [ "$2" -eq 0 ] || failed=1
 }
 report() {
   echo "== npm test: summary"
   printf '   %s\n' "${summary[@]}"
 }
-
-for step in check test:unit test:integration test:e2e; do
-  if ! phase "$step" npm run -s "$step"; then
+# run NAME...: npm scripts one after the other in the foreground, stopping at the first failure
+run() {
+  local name started rc
+  for name in "$@"; do
+    started=$SECONDS
+    echo "== npm test: $name"
+    npm run -s "$name"
+    rc=$?
+    record "$name" "$rc" "$started"
+    [ "$rc" -eq 0 ] || return 1
+  done
+}
+# beside NAME FOREGROUND...: NAME runs in the background (output kept) while the foreground scripts run
+beside() {
+  local name=$1 log started pid rc
+  shift
+  log=$(mktemp -t "netzwerk-$name.XXXXXX")
+  started=$SECONDS
+  echo "== npm test: $name starts beside $* (its output follows when it ends)"
+  npm run -s "$name" >"$log" 2>&1 &
+  pid=$!
+  run "$@"
+  wait "$pid"
+  rc=$?
+  echo "== npm test: $name (ran beside $*)"
+  cat "$log"
+  rm -f "$log"
+  record "$name" "$rc" "$started"
+}
+step() {
+  "$@"
+  if [ "$failed" -ne 0 ]; then
     report
     exit 1
   fi
-done
+}
 
-browser_log=$(mktemp -t netzwerk-browser-pass.XXXXXX)
-browser_started=$SECONDS
-echo "== npm test: test:browser starts beside test:postgres (its output follows when it ends: $browser_log)"
-npm run -s test:browser >"$browser_log" 2>&1 &
-browser_pid=$!
-
-phase test:postgres npm run -s test:postgres
-postgres_rc=$?
-
-wait "$browser_pid"
-browser_rc=$?
-echo "== npm test: test:browser (run beside test:postgres)"
-cat "$browser_log"
-rm -f "$browser_log"
-summary+=("$(printf '%-36s %s (%d s)' 'test:browser (beside test:postgres)' "$([ "$browser_rc" -eq 0 ] && echo ok || echo "FAILED (exit $browser_rc)")" $((SECONDS - browser_started)))")
-
+step beside check test:unit test:integration
+step run test:e2e
+step beside test:browser test:postgres
 report
-[ "$postgres_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]
