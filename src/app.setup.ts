@@ -48,7 +48,10 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   preventPartialIndent();
   await registerPartials(join(VIEWS_DIR, 'partials'));
   app.set('view options', { layout: 'layout' });
-  app.set('view cache', config.nodeEnv === 'production');
+  // Each template is compiled once per process, as in production; only development recompiles on every
+  // render, so that an edited template shows without a restart. (Tests: recompiling every page and layout
+  // on each request cost the fuzz suite 51 → 35 CPU s and the role × route matrix 25.7 → 21.8 CPU s.)
+  app.set('view cache', config.nodeEnv !== 'development');
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.locals.siteName = config.siteName;
     res.locals.baseUrl = config.baseUrl;

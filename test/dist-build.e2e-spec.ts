@@ -17,7 +17,9 @@ describe('the build runs without src/', () => {
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'nm-dist-'));
     const out = join(work, 'build');
-    await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: PROJECT_ROOT });
+    // --noCheck: the same emit (byte for byte, compared), without a second type check of src/ — `npm run
+    // check` type-checks every file first; this halves the build's CPU time (18.6 → 9.4 s).
+    await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json'), '--outDir', out, '--noCheck'], { cwd: PROJECT_ROOT });
     install = join(work, 'install');
     cpSync(join(out), join(install, 'dist'), { recursive: true });
     cpSync(join(PROJECT_ROOT, 'package.json'), join(install, 'package.json'));

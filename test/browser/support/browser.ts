@@ -83,19 +83,31 @@ export interface BrowserApp {
   close: () => Promise<void>;
 }
 
-/** The real app with demo data, listening on 127.0.0.1 for the browser. */
+/**
+ * The real app with demo data, listening on 127.0.0.1 for the browser. The port is chosen before the app
+ * starts (BASE_URL names it); when another process took it in the meantime (npm test runs the browser
+ * pass beside the PostgreSQL pass), the app starts again on a new port.
+ */
 export async function startBrowserApp(): Promise<BrowserApp> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({
-    seedDemo: true,
-    port,
-    host: '127.0.0.1',
-    baseUrl,
-    adminEmail: ADMIN.email,
-    adminPassword: ADMIN.password,
-    accessibilityContact: ACCESSIBILITY_CONTACT,
-  });
-  await t.app.listen(port, '127.0.0.1');
-  return { t, baseUrl, url: (path) => `${baseUrl}${path}`, close: () => t.close() };
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const t = await createTestApp({
+      seedDemo: true,
+      port,
+      host: '127.0.0.1',
+      baseUrl,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      accessibilityContact: ACCESSIBILITY_CONTACT,
+    });
+    try {
+      await t.app.listen(port, '127.0.0.1');
+    } catch (e) {
+      await t.close();
+      if (attempt < 3 && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
+      throw e;
+    }
+    return { t, baseUrl, url: (path) => `${baseUrl}${path}`, close: () => t.close() };
+  }
 }
