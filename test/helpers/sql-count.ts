@@ -14,17 +14,29 @@ import pg from 'pg';
  */
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
-const seen: string[] = [];
+interface Recorder {
+  recording: boolean;
+  seen: string[];
+}
+
+/**
+ * Where a wrapped driver method finds the recorder of the running test file. Jest gives each test file
+ * its own module registry, but better-sqlite3's native Statement class is loaded once per worker process:
+ * the first file wraps its methods, and each later file only puts its own recorder on the prototype.
+ */
+const RECORDER = '__netzwerkSqlRecorder';
+const recorder: Recorder = { recording: false, seen: [] };
 const CONTENT_VERSION_READ = /^SELECT version, changed_at FROM content_version\b/;
-let recording = false;
 
 function wrap(proto: Record<string, unknown>, name: string, sqlOf: (self: unknown, args: unknown[]) => string): void {
+  proto[RECORDER] = recorder;
   const original = proto[name] as Fn | undefined;
   if (typeof original !== 'function' || (original as { sqlCounted?: true }).sqlCounted) return;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    if (recording) {
+    const active = proto[RECORDER] as Recorder;
+    if (active.recording) {
       const sql = sqlOf(this, args);
-      if (!CONTENT_VERSION_READ.test(sql)) seen.push(sql);
+      if (!CONTENT_VERSION_READ.test(sql)) active.seen.push(sql);
     }
     return original.apply(this, args);
   };
@@ -47,13 +59,13 @@ install();
 
 /** Runs `fn` and returns what it returned and every SQL statement sent meanwhile (in order). */
 export async function countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  seen.length = 0;
-  recording = true;
+  recorder.seen.length = 0;
+  recorder.recording = true;
   try {
     const result = await fn();
-    return { result, statements: [...seen] };
+    return { result, statements: [...recorder.seen] };
   } finally {
-    recording = false;
-    seen.length = 0;
+    recorder.recording = false;
+    recorder.seen.length = 0;
   }
 }
