@@ -1,5 +1,6 @@
 /** Jest 30 in native ESM mode (NestJS 12 is ESM-only); run with NODE_OPTIONS=--experimental-vm-modules. */
 import { readFileSync } from 'node:fs';
+import { bundledSuites } from './test/bundles.mjs';
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -12,7 +13,10 @@ const shared = {
 
 /** Which e2e suites also run on PostgreSQL, each with its reason: test/suites.json. */
 const suites = JSON.parse(readFileSync(new URL('./test/suites.json', import.meta.url), 'utf8'));
-const sqliteOnly = Object.keys(suites.sqliteOnly).map((path) => `<rootDir>/${path}`.replace(/\./g, '\\.'));
+const pattern = (path) => `<rootDir>/${path}`.replace(/\./g, '\\.');
+const sqliteOnly = Object.keys(suites.sqliteOnly).map(pattern);
+/** Suites that run inside test/bundles/bundle-N.e2e-spec.ts instead of as files of their own (test/bundles.mjs). */
+const bundled = bundledSuites().map(pattern);
 
 export default {
   // Global, not per project (jest ignores testTimeout inside a project): the e2e suites start real
@@ -30,14 +34,15 @@ export default {
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/helpers/one-query-per-connection.ts'] },
     // Every e2e suite on SQLite (or on PostgreSQL when TEST_DATABASE_URL is set). npm runs it on two
     // workers: each test app has its own copy of the database template, temp folder and port 0.
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/helpers/one-query-per-connection.ts'] },
+    // Most suites run in bundles (test/bundles.mjs): their own files are passed by here.
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/', ...bundled], setupFilesAfterEnv: ['<rootDir>/test/helpers/one-query-per-connection.ts'] },
     // The PostgreSQL pass (npm run test:postgres): the e2e suites again, without those test/suites.json
     // lists as sqliteOnly (time-boxed, SQLite-specific or HTTP-only).
     {
       ...shared,
       displayName: 'e2e-postgres',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...sqliteOnly],
+      testPathIgnorePatterns: ['/node_modules/', ...sqliteOnly, ...bundled],
       setupFiles: ['<rootDir>/test/setup/require-postgres.mjs'],
       setupFilesAfterEnv: ['<rootDir>/test/helpers/one-query-per-connection.ts'],
     },
