@@ -5,6 +5,10 @@ import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
+import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
+import { DocumentsService } from '../src/documents/documents.service.js';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { PeopleRepository } from '../src/people/people.repository.js';
 import { visibleContact } from '../src/people/person-contact.js';
@@ -130,5 +134,39 @@ describe('hand-written reads of the directory pages', () => {
     expect(text.match(/BEGIN:VCARD/g)).toHaveLength(99);
     // an internal body is not there for anonymous visitors
     await request(t.http).get(`/gremien/${bigBodyId}/vcard`).expect(404);
+  });
+  it('lists the documents of a meeting page in one statement exactly as the entity read and canViewDocument do', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const meeting = await ds.getRepository(Meeting).findOneOrFail({ where: { body: { isPublic: true }, isPublic: true }, relations: { body: true }, order: { id: 'ASC' } });
+    // an internal and a public agenda item, a document with two versions, one without a version, one of each visibility
+    await t.app.get(DatabaseService).write(async (m) => {
+      const internal = await m.getRepository(AgendaItem).save({ meetingId: meeting.id, number: '98', position: 98, title: 'Intern Lesen', isPublic: false });
+      const open = await m.getRepository(AgendaItem).save({ meetingId: meeting.id, number: '99', position: 99, title: 'Öffentlich Lesen', isPublic: true });
+      await m.getRepository(DocumentBlob).save({ sha256: 'a'.repeat(64), size: 3 });
+      const docs = await m.getRepository(MeetingDocument).save([
+        { meetingId: meeting.id, agendaItemId: internal.id, title: 'Zahlen intern', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: open.id, title: 'Änderungen', description: 'zwei Fassungen', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: open.id, title: 'Aktennotiz', visibility: 'members' as const },
+        { meetingId: meeting.id, agendaItemId: null, title: 'Ohne Datei', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: null, title: 'allgemein', visibility: 'public' as const },
+      ]);
+      const version = { blobSha256: 'a'.repeat(64), fileName: 'a.pdf', mimeType: 'application/pdf', size: 3 };
+      await m.getRepository(DocumentVersion).save([0, 1, 1, 2, 4].map((i, n) => ({ ...version, documentId: docs[i].id, size: 3 + n, mimeType: n === 2 ? 'text/plain' : version.mimeType })));
+    });
+    const documents = t.app.get(DocumentsService);
+    const shape = (e: { document: { id: number; title: string; description: string | null; visibility: string }; version: { mimeType: string; size: number; uploadedAt: Date }; item: { number: string; title: string; position: number; isPublic: boolean } | null; isPublic: boolean }): unknown => ({
+      document: { id: e.document.id, title: e.document.title, description: e.document.description, visibility: e.document.visibility },
+      version: { mimeType: e.version.mimeType, size: e.version.size, uploadedAt: e.version.uploadedAt.toISOString() },
+      item: e.item ? { number: e.item.number, title: e.item.title, position: e.item.position, isPublic: e.item.isPublic } : null,
+      isPublic: e.isPublic,
+    });
+    for (const viewer of [ANONYMOUS, memberViewer(1), memberViewer(1, null, true)]) {
+      const entity = (await documents.visibleOf(meeting, viewer)).map(shape);
+      const plain = await countSql(() => documents.listOf(meeting, viewer));
+      expect(plain.statements).toHaveLength(1);
+      expect(plain.result.map(shape)).toEqual(entity);
+      expect(entity.length).toBeGreaterThanOrEqual(viewer.kind === 'anonymous' ? 2 : 4);
+      expect(plain.result.every((e) => e.version.uploadedAt instanceof Date)).toBe(true);
+    }
   });
 });
