@@ -9,6 +9,8 @@ import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents
 import { DocumentsService } from '../src/documents/documents.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
+import { Decision } from '../src/minutes/decision.entity.js';
+import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { PeopleRepository } from '../src/people/people.repository.js';
 import { visibleContact } from '../src/people/person-contact.js';
@@ -167,6 +169,21 @@ describe('hand-written reads of the directory pages', () => {
       expect(plain.result.map(shape)).toEqual(entity);
       expect(entity.length).toBeGreaterThanOrEqual(viewer.kind === 'anonymous' ? 2 : 4);
       expect(plain.result.every((e) => e.version.uploadedAt instanceof Date)).toBe(true);
+    }
+  });
+  it('reads the latest decisions of a body for the body page in one statement, the first of the full list', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const counts = await ds.getRepository(Decision).createQueryBuilder('d').select('d.bodyId', 'bodyId').addSelect('COUNT(*)', 'n').groupBy('d.bodyId').getRawMany<{ bodyId: number; n: number | string }>();
+    const busiest = counts.sort((a, b) => Number(b.n) - Number(a.n))[0];
+    expect(Number(busiest?.n)).toBeGreaterThan(5);
+    const decisions = t.app.get(DecisionsService);
+    for (const viewer of [ANONYMOUS, memberViewer(1), memberViewer(1, null, true)]) {
+      const all = await decisions.recentOfBody(viewer, Number(busiest.bodyId), 1000);
+      const { result, statements } = await countSql(() => decisions.recentOfBody(viewer, Number(busiest.bodyId), 5));
+      expect(statements).toHaveLength(1);
+      expect(result.map((d) => d.id)).toEqual(all.slice(0, 5).map((d) => d.id));
+      expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
+      for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
     }
   });
 });
