@@ -9,6 +9,8 @@ import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents
 import { DocumentsService } from '../src/documents/documents.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
+import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
+import { MeetingsService } from '../src/meetings/meetings.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
@@ -185,5 +187,25 @@ describe('hand-written reads of the directory pages', () => {
       expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
       for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
     }
+  });
+  it('reads the meeting of the meeting page with its agenda in one statement, as the separate reads give them', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const empty = await t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Ohne Tagesordnung', uid: 'ohne-tagesordnung@example.org', startsAt: new Date(Date.UTC(2026, 2, 29, 0, 30)), endsAt: new Date(Date.UTC(2026, 2, 29, 2, 30)), isPublic: false }));
+    const repository = t.app.get(MeetingsRepository);
+    const service = t.app.get(MeetingsService);
+    const admin = memberViewer(1, null, true);
+    const meetings = await ds.getRepository(Meeting).find({ order: { id: 'ASC' } });
+    expect(meetings.length).toBeGreaterThan(5);
+    for (const { id } of meetings) {
+      const separate = await repository.findById(id);
+      const { result, statements } = await countSql(() => service.detail(id, ANONYMOUS).catch(() => null));
+      expect(statements).toHaveLength(1);
+      const detail = await service.detail(id, admin);
+      expect(detail.meeting).toEqual(separate);
+      expect(detail.agenda).toEqual(await repository.findAgenda(id));
+      if (result) expect(result.agenda.every((a) => a.isPublic)).toBe(true);
+    }
+    expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
+    await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
   });
 });

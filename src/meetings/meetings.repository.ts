@@ -92,6 +92,19 @@ export class MeetingsRepository {
       .getMany();
   }
 
+  /** One meeting with body, location and its agenda in order, one statement (the meeting page). */
+  async findByIdWithAgenda(id: number): Promise<{ meeting: Meeting; agenda: AgendaItem[] } | null> {
+    const meeting = await this.base()
+      .leftJoinAndSelect('m.agendaItems', 'agenda')
+      .andWhere('m.id = :id', { id })
+      .orderBy('agenda.position', 'ASC')
+      .addOrderBy('agenda.id', 'ASC')
+      .getOne();
+    if (!meeting) return null;
+    const { agendaItems: agenda, ...rest } = meeting;
+    return { meeting: Object.assign(new Meeting(), rest), agenda };
+  }
+
   findAgenda(meetingId: number): Promise<AgendaItem[]> {
     return this.agendaItems.find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
   }

@@ -45,6 +45,12 @@ export interface MeetingListQuery {
   limit: number;
 }
 
+/** The meeting if the viewer may see it; else 404 (revealing nothing). */
+function visibleOrNotFound(meeting: Meeting | null, viewer: Viewer): Meeting {
+  if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
+  return meeting;
+}
+
 /** Reading meetings as a viewer may see them: internal meetings and agenda items only for members. */
 @Injectable()
 export class MeetingsService {
@@ -107,14 +113,13 @@ export class MeetingsService {
 
   /** A meeting the viewer may see (with body and location), or 404. */
   async visibleMeeting(id: number, viewer: Viewer): Promise<Meeting> {
-    const meeting = await this.repository.findById(id);
-    if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
-    return meeting;
+    return visibleOrNotFound(await this.repository.findById(id), viewer);
   }
 
   async detail(id: number, viewer: Viewer): Promise<MeetingDetail> {
-    const meeting = await this.visibleMeeting(id, viewer);
-    const agenda = visibleAgendaItems(await this.repository.findAgenda(id), viewer);
+    const found = await this.repository.findByIdWithAgenda(id);
+    const meeting = visibleOrNotFound(found?.meeting ?? null, viewer);
+    const agenda = visibleAgendaItems(found?.agenda ?? [], viewer);
     if (viewer.kind !== 'member') return { meeting, agenda, attendance: null, viewerMemberships: [] };
     const attendance = await this.attendanceOverview(meeting);
     const viewerMemberships = viewer.personId === null ? [] : attendance.rows.filter((r) => r.membership.personId === viewer.personId).map((r) => r.membership);
