@@ -10,6 +10,8 @@ import { DocumentsService } from '../src/documents/documents.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
+import { BodyQuorumRule } from '../src/bodies/quorum-rule.entity.js';
+import { QuorumRulesService } from '../src/bodies/quorum-rules.service.js';
 import { MeetingsService } from '../src/meetings/meetings.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { DecisionsService } from '../src/minutes/decisions.service.js';
@@ -188,8 +190,9 @@ describe('hand-written reads of the directory pages', () => {
       for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
     }
   });
-  it('reads the meeting of the meeting page with its agenda in one statement, as the separate reads give them', async () => {
+  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement, as the separate reads give them', async () => {
     const ds = t.app.get(DatabaseService).dataSource;
+    await t.app.get(DatabaseService).write((m) => m.getRepository(BodyQuorumRule).save({ bodyId: bigBodyId, kind: 'count', value: 7 }));
     const empty = await t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Ohne Tagesordnung', uid: 'ohne-tagesordnung@example.org', startsAt: new Date(Date.UTC(2026, 2, 29, 0, 30)), endsAt: new Date(Date.UTC(2026, 2, 29, 2, 30)), isPublic: false }));
     const repository = t.app.get(MeetingsRepository);
     const service = t.app.get(MeetingsService);
@@ -203,9 +206,11 @@ describe('hand-written reads of the directory pages', () => {
       const detail = await service.detail(id, admin);
       expect(detail.meeting).toEqual(separate);
       expect(detail.agenda).toEqual(await repository.findAgenda(id));
+      expect((await repository.findByIdWithAgenda(id))?.quorumRule).toEqual(await t.app.get(QuorumRulesService).ruleOf(detail.meeting.bodyId));
       if (result) expect(result.agenda.every((a) => a.isPublic)).toBe(true);
     }
     expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
+    expect((await repository.findByIdWithAgenda(empty.id))?.quorumRule).toEqual({ kind: 'count', value: 7 });
     await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
   });
 });
