@@ -5,6 +5,16 @@ import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
+import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
+import { DocumentsService } from '../src/documents/documents.service.js';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
+import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
+import { BodyQuorumRule } from '../src/bodies/quorum-rule.entity.js';
+import { QuorumRulesService } from '../src/bodies/quorum-rules.service.js';
+import { MeetingsService } from '../src/meetings/meetings.service.js';
+import { Decision } from '../src/minutes/decision.entity.js';
+import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
 import { PeopleRepository } from '../src/people/people.repository.js';
 import { visibleContact } from '../src/people/person-contact.js';
@@ -130,5 +140,77 @@ describe('hand-written reads of the directory pages', () => {
     expect(text.match(/BEGIN:VCARD/g)).toHaveLength(99);
     // an internal body is not there for anonymous visitors
     await request(t.http).get(`/gremien/${bigBodyId}/vcard`).expect(404);
+  });
+  it('lists the documents of a meeting page in one statement exactly as the entity read and canViewDocument do', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const meeting = await ds.getRepository(Meeting).findOneOrFail({ where: { body: { isPublic: true }, isPublic: true }, relations: { body: true }, order: { id: 'ASC' } });
+    // an internal and a public agenda item, a document with two versions, one without a version, one of each visibility
+    await t.app.get(DatabaseService).write(async (m) => {
+      const internal = await m.getRepository(AgendaItem).save({ meetingId: meeting.id, number: '98', position: 98, title: 'Intern Lesen', isPublic: false });
+      const open = await m.getRepository(AgendaItem).save({ meetingId: meeting.id, number: '99', position: 99, title: 'Öffentlich Lesen', isPublic: true });
+      await m.getRepository(DocumentBlob).save({ sha256: 'a'.repeat(64), size: 3 });
+      const docs = await m.getRepository(MeetingDocument).save([
+        { meetingId: meeting.id, agendaItemId: internal.id, title: 'Zahlen intern', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: open.id, title: 'Änderungen', description: 'zwei Fassungen', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: open.id, title: 'Aktennotiz', visibility: 'members' as const },
+        { meetingId: meeting.id, agendaItemId: null, title: 'Ohne Datei', visibility: 'public' as const },
+        { meetingId: meeting.id, agendaItemId: null, title: 'allgemein', visibility: 'public' as const },
+      ]);
+      const version = { blobSha256: 'a'.repeat(64), fileName: 'a.pdf', mimeType: 'application/pdf', size: 3 };
+      await m.getRepository(DocumentVersion).save([0, 1, 1, 2, 4].map((i, n) => ({ ...version, documentId: docs[i].id, size: 3 + n, mimeType: n === 2 ? 'text/plain' : version.mimeType })));
+    });
+    const documents = t.app.get(DocumentsService);
+    const shape = (e: { document: { id: number; title: string; description: string | null; visibility: string }; version: { mimeType: string; size: number; uploadedAt: Date }; item: { number: string; title: string; position: number; isPublic: boolean } | null; isPublic: boolean }): unknown => ({
+      document: { id: e.document.id, title: e.document.title, description: e.document.description, visibility: e.document.visibility },
+      version: { mimeType: e.version.mimeType, size: e.version.size, uploadedAt: e.version.uploadedAt.toISOString() },
+      item: e.item ? { number: e.item.number, title: e.item.title, position: e.item.position, isPublic: e.item.isPublic } : null,
+      isPublic: e.isPublic,
+    });
+    for (const viewer of [ANONYMOUS, memberViewer(1), memberViewer(1, null, true)]) {
+      const entity = (await documents.visibleOf(meeting, viewer)).map(shape);
+      const plain = await countSql(() => documents.listOf(meeting, viewer));
+      expect(plain.statements).toHaveLength(1);
+      expect(plain.result.map(shape)).toEqual(entity);
+      expect(entity.length).toBeGreaterThanOrEqual(viewer.kind === 'anonymous' ? 2 : 4);
+      expect(plain.result.every((e) => e.version.uploadedAt instanceof Date)).toBe(true);
+    }
+  });
+  it('reads the latest decisions of a body for the body page in one statement, the first of the full list', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    const counts = await ds.getRepository(Decision).createQueryBuilder('d').select('d.bodyId', 'bodyId').addSelect('COUNT(*)', 'n').groupBy('d.bodyId').getRawMany<{ bodyId: number; n: number | string }>();
+    const busiest = counts.sort((a, b) => Number(b.n) - Number(a.n))[0];
+    expect(Number(busiest?.n)).toBeGreaterThan(5);
+    const decisions = t.app.get(DecisionsService);
+    for (const viewer of [ANONYMOUS, memberViewer(1), memberViewer(1, null, true)]) {
+      const all = await decisions.recentOfBody(viewer, Number(busiest.bodyId), 1000);
+      const { result, statements } = await countSql(() => decisions.recentOfBody(viewer, Number(busiest.bodyId), 5));
+      expect(statements).toHaveLength(1);
+      expect(result.map((d) => d.id)).toEqual(all.slice(0, 5).map((d) => d.id));
+      expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
+      for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
+    }
+  });
+  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement, as the separate reads give them', async () => {
+    const ds = t.app.get(DatabaseService).dataSource;
+    await t.app.get(DatabaseService).write((m) => m.getRepository(BodyQuorumRule).save({ bodyId: bigBodyId, kind: 'count', value: 7 }));
+    const empty = await t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Ohne Tagesordnung', uid: 'ohne-tagesordnung@example.org', startsAt: new Date(Date.UTC(2026, 2, 29, 0, 30)), endsAt: new Date(Date.UTC(2026, 2, 29, 2, 30)), isPublic: false }));
+    const repository = t.app.get(MeetingsRepository);
+    const service = t.app.get(MeetingsService);
+    const admin = memberViewer(1, null, true);
+    const meetings = await ds.getRepository(Meeting).find({ order: { id: 'ASC' } });
+    expect(meetings.length).toBeGreaterThan(5);
+    for (const { id } of meetings) {
+      const separate = await repository.findById(id);
+      const { result, statements } = await countSql(() => service.detail(id, ANONYMOUS).catch(() => null));
+      expect(statements).toHaveLength(1);
+      const detail = await service.detail(id, admin);
+      expect(detail.meeting).toEqual(separate);
+      expect(detail.agenda).toEqual(await repository.findAgenda(id));
+      expect((await repository.findByIdWithAgenda(id))?.quorumRule).toEqual(await t.app.get(QuorumRulesService).ruleOf(detail.meeting.bodyId));
+      if (result) expect(result.agenda.every((a) => a.isPublic)).toBe(true);
+    }
+    expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
+    expect((await repository.findByIdWithAgenda(empty.id))?.quorumRule).toEqual({ kind: 'count', value: 7 });
+    await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
   });
 });

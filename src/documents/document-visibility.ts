@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { canViewMeeting, seesInternalMeetings } from '../meetings/meeting-visibility.js';
 import type { DocumentVisibility } from './document.entity.js';
 
-interface MeetingScope {
+export interface MeetingScope {
   isPublic: boolean;
   body: { isPublic: boolean };
 }

@@ -28,6 +28,7 @@ import { cleanFileName, formatBytes, titleFromFileName } from './document-view.j
 import { canViewDocument, defaultVisibility } from './document-visibility.js';
 import { VISIBILITY_LABELS } from './documents.forms.js';
 import { documentLetterLines } from './documents.view-model.js';
+import { type DocumentListEntry, readMeetingDocumentList } from './meeting-document-list.js';
 
 declare module '../database/domain-events.js' {
   interface DomainEventMap {
@@ -203,6 +204,11 @@ export class DocumentsService {
   /** The documents of a meeting the viewer may see (the meeting itself must be visible to them). */
   async visibleOf(meeting: Meeting, viewer: Viewer): Promise<DocumentEntry[]> {
     return (await this.allOf(meeting)).filter((e) => canViewDocument(e.document, meeting, e.item, viewer));
+  }
+
+  /** The meeting page's document list for the viewer: plain rows in one statement (`readMeetingDocumentList`). */
+  listOf(meeting: Meeting, viewer: Viewer): Promise<DocumentListEntry[]> {
+    return readMeetingDocumentList(this.dataSource.manager, meeting, viewer);
   }
 
   /** A visible meeting's documents for the viewer (404 for an invisible meeting). */

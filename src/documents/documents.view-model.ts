@@ -4,6 +4,7 @@ import { shortDate } from '../meetings/meetings.view-model.js';
 import { typeLabel } from './document-types.js';
 import { formatBytes } from './document-view.js';
 import type { DocumentEntry } from './documents.service.js';
+import type { DocumentListEntry } from './meeting-document-list.js';
 
 export interface DocumentListItemView {
   title: string;
@@ -23,7 +24,7 @@ export interface MeetingDocumentsView {
 }
 
 /** The meeting page's "Unterlagen": grouped by agenda item (general papers first). */
-export function meetingDocumentsView(meetingId: number, entries: readonly DocumentEntry[], canManage: boolean): MeetingDocumentsView {
+export function meetingDocumentsView(meetingId: number, entries: readonly DocumentListEntry[], canManage: boolean): MeetingDocumentsView {
   const groups: MeetingDocumentsView['groups'] = [];
   for (const e of entries) {
     const heading = e.item ? `TOP ${e.item.number}: ${e.item.title}` : 'Allgemeine Unterlagen';

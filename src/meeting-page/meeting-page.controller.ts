@@ -64,7 +64,7 @@ export class MeetingPageController {
       };
     }
     const minutesLink = minutesLinkView(await this.minutes.linkInfo(m, viewer, new Date(), canManage));
-    const documents = meetingDocumentsView(m.id, await this.documents.visibleOf(m, viewer), canManage);
+    const documents = meetingDocumentsView(m.id, await this.documents.listOf(m, viewer), canManage);
     return {
       minutesLink,
       documents,

@@ -4,6 +4,8 @@ import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm'
 import { Body } from '../bodies/body.entity.js';
 import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { type QuorumRule, quorumRuleOf } from '../bodies/quorum.js';
+import { BodyQuorumRule } from '../bodies/quorum-rule.entity.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -90,6 +92,20 @@ export class MeetingsRepository {
       .andWhere('m.startsAt < :endsAt AND m.endsAt > :startsAt', { startsAt, endsAt })
       .orderBy('m.startsAt', 'ASC')
       .getMany();
+  }
+
+  /** One meeting with body, location, its agenda in order and the body's quorum rule, one statement (the meeting page). */
+  async findByIdWithAgenda(id: number): Promise<{ meeting: Meeting; agenda: AgendaItem[]; quorumRule: QuorumRule } | null> {
+    const meeting = await this.base()
+      .leftJoinAndSelect('m.agendaItems', 'agenda')
+      .leftJoinAndMapOne('m.quorumRuleRow', BodyQuorumRule, 'quorumRule', 'quorumRule.bodyId = m.bodyId')
+      .andWhere('m.id = :id', { id })
+      .orderBy('agenda.position', 'ASC')
+      .addOrderBy('agenda.id', 'ASC')
+      .getOne();
+    if (!meeting) return null;
+    const { agendaItems: agenda, quorumRuleRow, ...rest } = meeting as Meeting & { quorumRuleRow?: BodyQuorumRule };
+    return { meeting: Object.assign(new Meeting(), rest), agenda, quorumRule: quorumRuleOf(quorumRuleRow ?? null) };
   }
 
   findAgenda(meetingId: number): Promise<AgendaItem[]> {

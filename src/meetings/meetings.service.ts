@@ -11,8 +11,7 @@ import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meet
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
-import { quorumRuleText } from '../bodies/quorum.js';
-import { QuorumRulesService } from '../bodies/quorum-rules.service.js';
+import { type QuorumRule, quorumRuleOf, quorumRuleText } from '../bodies/quorum.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
 export interface AttendanceRow {
@@ -45,12 +44,17 @@ export interface MeetingListQuery {
   limit: number;
 }
 
+/** The meeting if the viewer may see it; else 404 (revealing nothing). */
+function visibleOrNotFound(meeting: Meeting | null, viewer: Viewer): Meeting {
+  if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
+  return meeting;
+}
+
 /** Reading meetings as a viewer may see them: internal meetings and agenda items only for members. */
 @Injectable()
 export class MeetingsService {
   constructor(
     private readonly repository: MeetingsRepository,
-    private readonly quorumRules: QuorumRulesService,
     private readonly policy: BodyPolicyService,
   ) {}
 
@@ -107,27 +111,22 @@ export class MeetingsService {
 
   /** A meeting the viewer may see (with body and location), or 404. */
   async visibleMeeting(id: number, viewer: Viewer): Promise<Meeting> {
-    const meeting = await this.repository.findById(id);
-    if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
-    return meeting;
+    return visibleOrNotFound(await this.repository.findById(id), viewer);
   }
 
   async detail(id: number, viewer: Viewer): Promise<MeetingDetail> {
-    const meeting = await this.visibleMeeting(id, viewer);
-    const agenda = visibleAgendaItems(await this.repository.findAgenda(id), viewer);
+    const found = await this.repository.findByIdWithAgenda(id);
+    const meeting = visibleOrNotFound(found?.meeting ?? null, viewer);
+    const agenda = visibleAgendaItems(found?.agenda ?? [], viewer);
     if (viewer.kind !== 'member') return { meeting, agenda, attendance: null, viewerMemberships: [] };
-    const attendance = await this.attendanceOverview(meeting);
+    const attendance = await this.attendanceOverview(meeting, found?.quorumRule ?? quorumRuleOf(null));
     const viewerMemberships = viewer.personId === null ? [] : attendance.rows.filter((r) => r.membership.personId === viewer.personId).map((r) => r.membership);
     return { meeting, agenda, attendance, viewerMemberships };
   }
 
-  /** Every current member of the body on the meeting day, their answer, and the quorum forecast. */
-  async attendanceOverview(meeting: Meeting): Promise<AttendanceOverview> {
-    const day = berlinDay(meeting.startsAt);
-    const [memberships, rule] = await Promise.all([
-      this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, day, meeting.id),
-      this.quorumRules.ruleOf(meeting.bodyId),
-    ]);
+  /** Every current member of the body on the meeting day, their answer, and the quorum forecast by the body's rule. */
+  async attendanceOverview(meeting: Meeting, rule: QuorumRule): Promise<AttendanceOverview> {
+    const memberships = await this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, berlinDay(meeting.startsAt), meeting.id);
     // One row per person: their highest-ranking current membership (the repository orders by person).
     const seen = new Set<number>();
     const rows: AttendanceRow[] = [];

@@ -216,7 +216,8 @@ export class MinutesRepository {
       .innerJoinAndSelect('d.body', 'b')
       .where('d.bodyId = :bodyId', { bodyId });
     this.applyScope(qb, scope, 'mn', 'mt', 'ai', 'b');
-    return qb.orderBy('mt.startsAt', 'DESC').addOrderBy('d.sequence', 'DESC').take(limit).getMany();
+    // one statement: every join is many-to-one, so a plain LIMIT is exact (take would add a DISTINCT query)
+    return qb.orderBy('mt.startsAt', 'DESC').addOrderBy('d.sequence', 'DESC').addOrderBy('d.id', 'DESC').limit(limit).getMany();
   }
 
   /** Action items the scope may see (never anonymous), filtered; open ones by due date. */
