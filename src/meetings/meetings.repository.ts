@@ -132,6 +132,11 @@ export class MeetingsRepository {
   /** Memberships of the bodies current on a day (ISO date), with the person; deleted people left out. */
   findCurrentMemberships(bodyIds: number[], day: string): Promise<Membership[]> {
     if (bodyIds.length === 0) return Promise.resolve([]);
+    return this.currentMembershipsQuery(bodyIds, day).getMany();
+  }
+
+  /** Current memberships of the bodies on a day with person, organisation and represented organisation, in list order. */
+  private currentMembershipsQuery(bodyIds: number[], day: string) {
     return this.memberships
       .createQueryBuilder('ms')
       .innerJoinAndSelect('ms.person', 'person')
@@ -141,8 +146,7 @@ export class MeetingsRepository {
       .andWhere(currentMembershipSql('ms', 'day'), { day })
       .andWhere('person.deletedAt IS NULL')
       .orderBy('person.sortKey', 'ASC')
-      .addOrderBy('ms.id', 'ASC')
-      .getMany();
+      .addOrderBy('ms.id', 'ASC');
   }
 
   /**
@@ -151,18 +155,9 @@ export class MeetingsRepository {
    * statement (an answer is unique per meeting and person, so the join adds no rows).
    */
   async findCurrentMembershipsWithAttendance(bodyId: number, day: string, meetingId: number): Promise<{ membership: Membership; attendance: Attendance | null }[]> {
-    const rows = await this.memberships
-      .createQueryBuilder('ms')
-      .innerJoinAndSelect('ms.person', 'person')
-      .leftJoinAndSelect('person.organisation', 'organisation')
-      .leftJoinAndSelect('ms.onBehalfOf', 'onBehalfOf')
+    const rows = await this.currentMembershipsQuery([bodyId], day)
       .leftJoinAndMapOne('ms.meetingAttendance', Attendance, 'att', 'att.meeting_id = :meetingId AND att.person_id = ms.person_id', { meetingId })
       .leftJoinAndSelect('att.deputyPerson', 'deputy')
-      .where('ms.bodyId = :bodyId', { bodyId })
-      .andWhere(currentMembershipSql('ms', 'day'), { day })
-      .andWhere('person.deletedAt IS NULL')
-      .orderBy('person.sortKey', 'ASC')
-      .addOrderBy('ms.id', 'ASC')
       .getMany();
     return rows.map((row) => {
       const mapped = row as Membership & { meetingAttendance?: Attendance | null };
