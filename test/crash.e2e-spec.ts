@@ -34,16 +34,21 @@ describe('crash safety (SQLite)', () => {
       buffer = lines.pop() ?? '';
       for (const l of lines) confirmed.push(Number(l));
     });
-    // Let it write for a while, then kill it mid-stream.
-    await new Promise<void>((resolve) => {
+    const exited = new Promise((r) => child.once('exit', r));
+    // Let it write for a while, then kill it mid-stream. A writer that ends by itself fails the test
+    // with what it had confirmed, instead of waiting for the timeout.
+    await new Promise<void>((resolve, reject) => {
       const check = setInterval(() => {
         if (confirmed.length >= 2000) {
           clearInterval(check);
           resolve();
         }
       }, 5);
+      child.once('exit', (code, signal) => {
+        clearInterval(check);
+        reject(new Error(`the writer ended by itself (code ${String(code)}, signal ${String(signal)}) after ${confirmed.length} confirmed writes`));
+      });
     });
-    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
 
