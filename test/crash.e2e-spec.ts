@@ -17,7 +17,10 @@ describe('crash safety (SQLite)', () => {
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
   });
+  /** Kills the writer process if the test left it running. */
+  let killWriter: () => void = () => undefined;
   afterAll(async () => {
+    killWriter();
     await db.drop();
   });
 
@@ -36,7 +39,9 @@ describe('crash safety (SQLite)', () => {
     });
     const exited = new Promise((r) => child.once('exit', r));
     // Let it write for a while, then kill it mid-stream. A writer that ends by itself fails the test
-    // with what it had confirmed, instead of waiting for the timeout.
+    // with what it had confirmed, instead of waiting for the timeout; one that is still writing when the
+    // test fails or times out is killed (the jest worker's exit would leave it running).
+    killWriter = () => child.kill('SIGKILL');
     await new Promise<void>((resolve, reject) => {
       const check = setInterval(() => {
         if (confirmed.length >= 2000) {
