@@ -95,7 +95,7 @@ export class BodiesController {
 
   /** All current members in one .vcf, each with only the contact details the viewer may see. */
   @Get(':id/vcard')
-  // Contacts as any member sees them (contact-visibility asks only isMember): one level for all members.
+  // Contacts as every member sees them (contact-visibility asks only isMember): one level for all members.
   @MemberCache(BodiesService, () => 'member')
   async vcard(
     @Param('id', IdParamPipe) id: number,

@@ -40,6 +40,16 @@ interface CacheEntry {
  * Builds iCalendar feeds and single-meeting files. Feed bytes are cached per scope and data
  * fingerprint: a poll costs one small query, and a feed is rebuilt only after a change.
  */
+/** Stores `value` as the newest entry of `map` and drops the oldest beyond `max` (a small LRU by insertion order). */
+function rememberNewest<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+}
+
 @Injectable()
 export class CalendarFeedService {
   private readonly cache = new Map<string, CacheEntry>();
@@ -90,12 +100,7 @@ export class CalendarFeedService {
     this.builds++;
     // Same bytes as before: keep the old validators, clients need not download again.
     const calendar = hit && hit.calendar.etag === fresh.etag ? hit.calendar : fresh;
-    this.cache.delete(scope);
-    this.cache.set(scope, { key: fp.key, calendar });
-    if (this.cache.size > MAX_CACHED_FEEDS) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
+    rememberNewest(this.cache, scope, { key: fp.key, calendar }, MAX_CACHED_FEEDS);
     return calendar;
   }
 
@@ -149,12 +154,7 @@ export class CalendarFeedService {
     const known = this.bodySets.get(personId);
     if (known && known.key === fp.key) return known.bodyIds;
     const bodyIds = [...(await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now)))].sort((a, b) => a - b);
-    this.bodySets.delete(personId);
-    this.bodySets.set(personId, { key: fp.key, bodyIds });
-    if (this.bodySets.size > MAX_CACHED_BODY_SETS) {
-      const oldest = this.bodySets.keys().next().value;
-      if (oldest !== undefined) this.bodySets.delete(oldest);
-    }
+    rememberNewest(this.bodySets, personId, { key: fp.key, bodyIds }, MAX_CACHED_BODY_SETS);
     return bodyIds;
   }
 

@@ -343,7 +343,7 @@ export class DocumentsService {
 
   /** Whether the meeting has a generated document of this kind (read in the caller's transaction). */
   /**
-   * The meetings whose generated PDFs may name this person: they sat on the meeting's body (any
+   * The meetings whose generated PDFs may name this person: they sat on the meeting's body (every
    * membership, also ended), answered or attended it, or chaired or recorded its minutes.
    */
   async meetingsNamingPerson(manager: EntityManager, personId: number): Promise<number[]> {
@@ -365,7 +365,7 @@ export class DocumentsService {
 
   /**
    * Keeps only the newest version of a meeting's generated PDFs and deletes the stored bytes nobody
-   * uses any more (after an erasure the older versions still carry the erased name).
+   * uses now (after an erasure the older versions still carry the erased name).
    */
   async dropOlderGeneratedVersions(manager: EntityManager, meetingId: number): Promise<number> {
     let dropped = 0;

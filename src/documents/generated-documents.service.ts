@@ -166,7 +166,7 @@ export class GeneratedDocumentsService {
   /**
    * After an erasure (committed: the pages already show the placeholder name), writes the generated
    * PDFs of these meetings again from the data as it is now and keeps only that newest version, so no
-   * stored PDF names the erased person any more.
+   * stored PDF still names the erased person.
    */
   async renewAfterErasure(meetingIds: readonly number[], at: Date): Promise<void> {
     // The minutes are read as an administrator would (everything), like the approver reads them.

@@ -151,7 +151,7 @@ export class MeetingsRepository {
 
   /**
    * The body's memberships current on the meeting day (as findCurrentMemberships) together with each
-   * member's answer to the meeting, if any, with its deputy: the meeting page's attendance in one
+   * member's answer to the meeting (or none), with its deputy: the meeting page's attendance in one
    * statement (an answer is unique per meeting and person, so the join adds no rows).
    */
   async findCurrentMembershipsWithAttendance(bodyId: number, day: string, meetingId: number): Promise<{ membership: Membership; attendance: Attendance | null }[]> {

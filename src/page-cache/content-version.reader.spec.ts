@@ -75,7 +75,7 @@ describe('ContentVersionReader', () => {
     expect(await reader.current()).toBe('8@2026-12-05T00:00:00.000Z');
     expect(reads).toBe(2);
 
-    row.version = 9; // this process committed: seen at once, before any notification
+    row.version = 9; // this process committed: seen at once, before a notification
     localContentChanges.count++;
     expect(await reader.current()).toBe('9@2026-12-05T00:00:00.000Z');
     expect(reads).toBe(3);

@@ -62,7 +62,7 @@ export class ContentVersionReader {
   private last: { reading: ContentVersionReading; at: number; changes: number } | null = null;
   private lastHeard: { reading: ContentVersionReading; generation: number; changes: number } | null = null;
 
-  /** `signal`: the PostgreSQL listener to trust; by default the one the app started for this DataSource (if any). */
+  /** `signal`: the PostgreSQL listener to trust; by default the one the app started for this DataSource, when it started one. */
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => number = Date.now,

@@ -65,7 +65,7 @@ type TierSql = (tier: MatchTier, limit: string, next: () => string) => { sql: st
  * at most CANDIDATE_WINDOW best-scored documents, and stops as soon as `limit` hits are together.
  * The work is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000
  * people reads the whole-name tier only. All tiers go in ONE statement: each tier is a MATERIALIZED
- * common table expression whose LIMIT is 0 — so the database skips it before reading any index —
+ * common table expression whose LIMIT is 0 — so the database skips it before reading an index —
  * once the better tiers hold `limit` different documents. The rows come with the columns the result
  * page shows; here they are put in order (tier, score, id) and a document counts in its best tier.
  */
