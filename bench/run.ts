@@ -26,6 +26,10 @@ interface Options {
   /** Rounds of cold feed generation. */
   smokeRounds: number;
   engine: 'sqlite' | 'postgres';
+  /** Only the cases whose name matches (development: measure or profile one path). */
+  only: RegExp | null;
+  /** Directory for the app's `--cpu-prof` profile (development), or null. */
+  profile: string | null;
 }
 
 function options(): Options {
@@ -38,12 +42,16 @@ function options(): Options {
       out: { type: 'string', default: join(here, '..', '..', 'bench', 'results.json') },
       smoke: { type: 'boolean', default: false },
       engine: { type: 'string', default: 'sqlite' },
+      only: { type: 'string' },
+      profile: { type: 'string' },
     },
   });
+  const only = values.only ? new RegExp(values.only, 'i') : null;
+  const profile = values.profile ?? null;
   const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
-  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2, engine };
+  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2, engine, only: null, profile: null };
   const nums = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
-  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: engine === 'postgres' ? values.out.replace(/\.json$/, '-postgres.json') : values.out, smokeRounds: 9, engine };
+  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: only ? null : engine === 'postgres' ? values.out.replace(/\.json$/, '-postgres.json') : values.out, smokeRounds: 9, engine, only, profile };
 }
 
 export function bodyFeedPath(d: Dataset): string {
@@ -263,7 +271,12 @@ export function productionNodeFlags(): string[] {
 /** Servers still running; stopped however the run ends. */
 const running = new Set<Server>();
 
-async function appOn(dataset: Dataset, port: number): Promise<Server> {
+/** Flags that make the measured app write a CPU profile into `dir` when it stops. */
+function profileFlags(dir: string | null): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+async function appOn(dataset: Dataset, port: number, extraFlags: string[] = []): Promise<Server> {
   const server = await startServer(
     APP,
     {
@@ -273,7 +286,7 @@ async function appOn(dataset: Dataset, port: number): Promise<Server> {
       SEED_DEMO: 'false', ADMIN_PASSWORD: 'Bench-Admin-Passwort-2026', BASE_URL: `http://127.0.0.1:${port}` },
     port,
     '/health/ready',
-    productionNodeFlags(),
+    [...productionNodeFlags(), ...extraFlags],
   );
   running.add(server);
   return server;
@@ -309,12 +322,12 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     }
     await ceiling.stop();
 
-    const app = await appOn(dataset, 3902);
+    const app = await appOn(dataset, 3902, profileFlags(opts.profile));
     const coldFeed = await coldFeedMs(app.base, dataset, opts.smokeRounds);
     const etag = await feedEtag(app.base, dataset);
     const davToken = await davSyncToken(app.base, dataset);
     const cookie = await memberCookie(app.base, dataset);
-    for (const target of targets(dataset, etag, davToken, cookie)) {
+    for (const target of targets(dataset, etag, davToken, cookie).filter((t) => !opts.only || opts.only.test(t.name))) {
       for (const c of opts.connections) {
         const r = await measure(app.base, target, c, { seconds: opts.duration });
         rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
