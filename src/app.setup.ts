@@ -42,7 +42,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   configureSecurity(app, config); // security headers (also on static files and errors) + Fetch-Metadata CSRF check
   app.disable('x-powered-by');
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.nodeEnv === 'production' ? '1d' : 0 });
-  configurePageCache(app, config); // anonymous pages from memory, before sessions and routing
+  const pageCache = configurePageCache(app, config); // anonymous pages from memory, before sessions and routing
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('hbs');
   preventPartialIndent();
@@ -67,5 +67,6 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   }
   // first admin, demo accounts (linked to their demo people), sessions, viewer (after migrations and seeds, before routes)
   await configureAuth(app, (personKey) => app.get(SeederService).demoPersonId(personKey));
+  pageCache.installMemberShortcut(); // members' cached pages: after the session and viewer, before routing
   return app;
 }

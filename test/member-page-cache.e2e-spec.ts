@@ -93,6 +93,21 @@ describe('member page cache: rendered parts per content version and visibility l
     expect((await second.post('/kalender/persoenlich').type('form').send({ _csrf: tokenA })).status).toBe(403);
   });
 
+  it('sends a cached member page gzip-compressed (compressed when stored, the member’s parts spliced in) as the same page', async () => {
+    const path = '/personen';
+    await first.get(path).set('Cache-Control', 'no-cache').expect(200);
+    const plain = await second.get(path).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // superagent decompresses with zlib: an independent reader of the spliced stream
+    const zipped = await second.get(path).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(zipped.headers['x-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.text).toBe(plain.text);
+    expect(nameIn(zipped.text)).toBe('zweites.mitglied@example.org');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+  });
+
   it('fills in a name with characters HTML escapes exactly as a fresh rendering shows it', async () => {
     const created = await postForm(admin, '/personen/neu', personForm({ givenName: 'Siobhán', familyName: "O'Brien-Müller" }));
     expect(created.status).toBe(303);

@@ -4,8 +4,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import hbs from 'hbs';
 import request from 'supertest';
+import { once } from 'node:events';
+import { createServer, get as httpGet, type IncomingHttpHeaders, type IncomingMessage, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import type { ContentVersionReader } from './content-version.reader.js';
-import { MemberCache, MemberPageCacheInterceptor } from './member-page-cache.js';
+import { MemberCache, MemberPageCache, MemberPageCacheInterceptor, memberPageCacheShortcut } from './member-page-cache.js';
 import { PublicPageCache } from './public-page-cache.js';
 
 interface TestViewer {
@@ -27,6 +31,8 @@ class LevelService {
 }
 
 let renders = 0;
+/** Requests that reached Nest's routing (its guards): the shortcut answers without. */
+let routed = 0;
 
 /** Sends what a layout would print of the personal locals, plus the level-dependent content. */
 function page(res: Response, content: string): void {
@@ -59,6 +65,16 @@ class PagesController {
     page(res, 'Nicht gefunden');
   }
 
+  @Get('lang')
+  @MemberCache(LevelService, () => 'member')
+  long(@Res() res: Response): void {
+    const locals = res.locals as { csrfToken: (() => string) | string; currentUser: { name: string } };
+    const token = typeof locals.csrfToken === 'function' ? locals.csrfToken() : locals.csrfToken;
+    const name = hbs.handlebars.Utils.escapeExpression(locals.currentUser.name);
+    const rows = 'Zeile mit Umlauten äöü und Кириллица. '.repeat(800);
+    res.type('html').send(`<p>${name}</p><input value="${token}"><main>${rows}</main><form><input value="${token}"></form><footer>${name}</footer>`);
+  }
+
   @Post('gremien/:id')
   @MemberCache(LevelService, () => 'member')
   save(@Res() res: Response): void {
@@ -87,8 +103,11 @@ describe('MemberPageCacheInterceptor (a small Nest app)', () => {
     app = await NestFactory.create<NestExpressApplication>(TestModule, { logger: false });
     const versions = { current: () => Promise.resolve(String(version)) } as unknown as ContentVersionReader;
     const cache = new PublicPageCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+    const member = new MemberPageCache(cache, versions);
     app.use(viewerFromHeaders);
-    app.useGlobalInterceptors(new MemberPageCacheInterceptor(cache, versions, app.get(ModuleRef), app.get(Reflector)));
+    app.use(memberPageCacheShortcut(member));
+    app.useGlobalInterceptors(new MemberPageCacheInterceptor(member, app.get(ModuleRef), app.get(Reflector)));
+    app.useGlobalGuards({ canActivate: () => ++routed > 0 });
     await app.init();
   });
   afterAll(async () => {
@@ -152,4 +171,58 @@ describe('MemberPageCacheInterceptor (a small Nest app)', () => {
     expect(again.headers['x-cache']).toBe('miss');
     expect(again.text).toContain('<p>O&#x27;Name &lt;2&gt;</p><input value="token-of-2">');
   });
+
+  it('answers a member’s repeated request before routing, never another level’s or an older version’s entry', async () => {
+    await get('/gremien/7', 1).expect(200);
+    const before = routed;
+    const hit = await get('/gremien/7', 1).expect(200);
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(routed).toBe(before);
+    // another member of the same level: the interceptor (routed) asks the level, then the shortcut knows it
+    expect((await get('/gremien/7', 2).expect(200)).headers['x-cache']).toBe('hit');
+    expect(routed).toBe(before + 1);
+    expect((await get('/gremien/7', 2).expect(200)).headers['x-cache']).toBe('hit');
+    expect(routed).toBe(before + 1);
+    // the officer's level differs: rendered for them
+    expect((await get('/gremien/7', 3).expect(200)).text).toContain('<p>O&#x27;Name &lt;3&gt;</p>');
+    version++;
+    expect((await get('/gremien/7', 1).expect(200)).headers['x-cache']).toBe('miss');
+  });
+
+  it('sends large pages gzip-compressed, compressed once when stored, with each member’s parts: the same page as uncompressed', async () => {
+    const miss = await rawGet(app, '/lang', { 'X-Account': '1', 'Accept-Encoding': 'gzip' });
+    expect(miss.status).toBe(200);
+    expect(miss.headers['content-encoding']).toBe('gzip');
+    expect(miss.headers.vary).toBe('Accept-Encoding');
+    const plain = await get('/lang', 2, { 'Accept-Encoding': 'identity' }).expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['x-cache']).toBe('hit');
+    const zipped = await rawGet(app, '/lang', { 'X-Account': '2', 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['x-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const text = gunzipSync(zipped.body).toString('utf8');
+    expect(text).toBe(plain.text);
+    expect(text).toContain('<p>O&#x27;Name &lt;2&gt;</p><input value="token-of-2">');
+    expect(text).toContain('Кириллица. Zeile');
+    expect(text.endsWith('</main><form><input value="token-of-2"></form><footer>O&#x27;Name &lt;2&gt;</footer>')).toBe(true);
+    expect(Number(zipped.headers['content-length'])).toBe((zipped.body).length);
+    expect((zipped.body).length).toBeLessThan(Buffer.byteLength(plain.text) / 10);
+    expect(gunzipSync(miss.body).toString('utf8')).toContain('<p>O&#x27;Name &lt;1&gt;</p><input value="token-of-1">');
+  });
 });
+
+/** The raw answer, as bytes on the wire (supertest would decompress it itself). */
+async function rawGet(app: NestExpressApplication, path: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  const server = createServer(app.getHttpAdapter().getInstance() as RequestListener).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const res = await new Promise<IncomingMessage>((resolve, reject) => httpGet({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject));
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) };
+  } finally {
+    server.close();
+  }
+}

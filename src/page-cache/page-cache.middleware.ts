@@ -59,7 +59,7 @@ export function berlinDayClock(): () => string {
 }
 
 /** Smaller answers are not worth compressing. */
-const GZIP_MIN_BYTES = 1024;
+export const GZIP_MIN_BYTES = 1024;
 
 /** Whether the client takes gzip (every browser and calendar client says so; `gzip;q=0` refuses it). */
 export function acceptsGzip(header: string | undefined): boolean {

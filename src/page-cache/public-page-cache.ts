@@ -1,3 +1,5 @@
+import type { GzipTemplate } from './spliced-gzip.js';
+
 /** One stored answer: the headers the app set for it (not the per-request ones) and the bytes. */
 export interface CachedAnswer {
   headers: [string, string | number | readonly string[]][];
@@ -6,11 +8,16 @@ export interface CachedAnswer {
   storedAt: number;
   /** The body gzip-compressed, made when the answer is stored (answers of 1 KB and more). */
   gzipped?: Buffer;
+  /**
+   * Members' pages (member-page-cache.ts): the body as static segments (views into `body`) around the
+   * member's personal values, each segment compressed once.
+   */
+  template?: GzipTemplate<string>;
 }
 
-/** Memory an answer takes: its body and its compressed copy. */
-function sizeOf(answer: Pick<CachedAnswer, 'body' | 'gzipped'>): number {
-  return answer.body.length + (answer.gzipped?.length ?? 0);
+/** Memory an answer takes: its body and its compressed copies. */
+function sizeOf(answer: Pick<CachedAnswer, 'body' | 'gzipped' | 'template'>): number {
+  return answer.body.length + (answer.gzipped?.length ?? 0) + (answer.template?.deflated.reduce((n, b) => n + b.length, 0) ?? 0);
 }
 
 export interface PublicPageCacheOptions {
