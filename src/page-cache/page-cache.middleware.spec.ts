@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
+import { todayInBerlin } from '../common/dates.js';
 import type { ContentVersionReader } from './content-version.reader.js';
 import { acceptsGzip, isShareableRequest, publicPageCache } from './page-cache.middleware.js';
 import { PublicPageCache } from './public-page-cache.js';
@@ -113,6 +114,37 @@ describe('publicPageCache', () => {
     expect((await request(app).get('/personen/1').set('Accept-Encoding', 'gzip')).headers['content-encoding']).toBeUndefined();
     expect(small.status).toBe(200);
     expect(renders()).toBe(2);
+  });
+
+  it('adds a Brotli copy off the main thread once an answer is reused, as a variant with its own ETag; reloads never pay for it', async () => {
+    const { app, cache, renders } = appWithCache();
+    const url = '/gremien/1/sitzungen.ics';
+    // reloads render and store afresh each time: no Brotli work for them
+    for (let i = 0; i < 3; i++) await request(app).get(url).set('Accept-Encoding', 'gzip, br').set('Cache-Control', 'no-cache').expect(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cache.get(url, `1|${todayInBerlin()}`)?.brotli).toBeUndefined();
+    const plain = await request(app).get(url).set('Accept-Encoding', 'identity').expect(200);
+    const first = await request(app).get(url).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(first.headers['content-encoding']).toBe('gzip'); // the Brotli copy is being made meanwhile
+    let br = await request(app).get(url).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    for (let i = 0; i < 50 && br.headers['content-encoding'] !== 'br'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      br = await request(app).get(url).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    }
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-br"'));
+    // superagent decodes Brotli itself (zlib's decoder): the identity bytes
+    expect(br.text).toBe(plain.text);
+    expect(Number(br.headers['content-length'])).toBeLessThanOrEqual(Number(first.headers['content-length']));
+    // a client holding any variant's validator has it current
+    for (const etag of [plain.headers.etag, first.headers.etag, br.headers.etag]) {
+      await request(app).get(url).set('Accept-Encoding', 'gzip, br').set('If-None-Match', String(etag)).expect(304);
+    }
+    // who does not take br gets gzip or identity as before
+    expect((await request(app).get(url).set('Accept-Encoding', 'gzip').expect(200)).headers['content-encoding']).toBe('gzip');
+    expect((await request(app).get(url).set('Accept-Encoding', 'br;q=0, gzip').expect(200)).headers['content-encoding']).toBe('gzip');
+    expect(renders()).toBe(3); // the three reloads; everything after from the cache
   });
 
   it('takes a validator of the gzip copy as one of the same content when the app renders again', async () => {

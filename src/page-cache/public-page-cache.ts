@@ -8,6 +8,8 @@ export interface CachedAnswer {
   storedAt: number;
   /** The body gzip-compressed, made when the answer is stored (answers of 1 KB and more). */
   gzipped?: Buffer;
+  /** The body Brotli-compressed, added in the thread pool once the answer is reused (page-cache.middleware.ts). */
+  brotli?: Buffer;
   /**
    * Members' pages (member-page-cache.ts): the body as static segments (views into `body`) around the
    * member's personal values, each segment compressed once.
@@ -16,8 +18,8 @@ export interface CachedAnswer {
 }
 
 /** Memory an answer takes: its body and its compressed copies. */
-function sizeOf(answer: Pick<CachedAnswer, 'body' | 'gzipped' | 'template'>): number {
-  return answer.body.length + (answer.gzipped?.length ?? 0) + (answer.template?.deflated.reduce((n, b) => n + b.length, 0) ?? 0);
+function sizeOf(answer: Pick<CachedAnswer, 'body' | 'gzipped' | 'brotli' | 'template'>): number {
+  return answer.body.length + (answer.gzipped?.length ?? 0) + (answer.brotli?.length ?? 0) + (answer.template?.deflated.reduce((n, b) => n + b.length, 0) ?? 0);
 }
 
 export interface PublicPageCacheOptions {
@@ -63,11 +65,25 @@ export class PublicPageCache {
     this.delete(url);
     this.entries.set(url, { variant, answer: { ...answer, storedAt: this.now() } });
     this.bytes += sizeOf(answer);
+    this.evict();
+  }
+
+  /** Least recently used answers go until the stored bytes fit. */
+  private evict(): void {
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.entries.delete(oldest);
       this.bytes -= sizeOf(entry.answer);
     }
+  }
+
+  /** Adds the Brotli copy to an answer still stored under `url` (else it is dropped with it). */
+  attachBrotli(url: string, answer: CachedAnswer, brotli: Buffer): void {
+    const entry = this.entries.get(url);
+    if (entry?.answer !== answer || answer.brotli) return;
+    answer.brotli = brotli;
+    this.bytes += brotli.length;
+    this.evict();
   }
 
   get size(): number {
