@@ -80,4 +80,25 @@ describe('the member’s own corner in a real browser (360 px, keyboard only)', 
     expect(await page.locator('main').textContent()).not.toContain('7654321');
     await context.close();
   });
+
+  it('gets members’ pages from the members’ page cache gzip-compressed with its own name and a working token (Chromium decodes the spliced stream)', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(app.url('/'));
+    await loginByKeyboard(page, DEMO_MEMBER.email, DEMO_MEMBER.password);
+    await page.goto(app.url('/personen'));
+    const cached = await page.goto(app.url('/personen'));
+    expect(cached?.headers()['x-cache']).toBe('hit');
+    expect(cached?.headers()['content-encoding']).toBe('gzip');
+    expect(await page.locator('h1').textContent()).toBe('Personen');
+    expect(await page.locator('.account-menu__name').textContent()).not.toBe('');
+    expect(await page.content()).not.toMatch(/nmslot[0-9a-f]+/);
+    expect(await page.locator('.people-table tbody tr').count()).toBeGreaterThan(0);
+    // the token spliced into the cached page is this session's: logging out with it works
+    await page.locator('.account-menu summary').click();
+    await Promise.all([page.waitForNavigation(), page.locator('.account-nav__logout').click()]);
+    expect(await page.locator('.account-menu').count()).toBe(0);
+    await context.close();
+  });
 });
+
