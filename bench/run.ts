@@ -12,6 +12,7 @@ import type { DatabaseLocation } from '../src/database/database-options.js';
 import { buildDataset, type Dataset, sizeFor } from './dataset.js';
 import { type CaseResult, loginCookie, measure, type Server, startServer, table, type Target } from './harness.js';
 import { SQLITE_VERSION_MAX_AGE_MS } from '../src/page-cache/content-version.reader.js';
+import { CONTENT_VERSION_CHANNEL } from '../src/page-cache/content-version.listener.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP = join(here, '..', 'src', 'main.js');
@@ -221,7 +222,8 @@ export async function coldFeedMs(base: string, d: Dataset, n: number): Promise<{
   await pgClient?.connect();
   try {
     for (let i = 0; i < n; i++) {
-      if (pgClient) await pgClient.query(bump);
+      // as another instance's edit does: the new version, then NOTIFY (content-version.subscriber.ts)
+      if (pgClient) await pgClient.query(`${bump}; NOTIFY ${CONTENT_VERSION_CHANNEL}`);
       else sqlite?.prepare(bump).run();
       // The app sees a change made by another process within SQLITE_VERSION_MAX_AGE_MS (its own at once).
       await new Promise((r) => setTimeout(r, SQLITE_VERSION_MAX_AGE_MS + 20));

@@ -46,6 +46,11 @@ interface LoadedSession {
   account: SessionAccount | null;
 }
 
+/** What the session read needs of node-postgres's pool (TypeORM's PostgresDriver.master). */
+interface PreparedQueryPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 /** Keyed by the data object `get` hands to express-session, then by the request's Session built from it. */
 const loadedData = new WeakMap<object, LoadedSession>();
 const loadedSessions = new WeakMap<object, LoadedSession>();
@@ -174,6 +179,16 @@ export class TypeOrmSessionStore extends session.Store {
     return sql;
   }
 
+  /**
+   * The session read, on every member request. On PostgreSQL a named prepared statement, straight on
+   * node-postgres's pool: the server parses and plans it once per connection instead of per request.
+   */
+  private async readRows(sql: string, id: string): Promise<Record<string, unknown>[]> {
+    if (this.dataSource.options.type !== 'postgres') return this.dataSource.query<Record<string, unknown>[]>(sql, [id]);
+    const pool = (this.dataSource.driver as unknown as { master: PreparedQueryPool }).master;
+    return (await pool.query({ name: 'netzwerk_session_read', text: sql, values: [id] })).rows;
+  }
+
   private dateOf(column: ColumnMetadata, value: unknown): Date {
     const hydrated: unknown = this.dataSource.driver.prepareHydratedValue(value, column);
     return hydrated instanceof Date ? hydrated : new Date(Number.NaN);
@@ -182,7 +197,7 @@ export class TypeOrmSessionStore extends session.Store {
   private async loadSession(sid: string): Promise<session.SessionData | null> {
     const now = Date.now();
     const id = sessionKey(sid);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(this.sql(), [id]);
+    const rows = await this.readRows(this.sql(), id);
     const row = rows[0];
     if (!row) return null;
     const columns = this.dataSource.getMetadata(Session);
