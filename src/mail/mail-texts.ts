@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { ZONE } from '../common/dates.js';
+import { berlinDay, formatDateTime, formatIsoDate, formatLongDate, formatShortDate, formatTime } from '../common/dates.js';
 import type { MeetingChange } from '../meetings/meeting-events.js';
 import type { ParticipantNote } from '../meetings/participant-notes.js';
 
@@ -24,21 +23,19 @@ export function greeting(p: Salutation): string {
 
 /** "Donnerstag, 26. März 2026, 18:00 bis 20:00 Uhr" (the end with its date when on another day). */
 export function meetingWhen(startsAt: Date, endsAt: Date): string {
-  const s = DateTime.fromJSDate(startsAt).setZone(ZONE).setLocale('de');
-  const e = DateTime.fromJSDate(endsAt).setZone(ZONE).setLocale('de');
-  const day = s.toFormat('cccc, d. MMMM yyyy');
-  if (s.hasSame(e, 'day')) return `${day}, ${s.toFormat('HH:mm')} bis ${e.toFormat('HH:mm')} Uhr`;
-  return `${day}, ${s.toFormat('HH:mm')} Uhr bis ${e.toFormat("cccc, d. MMMM yyyy, HH:mm 'Uhr'")}`;
+  const day = formatLongDate(startsAt);
+  if (berlinDay(startsAt) === berlinDay(endsAt)) return `${day}, ${formatTime(startsAt)} bis ${formatTime(endsAt)} Uhr`;
+  return `${day}, ${formatTime(startsAt)} Uhr bis ${formatLongDate(endsAt)}, ${formatTime(endsAt)} Uhr`;
 }
 
 /** "26.03.2026, 18:00 Uhr" for subjects. */
 export function shortWhen(instant: Date): string {
-  return DateTime.fromJSDate(instant).setZone(ZONE).setLocale('de').toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
+  return formatDateTime(instant);
 }
 
 /** "26. März 2026" for a Berlin date (YYYY-MM-DD). */
 export function longDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('de').toFormat('d. MMMM yyyy');
+  return formatIsoDate(isoDate);
 }
 
 export interface MeetingFacts {
@@ -204,7 +201,7 @@ export interface CirculatedMinutesFacts {
 
 /** Minutes circulated to the members for reading (before they are approved in a later meeting). */
 export function minutesCirculatedText(f: CirculatedMinutesFacts, to: Salutation): MailText {
-  const day = DateTime.fromJSDate(f.meetingStartsAt).setZone(ZONE).setLocale('de').toFormat('cccc, d. MMMM yyyy');
+  const day = formatLongDate(f.meetingStartsAt);
   const lines = [
     greeting(to),
     '',
@@ -226,7 +223,7 @@ export function minutesCirculatedText(f: CirculatedMinutesFacts, to: Salutation)
     f.bodyName,
     ...footer(f.siteName),
   ];
-  return { subject: `Protokoll zur Durchsicht: ${f.meetingTitle} (${f.bodyName}, ${DateTime.fromJSDate(f.meetingStartsAt).setZone(ZONE).toFormat('dd.MM.yyyy')})`, text: lines.join('\n') };
+  return { subject: `Protokoll zur Durchsicht: ${f.meetingTitle} (${f.bodyName}, ${formatShortDate(f.meetingStartsAt)})`, text: lines.join('\n') };
 }
 
 /** The one-time link to set a password (new account, or a new link for an existing one). */

@@ -1,32 +1,27 @@
-import { DateTime } from 'luxon';
-import { ZONE } from '../common/dates.js';
+import { berlinDay, berlinIso, formatDateTime, formatLongDate, formatShortDate, formatTime } from '../common/dates.js';
 import { MEETING_STATE_LABELS } from './meeting-labels.js';
 import type { Location } from './location.entity.js';
 import type { Meeting } from './meeting.entity.js';
 
-const berlin = (d: Date): DateTime => DateTime.fromJSDate(d).setZone(ZONE).setLocale('de');
-
 /** "Donnerstag, 26. März 2026" */
 export function longDate(d: Date): string {
-  return berlin(d).toFormat('cccc, d. MMMM yyyy');
+  return formatLongDate(d);
 }
 
 /** "26.03.2026" */
 export function shortDate(d: Date): string {
-  return berlin(d).toFormat('dd.MM.yyyy');
+  return formatShortDate(d);
 }
 
 /** "18:00–20:00 Uhr", or with dates when the meeting runs past midnight. */
 export function timeRangeLabel(startsAt: Date, endsAt: Date): string {
-  const s = berlin(startsAt);
-  const e = berlin(endsAt);
-  if (s.hasSame(e, 'day')) return `${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} Uhr`;
-  return `${s.toFormat('HH:mm')} Uhr bis ${e.toFormat('dd.MM.yyyy, HH:mm')} Uhr`;
+  if (berlinDay(startsAt) === berlinDay(endsAt)) return `${formatTime(startsAt)}–${formatTime(endsAt)} Uhr`;
+  return `${formatTime(startsAt)} Uhr bis ${formatDateTime(endsAt)}`;
 }
 
 /** ISO date and time for <time datetime>. */
 export function machineTime(d: Date): string {
-  return berlin(d).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
+  return berlinIso(d);
 }
 
 export interface MeetingListItemView {
