@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Person } from '../src/people/person.entity.js';
-import { loggedInAgent, postForm, type Agent } from './helpers/auth.js';
+import { Account } from '../src/auth/account.entity.js';
+import { DatabaseService } from '../src/database/database.service.js';
+import { loggedInAgent, login, postForm, type Agent } from './helpers/auth.js';
 import { idFromLocation, personForm } from './helpers/directory.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -35,6 +37,25 @@ describe('public page cache on the real app', () => {
     const after = await anon.get(`/personen/${personId}`).expect(200);
     expect(after.headers['x-cache']).toBe('miss');
     expect(after.text).toContain('Avramenko-Şahin');
+  });
+
+  it('keeps cached pages over a login (last login and password rehash are bookkeeping), not over a change of an account’s rights', async () => {
+    const ds = t.app.get(DataSource);
+    const version = async (): Promise<number> => Number((await ds.query<{ version: number | string }[]>('SELECT version FROM content_version WHERE id = 1'))[0].version);
+    const anon = request(t.http);
+    await anon.get(`/personen/${personId}`).expect(200);
+    const before = await version();
+    await loggedInAgent(t, { email: 'cache.login@example.org', password: PASSWORD }); // creates the account: content
+    const created = await version();
+    expect(created).toBeGreaterThan(before);
+    await anon.get(`/personen/${personId}`).expect(200);
+    const again = request.agent(t.http);
+    await login(again, 'cache.login@example.org', PASSWORD);
+    expect(await version()).toBe(created);
+    expect((await anon.get(`/personen/${personId}`).expect(200)).headers['x-cache']).toBe('hit');
+    // rights are content: an administrator flag changes what pages show
+    await t.app.get(DatabaseService).write((m) => m.getRepository(Account).update({ email: 'cache.login@example.org' }, { isAdmin: true }));
+    expect(await version()).toBeGreaterThan(created);
   });
 
   it('finds a new person in search right after saving, though the search page was cached', async () => {

@@ -48,15 +48,27 @@ function oneAfterAnother(runner: QueryRunner, bump: () => Promise<void>): Promis
   return next;
 }
 
-type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent<unknown> | SoftRemoveEvent<unknown>;
+export type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent<unknown> | SoftRemoveEvent<unknown>;
+
+/**
+ * The properties an update changed: the changed columns of a `save`, or the values a query builder's
+ * (or `repository.update`'s) `set` gave; null when TypeORM does not say (then it counts as any change).
+ */
+export function changedProperties(event: AnyEvent): string[] | null {
+  if (!('updatedColumns' in event)) return null;
+  if (event.updatedColumns.length > 0) return event.updatedColumns.map((column) => column.propertyName);
+  const values: unknown = event.entity;
+  if (event.databaseEntity === undefined && typeof values === 'object' && values !== null) return Object.keys(values);
+  return null;
+}
 
 /**
  * A TypeORM subscriber that raises a version row in the same transaction as every write — through
  * repositories and query builders alike — to a table it watches, so no writer can forget it.
  */
 export abstract class VersionRowSubscriber implements EntitySubscriberInterface {
-  /** Whether a write to this table changes what the version stands for. */
-  protected abstract watches(tableName: string): boolean;
+  /** Whether this write changes what the version stands for. */
+  protected abstract watches(event: AnyEvent): boolean;
   protected abstract bump(manager: EntityManager): Promise<void>;
 
   afterInsert(event: InsertEvent<unknown>): Promise<void> {
@@ -84,7 +96,7 @@ export abstract class VersionRowSubscriber implements EntitySubscriberInterface 
    * (and the whole transaction becomes visible at once anyway). A write outside a transaction bumps itself.
    */
   private onWrite(event: AnyEvent): Promise<void> {
-    if (!this.watches(event.metadata.tableName)) return Promise.resolve();
+    if (!this.watches(event)) return Promise.resolve();
     const runner = event.queryRunner;
     if (!runner.isTransactionActive) return oneAfterAnother(runner, () => this.bump(event.manager));
     let bump = this.bumps.get(runner);

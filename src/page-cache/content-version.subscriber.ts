@@ -1,5 +1,5 @@
 import { type EntityManager, EventSubscriber, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
-import { bumpVersionRow, VersionRowSubscriber } from '../database/version-row.js';
+import { type AnyEvent, bumpVersionRow, changedProperties, VersionRowSubscriber } from '../database/version-row.js';
 import { ContentVersion } from './content-version.entity.js';
 import { CONTENT_VERSION_CHANNEL } from './content-version.listener.js';
 
@@ -24,6 +24,22 @@ export const NON_CONTENT_TABLES: ReadonlySet<string> = new Set([
   'dav_collections',
   'dav_resources',
 ]);
+
+/**
+ * Columns of content tables that no page, vCard or feed shows: an update that changes only these is no
+ * change of content. A login sets `last_login_at` (and may rehash the password); without this, every
+ * login would make every cached page of every instance stale.
+ */
+export const BOOKKEEPING_COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['accounts', new Set(['lastLoginAt', 'passwordHash', 'passwordChangedAt', 'updatedAt'])]]);
+
+/** Whether a write changes what pages may show (the content version's one rule). */
+export function isContentWrite(event: AnyEvent): boolean {
+  const table = event.metadata.tableName;
+  if (NON_CONTENT_TABLES.has(table)) return false;
+  const bookkeeping = BOOKKEEPING_COLUMNS.get(table);
+  const changed = bookkeeping ? changedProperties(event) : null;
+  return !(bookkeeping && changed && changed.length > 0 && changed.every((property) => bookkeeping.has(property)));
+}
 
 /**
  * Raised when a bump of this process is committed, so a reader here knows at once that its copy is
@@ -53,8 +69,8 @@ export async function bumpContentVersion(manager: EntityManager, now: Date = new
  */
 @EventSubscriber()
 export class ContentVersionSubscriber extends VersionRowSubscriber {
-  protected watches(tableName: string): boolean {
-    return !NON_CONTENT_TABLES.has(tableName);
+  protected watches(event: AnyEvent): boolean {
+    return isContentWrite(event);
   }
   protected bump(manager: EntityManager): Promise<void> {
     return bumpContentVersion(manager);
