@@ -35,7 +35,10 @@ export interface DavCollectionDef {
   key: string;
   displayName: string;
   description: string;
-  render: () => Promise<RenderedResource[]>;
+  /** Every resource, rendered a slice at a time (the whole directory at once would not fit the heap). */
+  render: () => AsyncIterable<RenderedResource[]>;
+  /** Just these resources (by name) as they are now; names no longer in the collection are left out. */
+  renderSome: (names: readonly string[]) => Promise<RenderedResource[]>;
 }
 
 /** The account behind a DAV request. */
@@ -49,7 +52,8 @@ export const DIRECTORY_SLUG = 'netzwerk';
 export const PERSONAL_SLUG = 'persoenlich';
 const BODY_SLUG = /^gremium-([1-9][0-9]{0,9})$/;
 /** People loaded and rendered at a time (the whole directory at once would not fit a 160 MB heap). */
-const CARD_SLICE = 500;
+export const CARD_SLICE = 500;
+const CARD_NAME = /^person-([1-9][0-9]{0,9})\.vcf$/;
 
 /** A strong ETag of a rendered text. */
 export function etagOf(text: string): string {
@@ -102,6 +106,7 @@ export class DavCollectionsService {
       displayName: this.config.siteName,
       description: `Alle Personen im Verzeichnis ${this.config.siteName}, die der Veröffentlichung zugestimmt haben`,
       render: () => this.cards(account, undefined, now),
+      renderSome: async (names) => this.cardsNamed(account, names, undefined, now),
     };
   }
 
@@ -112,7 +117,8 @@ export class DavCollectionsService {
       key: account.personId === null ? 'calendar:nobody' : `calendar:person:${account.personId}`,
       displayName: `${this.config.siteName}: meine Sitzungen`,
       description: 'Alle Sitzungen meiner Gremien',
-      render: async () => this.eventResources(await this.feeds.personalEvents(account.personId, now)),
+      render: () => slices(async () => this.eventResources(await this.feeds.personalEvents(account.personId, now))),
+      renderSome: async (names) => named(this.eventResources(await this.feeds.personalEvents(account.personId, now)), names),
     };
   }
 
@@ -125,7 +131,8 @@ export class DavCollectionsService {
         key: `addressbook:body:${body.id}`,
         displayName: body.name,
         description: `Mitglieder: ${body.name}`,
-        render: async () => this.cards(account, await this.policy.currentMemberIds(body.id, todayInBerlin(now)), now),
+        render: () => this.cards(account, () => this.policy.currentMemberIds(body.id, todayInBerlin(now)), now),
+        renderSome: async (names) => this.cardsNamed(account, names, () => this.policy.currentMemberIds(body.id, todayInBerlin(now)), now),
       };
     }
     return {
@@ -134,7 +141,8 @@ export class DavCollectionsService {
       key: `calendar:body:${body.id}`,
       displayName: `${body.shortName ?? body.name}: Sitzungen`,
       description: `Sitzungen: ${body.name}`,
-      render: async () => this.eventResources(await this.feeds.bodyEvents(body.id, this.viewerOf(account), now)),
+      render: () => slices(async () => this.eventResources(await this.feeds.bodyEvents(body.id, this.viewerOf(account), now))),
+      renderSome: async (names) => named(this.eventResources(await this.feeds.bodyEvents(body.id, this.viewerOf(account), now)), names),
     };
   }
 
@@ -142,21 +150,37 @@ export class DavCollectionsService {
     return memberViewer(account.accountId, account.personId);
   }
 
-  private async cards(account: DavAccount, ids: readonly number[] | undefined, now: Date): Promise<RenderedResource[]> {
-    const [consented, bodyNames] = await Promise.all([
-      this.repository.findConsentedIds(ids),
-      this.repository.findCurrentBodyNamesByPerson(todayInBerlin(now)),
-    ]);
-    const viewer = this.viewerOf(account);
-    const origin = { baseUrl: this.config.baseUrl };
+  /** The cards of everyone who consented (optionally only among `members()`), a slice at a time. */
+  private async *cards(account: DavAccount, members: (() => Promise<readonly number[]>) | undefined, now: Date): AsyncGenerator<RenderedResource[]> {
+    const consented = await this.repository.findConsentedIds(members ? await members() : undefined);
+    const bodyNames = await this.repository.findCurrentBodyNamesByPerson(todayInBerlin(now));
+    for (let i = 0; i < consented.length; i += CARD_SLICE) yield this.renderCards(account, consented.slice(i, i + CARD_SLICE), bodyNames);
+  }
+
+  /** The cards of these names (person-ID.vcf) whose people consented (and are among `members()`). */
+  private async cardsNamed(account: DavAccount, names: readonly string[], members: (() => Promise<readonly number[]>) | undefined, now: Date): Promise<RenderedResource[]> {
+    let ids = names.map((n) => CARD_NAME.exec(n)).flatMap((m) => (m ? [Number(m[1])] : []));
+    if (members && ids.length > 0) {
+      const current = new Set(await members());
+      ids = ids.filter((id) => current.has(id));
+    }
     const out: RenderedResource[] = [];
-    for (let i = 0; i < consented.length; i += CARD_SLICE) {
-      for (const p of await this.repository.findWithContact(consented.slice(i, i + CARD_SLICE))) {
-        const text = personVCard(visibleContact(p, viewer), origin, bodyNames.get(p.id) ?? []);
-        out.push({ name: `person-${p.id}.vcf`, etag: etagOf(text), text });
-      }
+    for (let i = 0; i < ids.length; i += CARD_SLICE) {
+      const consented = await this.repository.findConsentedIds(ids.slice(i, i + CARD_SLICE));
+      if (consented.length === 0) continue;
+      const bodyNames = await this.repository.findCurrentBodyNamesByPerson(todayInBerlin(now), consented);
+      out.push(...(await this.renderCards(account, consented, bodyNames)));
     }
     return out;
+  }
+
+  private async renderCards(account: DavAccount, ids: readonly number[], bodyNames: Map<number, string[]>): Promise<RenderedResource[]> {
+    const viewer = this.viewerOf(account);
+    const origin = { baseUrl: this.config.baseUrl };
+    return (await this.repository.findWithContact(ids)).map((p) => {
+      const text = personVCard(visibleContact(p, viewer), origin, bodyNames.get(p.id) ?? []);
+      return { name: `person-${p.id}.vcf`, etag: etagOf(text), text };
+    });
   }
 
   private eventResources(events: IcalEventInput[]): RenderedResource[] {
@@ -165,4 +189,14 @@ export class DavCollectionsService {
       return { name: eventName(e.uid), etag: etagOf(text), text, startsAt: e.startsAt, endsAt: e.endsAt };
     });
   }
+}
+
+/** A collection rendered at once (calendars: the feeds' builder gives every event together) as one slice. */
+async function* slices(render: () => Promise<RenderedResource[]>): AsyncGenerator<RenderedResource[]> {
+  yield await render();
+}
+
+function named(all: RenderedResource[], names: readonly string[]): RenderedResource[] {
+  const wanted = new Set(names);
+  return all.filter((r) => wanted.has(r.name));
 }

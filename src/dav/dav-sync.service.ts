@@ -6,6 +6,7 @@ import { DatabaseService } from '../database/database.service.js';
 import type { DavCollectionDef, RenderedResource } from './dav-collections.service.js';
 import { DavCollection } from './dav-collection.entity.js';
 import { DavResource } from './dav-resource.entity.js';
+import { DavTextStore } from './dav-text-store.js';
 
 /** Which collection row, at which change number (the CTag and sync token). */
 export interface CollectionState {
@@ -13,22 +14,38 @@ export interface CollectionState {
   version: number;
 }
 
-/** A collection's contents at its current change number. */
-export interface CollectionSnapshot extends CollectionState {
-  resources: Map<string, RenderedResource>;
+/** A card or event without its text: what the sync state and PROPFIND need. */
+export interface ResourceMeta {
+  name: string;
+  etag: string;
+  /** UTF-8 bytes of the text (getcontentlength). */
+  bytes: number;
+  startsAt?: Date;
+  endsAt?: Date;
 }
 
-/** What changed after a sync token: changed resources (rendered) and removed names. */
+/** A collection's contents at its current change number (names and ETags; texts: DavSyncService.texts). */
+export interface CollectionSnapshot extends CollectionState {
+  resources: Map<string, ResourceMeta>;
+}
+
+/** What changed after a sync token: changed resources (without texts) and removed names. */
 export interface SyncDelta {
-  changed: RenderedResource[];
+  changed: ResourceMeta[];
   removed: string[];
 }
 
-/** Snapshots kept in memory (the directory on 20,000 people is ~10 MB). */
-const MAX_SNAPSHOTS = 32;
+/**
+ * Memory the snapshots kept may take, all collections together (the directory on 20,000 people
+ * is about 4 MB of names and ETags); least recently refreshed out first, never the one just made.
+ */
+export const DAV_SNAPSHOT_BUDGET_BYTES = 16 * 1024 * 1024;
+/** Counted per resource beside its name and ETag: the object, the map entry, dates. */
+const META_OVERHEAD_BYTES = 160;
 
 interface CachedSnapshot extends CollectionSnapshot {
   contentKey: string;
+  bytes: number;
 }
 
 /**
@@ -38,11 +55,18 @@ interface CachedSnapshot extends CollectionSnapshot {
  * feed window: the feeds' fingerprint) has moved since its last refresh, it is rendered again and
  * compared with the rows inside one DatabaseService.write: new, changed and removed resources get the
  * next change number. Nothing changed anywhere: one primary-key read, no rendering.
+ *
+ * A snapshot keeps names and ETags only; the texts live in one DavTextStore (by ETag, bounded in
+ * bytes), filled while rendering, and what it no longer holds is rendered again for just the
+ * resources being sent (texts()).
  */
 @Injectable()
 export class DavSyncService {
   private readonly cache = new Map<string, CachedSnapshot>();
+  private cachedBytes = 0;
   private readonly inFlight = new Map<string, Promise<CachedSnapshot>>();
+  /** Rendered texts by ETag, bounded in bytes. */
+  readonly textStore = new DavTextStore();
   /** How many times a collection was rendered (tests and diagnostics). */
   renders = 0;
 
@@ -81,6 +105,30 @@ export class DavSyncService {
   /** Forgets the rendered snapshots kept in memory, as a restart does (the stored state stays). */
   forgetSnapshots(): void {
     this.cache.clear();
+    this.cachedBytes = 0;
+    this.textStore.clear();
+  }
+
+  /**
+   * The texts of these resources of a collection (call with a slice, e.g. CARD_SLICE of them): from
+   * the text store, the rest rendered now. A resource whose text changed since the snapshot comes
+   * with its new ETag; one no longer in the collection is left out. In the order asked.
+   */
+  async texts(def: DavCollectionDef, metas: readonly ResourceMeta[]): Promise<RenderedResource[]> {
+    const found = new Map<string, RenderedResource>();
+    const missing: string[] = [];
+    for (const meta of metas) {
+      const text = this.textStore.get(meta.etag);
+      if (text === undefined) missing.push(meta.name);
+      else found.set(meta.name, { ...meta, text });
+    }
+    if (missing.length > 0) {
+      for (const r of await def.renderSome(missing)) {
+        this.textStore.put(r.etag, r.text);
+        found.set(r.name, r);
+      }
+    }
+    return metas.flatMap((meta) => found.get(meta.name) ?? []);
   }
 
   /** Changes after `version` (a sync token's change number), as of the snapshot. */
@@ -89,7 +137,7 @@ export class DavSyncService {
       where: { collectionId: snapshot.collectionId, version: Between(version + 1, snapshot.version) },
       order: { name: 'ASC' },
     });
-    const changed: RenderedResource[] = [];
+    const changed: ResourceMeta[] = [];
     const removed: string[] = [];
     for (const row of rows) {
       const resource = snapshot.resources.get(row.name);
@@ -100,22 +148,43 @@ export class DavSyncService {
   }
 
   private async refresh(def: DavCollectionDef, contentKey: string): Promise<CachedSnapshot> {
-    const rendered = await def.render();
-    this.renders++;
-    const resources = new Map(rendered.map((r) => [r.name, r]));
-    const state = await this.db.write((m) => this.apply(m, def.key, contentKey, resources));
-    const snapshot: CachedSnapshot = { ...state, contentKey, resources };
-    this.cache.delete(def.key);
-    this.cache.set(def.key, snapshot);
-    if (this.cache.size > MAX_SNAPSHOTS) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+    const resources = new Map<string, ResourceMeta>();
+    let bytes = 0;
+    for await (const slice of def.render()) {
+      for (const r of slice) {
+        this.textStore.put(r.etag, r.text);
+        const meta: ResourceMeta = { name: r.name, etag: r.etag, bytes: Buffer.byteLength(r.text) };
+        if (r.startsAt) meta.startsAt = r.startsAt;
+        if (r.endsAt) meta.endsAt = r.endsAt;
+        resources.set(r.name, meta);
+        bytes += 2 * (r.name.length + r.etag.length) + META_OVERHEAD_BYTES;
+      }
     }
+    this.renders++;
+    const state = await this.db.write((m) => this.apply(m, def.key, contentKey, resources));
+    const snapshot: CachedSnapshot = { ...state, contentKey, resources, bytes };
+    this.remember(def.key, snapshot);
     return snapshot;
   }
 
+  /** Keeps a snapshot, dropping the least recently refreshed others beyond the byte budget. */
+  private remember(key: string, snapshot: CachedSnapshot): void {
+    const old = this.cache.get(key);
+    if (old) {
+      this.cache.delete(key);
+      this.cachedBytes -= old.bytes;
+    }
+    for (const [oldest, s] of this.cache) {
+      if (this.cachedBytes + snapshot.bytes <= DAV_SNAPSHOT_BUDGET_BYTES) break;
+      this.cache.delete(oldest);
+      this.cachedBytes -= s.bytes;
+    }
+    this.cache.set(key, snapshot);
+    this.cachedBytes += snapshot.bytes;
+  }
+
   /** Compares the rendered resources with the stored state and records what changed. */
-  private async apply(m: EntityManager, key: string, contentKey: string, resources: Map<string, RenderedResource>): Promise<{ collectionId: number; version: number }> {
+  private async apply(m: EntityManager, key: string, contentKey: string, resources: Map<string, ResourceMeta>): Promise<{ collectionId: number; version: number }> {
     const collections = m.getRepository(DavCollection);
     await collections.createQueryBuilder().insert().values({ key, contentKey: '', version: 0 }).orIgnore().execute();
     const postgres = m.connection.options.type === 'postgres';

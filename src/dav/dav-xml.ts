@@ -136,9 +136,11 @@ export function childrenNamed(el: XmlElement | null | undefined, ns: string, nam
   return el?.children.filter((c) => c.ns === ns && c.name === name) ?? [];
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+
 /** XML text or attribute value, escaped; CR kept as a character reference (vCard and iCalendar lines end in CRLF). */
 export function xmlEscape(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' })[c] ?? c);
+  return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A property name as requested: namespace and local name. */
@@ -174,24 +176,34 @@ function statusLine(code: number): string {
   return `HTTP/1.1 ${code} ${REASONS[code] ?? ''}`.trimEnd();
 }
 
-/** A 207 Multi-Status body (RFC 4918 §13); `syncToken` for sync-collection answers (RFC 6578). */
-export function multistatus(responses: DavResponse[], syncToken?: string): string {
-  const parts: string[] = [`<?xml version="1.0" encoding="utf-8"?>\n<d:multistatus ${ROOT_NS}>`];
-  for (const r of responses) {
-    parts.push(`<d:response><d:href>${xmlEscape(r.href)}</d:href>`);
-    if (r.status !== undefined) parts.push(`<d:status>${statusLine(r.status)}</d:status>`);
-    else if ((r.found?.length ?? 0) === 0 && (r.missing?.length ?? 0) === 0) parts.push(`<d:propstat><d:prop/><d:status>${statusLine(200)}</d:status></d:propstat>`);
-    else {
-      if (r.found && r.found.length > 0) parts.push(`<d:propstat><d:prop>${r.found.join('')}</d:prop><d:status>${statusLine(200)}</d:status></d:propstat>`);
-      if (r.missing && r.missing.length > 0) {
-        parts.push(`<d:propstat><d:prop>${r.missing.map((p) => tag(p, null)).join('')}</d:prop><d:status>${statusLine(404)}</d:status></d:propstat>`);
-      }
+/** The start of a 207 Multi-Status body, up to the first `<d:response>`. */
+export const MULTISTATUS_HEAD = `<?xml version="1.0" encoding="utf-8"?>\n<d:multistatus ${ROOT_NS}>`;
+
+/** One `<d:response>` element of a Multi-Status body. */
+export function responseXml(r: DavResponse): string {
+  let out = `<d:response><d:href>${xmlEscape(r.href)}</d:href>`;
+  if (r.status !== undefined) out += `<d:status>${statusLine(r.status)}</d:status>`;
+  else if ((r.found?.length ?? 0) === 0 && (r.missing?.length ?? 0) === 0) out += `<d:propstat><d:prop/><d:status>${statusLine(200)}</d:status></d:propstat>`;
+  else {
+    if (r.found && r.found.length > 0) out += `<d:propstat><d:prop>${r.found.join('')}</d:prop><d:status>${statusLine(200)}</d:status></d:propstat>`;
+    if (r.missing && r.missing.length > 0) {
+      out += `<d:propstat><d:prop>${r.missing.map((p) => tag(p, null)).join('')}</d:prop><d:status>${statusLine(404)}</d:status></d:propstat>`;
     }
-    parts.push('</d:response>');
   }
-  if (syncToken !== undefined) parts.push(`<d:sync-token>${xmlEscape(syncToken)}</d:sync-token>`);
-  parts.push('</d:multistatus>\n');
-  return parts.join('');
+  return `${out}</d:response>`;
+}
+
+/** The end of a Multi-Status body after the last `<d:response>`, with the sync token if any. */
+export function multistatusTail(syncToken?: string): string {
+  return `${syncToken !== undefined ? `<d:sync-token>${xmlEscape(syncToken)}</d:sync-token>` : ''}</d:multistatus>\n`;
+}
+
+/**
+ * A 207 Multi-Status body (RFC 4918 §13) as one string; `syncToken` for sync-collection answers
+ * (RFC 6578). Answers are streamed (dav-stream.ts: the same bytes in chunks); this is for small bodies.
+ */
+export function multistatus(responses: DavResponse[], syncToken?: string): string {
+  return MULTISTATUS_HEAD + responses.map(responseXml).join('') + multistatusTail(syncToken);
 }
 
 /** A DAV error body (RFC 4918 §16) with one precondition element, e.g. `<d:valid-sync-token/>`. */

@@ -3,10 +3,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { DevicePasswordsService } from '../auth/device-passwords.service.js';
 import { clientIp } from '../auth/session-helpers.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type DavAccount, type DavCollectionDef, type DavCollectionKind, DavCollectionsService, type RenderedResource } from './dav-collections.service.js';
+import { CARD_SLICE, type DavAccount, type DavCollectionDef, type DavCollectionKind, DavCollectionsService, type RenderedResource } from './dav-collections.service.js';
 import { FilterRejected, cardMatches, eventMatches } from './dav-filters.js';
 import { DAV_ROOT, type DavTarget, WELL_KNOWN_PATHS, collectionHref, homeHref, parseDavPath, pathOf, principalHref, resourceHref } from './dav-paths.js';
-import { type CollectionState, DavSyncService } from './dav-sync.service.js';
+import { writeMultistatus } from './dav-stream.js';
+import { type CollectionState, DavSyncService, type ResourceMeta } from './dav-sync.service.js';
 import {
   type DavResponse,
   MAX_XML_BYTES,
@@ -17,7 +18,6 @@ import {
   child,
   childrenNamed,
   davError,
-  multistatus,
   parseDavXml,
   tag,
   xmlEscape,
@@ -71,8 +71,7 @@ export class DavMiddleware implements NestMiddleware {
       if (e instanceof XmlRejected) return this.fail(res, e.status);
       if (e instanceof FilterRejected) return this.fail(res, 403, e.condition);
       this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-      if (!res.headersSent) this.fail(res, 500);
-      else res.end();
+      this.fail(res, 500);
     });
   }
 
@@ -119,7 +118,8 @@ export class DavMiddleware implements NestMiddleware {
 
   private fail(res: Response, status: number, condition?: string): void {
     if (res.headersSent) {
-      res.end();
+      // mid-stream: cut the connection, so the client sees an incomplete answer, not a short one
+      res.destroy();
       return;
     }
     if (status === 413) res.setHeader('Connection', 'close');
@@ -154,7 +154,9 @@ export class DavMiddleware implements NestMiddleware {
       res.status(200).type('text/plain; charset=utf-8').send(`CardDAV/CalDAV-Zugang von ${this.config.siteName}. Bitte richten Sie ihn in einem Adressbuch- oder Kalenderprogramm ein.\n`);
       return;
     }
-    const { resource } = await this.resourceOf(account, target);
+    const { def, resource: meta } = await this.resourceOf(account, target);
+    const [resource] = await this.sync.texts(def, [meta]);
+    if (!resource) throw new DavFailure(404);
     res.setHeader('ETag', resource.etag);
     res.type(contentType(target.kind));
     if (req.headers['if-none-match']?.split(',').some((t) => t.trim() === resource.etag || t.trim() === '*')) {
@@ -176,6 +178,7 @@ export class DavMiddleware implements NestMiddleware {
     }
     const depth = req.headers.depth === '0' ? 0 : 1; // "infinity" (or none) is served as 1: the tree is shallow
     const responses: DavResponse[] = [];
+    let members: Iterable<DavResponse> = [];
     const wantsState = requested === 'all' || requested.some((p) => p.ns === NS.cs || (p.ns === NS.dav && p.name === 'sync-token'));
 
     if (target.type === 'root' || target.type === 'principal') {
@@ -194,15 +197,14 @@ export class DavMiddleware implements NestMiddleware {
       const state = snapshot ?? (wantsState ? await this.sync.state(def) : null);
       responses.push(answer(collectionHref(def.kind, account.accountId, def.slug), this.collectionProps(account, def, state), requested));
       if (depth === 1 && snapshot) {
-        for (const r of [...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-          responses.push(answer(resourceHref(def.kind, account.accountId, def.slug, r.name), resourceProps(def.kind, r, false), requested));
-        }
+        const sorted = [...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name));
+        members = mapped(sorted, (r) => answer(resourceHref(def.kind, account.accountId, def.slug, r.name), resourceProps(def.kind, r), requested));
       }
     } else {
       const { def, resource } = await this.resourceOf(account, target);
-      responses.push(answer(resourceHref(def.kind, account.accountId, def.slug, resource.name), resourceProps(def.kind, resource, false), requested));
+      responses.push(answer(resourceHref(def.kind, account.accountId, def.slug, resource.name), resourceProps(def.kind, resource), requested));
     }
-    res.status(207).type(XML_TYPE).send(multistatus(responses));
+    await send(res, concat(responses, members));
   }
 
   private accountProps(account: DavAccount, type: 'root' | 'principal'): Props {
@@ -268,34 +270,42 @@ export class DavMiddleware implements NestMiddleware {
     const def = await this.collectionOf(account, target.kind, target.slug);
     const book = def.kind === 'addressbook';
     const requested: PropName[] = (child(body, NS.dav, 'prop')?.children ?? []).map((c) => ({ ns: c.ns, name: c.name }));
-    const hrefOf = (r: RenderedResource): string => resourceHref(def.kind, account.accountId, def.slug, r.name);
-    const respond = (list: RenderedResource[]): DavResponse[] => list.map((r) => answer(hrefOf(r), resourceProps(def.kind, r, true), requested));
+    const hrefOf = (r: { name: string }): string => resourceHref(def.kind, account.accountId, def.slug, r.name);
+    const respond = (r: RenderedResource): DavResponse => answer(hrefOf(r), resourceProps(def.kind, r, r.text), requested);
 
     if (body.ns === NS.dav && body.name === 'sync-collection') return this.syncCollection(res, def, body, hrefOf, respond);
 
     const snapshot = await this.sync.snapshot(def);
     if ((book && body.ns === NS.carddav && body.name === 'addressbook-multiget') || (!book && body.ns === NS.caldav && body.name === 'calendar-multiget')) {
       const base = collectionHref(def.kind, account.accountId, def.slug);
-      const responses = childrenNamed(body, NS.dav, 'href').map((h): DavResponse => {
-        const wanted = pathOf(h.text.trim());
-        const resource = wanted?.startsWith(base) ? snapshot.resources.get(wanted.slice(base.length)) : undefined;
-        return resource ? answer(hrefOf(resource), resourceProps(def.kind, resource, true), requested) : { href: h.text.trim(), status: 404 };
-      });
-      res.status(207).type(XML_TYPE).send(multistatus(responses));
+      const hrefs = childrenNamed(body, NS.dav, 'href').map((h) => h.text.trim());
+      await send(res, this.multiget(def, snapshot.resources, base, hrefs, respond));
       return;
     }
     if (book && body.ns === NS.carddav && body.name === 'addressbook-query') {
       const filter = child(body, NS.carddav, 'filter');
       const limit = Number(child(child(body, NS.carddav, 'limit'), NS.carddav, 'nresults')?.text ?? NaN);
-      let hits = [...snapshot.resources.values()].filter((r) => cardMatches(filter, r.text));
-      if (Number.isInteger(limit) && limit > 0) hits = hits.slice(0, limit);
-      res.status(207).type(XML_TYPE).send(multistatus(respond(hits)));
+      const max = Number.isInteger(limit) && limit > 0 ? limit : Infinity;
+      const sync = this.sync;
+      async function* hits(): AsyncGenerator<DavResponse> {
+        const all = [...snapshot.resources.values()];
+        let sent = 0;
+        for (let i = 0; i < all.length && sent < max; i += CARD_SLICE) {
+          for (const r of await sync.texts(def, all.slice(i, i + CARD_SLICE))) {
+            if (sent >= max) break;
+            if (!cardMatches(filter, r.text)) continue;
+            sent++;
+            yield respond(r);
+          }
+        }
+      }
+      await send(res, hits());
       return;
     }
     if (!book && body.ns === NS.caldav && body.name === 'calendar-query') {
       const filter = child(body, NS.caldav, 'filter');
       const hits = [...snapshot.resources.values()].filter((r) => eventMatches(filter, r));
-      res.status(207).type(XML_TYPE).send(multistatus(respond(hits)));
+      await send(res, this.withTexts(def, hits, respond));
       return;
     }
     throw new DavFailure(403, '<d:supported-report/>');
@@ -306,28 +316,80 @@ export class DavMiddleware implements NestMiddleware {
     res: Response,
     def: DavCollectionDef,
     body: XmlElement,
-    hrefOf: (r: RenderedResource) => string,
-    respond: (list: RenderedResource[]) => DavResponse[],
+    hrefOf: (r: { name: string }) => string,
+    respond: (r: RenderedResource) => DavResponse,
   ): Promise<void> {
     const token = child(body, NS.dav, 'sync-token')?.text.trim() ?? '';
     // Nothing changed since the token: answered from the stored state alone, nothing rendered.
     const state = await this.sync.state(def);
     if (token !== '' && this.tokenVersion(token, state) === state.version) {
-      res.status(207).type(XML_TYPE).send(multistatus([], this.syncToken(state)));
+      await send(res, [], this.syncToken(state));
       return;
     }
     const snapshot = await this.sync.snapshot(def);
-    let responses: DavResponse[];
     if (token === '') {
-      responses = respond([...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name)));
-    } else {
-      const since = this.tokenVersion(token, snapshot);
-      if (since === null) throw new DavFailure(403, '<d:valid-sync-token/>');
-      const delta = await this.sync.delta(snapshot, since);
-      const base = hrefOf({ name: '', etag: '', text: '' });
-      responses = [...respond(delta.changed), ...delta.removed.map((name): DavResponse => ({ href: `${base}${name}`, status: 404 }))];
+      const sorted = [...snapshot.resources.values()].sort((a, b) => a.name.localeCompare(b.name));
+      await send(res, this.withTexts(def, sorted, respond), this.syncToken(snapshot));
+      return;
     }
-    res.status(207).type(XML_TYPE).send(multistatus(responses, this.syncToken(snapshot)));
+    const since = this.tokenVersion(token, snapshot);
+    if (since === null) throw new DavFailure(403, '<d:valid-sync-token/>');
+    const delta = await this.sync.delta(snapshot, since);
+    const base = hrefOf({ name: '' });
+    const removed = delta.removed.map((name): DavResponse => ({ href: `${base}${name}`, status: 404 }));
+    // a card gone since the snapshot (consent withdrawn a moment ago) is reported removed as well
+    const gone = (meta: ResourceMeta): DavResponse => ({ href: hrefOf(meta), status: 404 });
+    await send(res, concat(this.withTexts(def, delta.changed, respond, gone), removed), this.syncToken(snapshot));
+  }
+
+  /**
+   * Responses for these resources with their texts, a slice at a time (text store, or rendered for
+   * just that slice); a resource no longer there is left out, or answered by `gone`.
+   */
+  private async *withTexts(
+    def: DavCollectionDef,
+    metas: readonly ResourceMeta[],
+    respond: (r: RenderedResource) => DavResponse,
+    gone?: (meta: ResourceMeta) => DavResponse,
+  ): AsyncGenerator<DavResponse> {
+    for (let i = 0; i < metas.length; i += CARD_SLICE) {
+      const slice = metas.slice(i, i + CARD_SLICE);
+      const texts = await this.sync.texts(def, slice);
+      if (!gone || texts.length === slice.length) {
+        for (const r of texts) yield respond(r);
+        continue;
+      }
+      const byName = new Map(texts.map((r) => [r.name, r]));
+      for (const meta of slice) {
+        const r = byName.get(meta.name);
+        yield r ? respond(r) : gone(meta);
+      }
+    }
+  }
+
+  /** addressbook-multiget / calendar-multiget: each href in the order asked, 404 for what is not there. */
+  private async *multiget(
+    def: DavCollectionDef,
+    resources: ReadonlyMap<string, ResourceMeta>,
+    base: string,
+    hrefs: readonly string[],
+    respond: (r: RenderedResource) => DavResponse,
+  ): AsyncGenerator<DavResponse> {
+    for (let i = 0; i < hrefs.length; i += CARD_SLICE) {
+      const slice = hrefs.slice(i, i + CARD_SLICE).map((h) => {
+        const wanted = pathOf(h);
+        return { href: h, meta: wanted?.startsWith(base) ? resources.get(wanted.slice(base.length)) : undefined };
+      });
+      const texts = await this.sync.texts(
+        def,
+        slice.flatMap((x) => (x.meta ? [x.meta] : [])),
+      );
+      const byName = new Map(texts.map((r) => [r.name, r]));
+      for (const { href: h, meta } of slice) {
+        const r = meta ? byName.get(meta.name) : undefined;
+        yield r ? respond(r) : { href: h, status: 404 };
+      }
+    }
   }
 
   private syncToken(snapshot: CollectionState): string {
@@ -352,7 +414,7 @@ export class DavMiddleware implements NestMiddleware {
     return def;
   }
 
-  private async resourceOf(account: DavAccount, target: Extract<DavTarget, { type: 'resource' }>): Promise<{ def: DavCollectionDef; resource: RenderedResource }> {
+  private async resourceOf(account: DavAccount, target: Extract<DavTarget, { type: 'resource' }>): Promise<{ def: DavCollectionDef; resource: ResourceMeta }> {
     const def = await this.collectionOf(account, target.kind, target.slug);
     const resource = (await this.sync.snapshot(def)).resources.get(target.name);
     if (!resource) throw new DavFailure(404);
@@ -374,15 +436,30 @@ function contentType(kind: DavCollectionKind): string {
   return kind === 'addressbook' ? 'text/vcard; charset=utf-8' : 'text/calendar; charset=utf-8; component=VEVENT';
 }
 
-function resourceProps(kind: DavCollectionKind, r: RenderedResource, withData: boolean): Props {
+/** A resource's properties; with its text (REPORTs) the text is one of them and gives the length. */
+function resourceProps(kind: DavCollectionKind, r: { etag: string; bytes?: number }, text?: string): Props {
   const props: Props = new Map([
     [key(NS.dav, 'resourcetype'), ''],
     [key(NS.dav, 'getetag'), xmlEscape(r.etag)],
     [key(NS.dav, 'getcontenttype'), contentType(kind)],
-    [key(NS.dav, 'getcontentlength'), String(Buffer.byteLength(r.text))],
+    [key(NS.dav, 'getcontentlength'), String(text !== undefined ? Buffer.byteLength(text) : (r.bytes ?? 0))],
   ]);
-  if (withData) props.set(kind === 'addressbook' ? key(NS.carddav, 'address-data') : key(NS.caldav, 'calendar-data'), xmlEscape(r.text));
+  if (text !== undefined) props.set(kind === 'addressbook' ? key(NS.carddav, 'address-data') : key(NS.caldav, 'calendar-data'), xmlEscape(text));
   return props;
+}
+
+/** Sends a 207 Multi-Status, streamed (dav-stream.ts). */
+async function send(res: Response, responses: Iterable<DavResponse> | AsyncIterable<DavResponse>, syncToken?: string): Promise<void> {
+  res.status(207).type(XML_TYPE);
+  await writeMultistatus(res, responses, syncToken);
+}
+
+function* mapped<T>(items: Iterable<T>, fn: (item: T) => DavResponse): Generator<DavResponse> {
+  for (const item of items) yield fn(item);
+}
+
+async function* concat(...parts: (Iterable<DavResponse> | AsyncIterable<DavResponse>)[]): AsyncGenerator<DavResponse> {
+  for (const part of parts) yield* part;
 }
 
 /** One response: the requested properties we have (200) and those we do not (404). */

@@ -61,17 +61,22 @@ export class DavRepository {
       .getMany();
   }
 
-  /** Person id → names of the bodies (not deleted) they currently sit on (CATEGORIES of the cards). */
-  async findCurrentBodyNamesByPerson(day: string): Promise<Map<number, string[]>> {
-    const rows = await this.dataSource
+  /**
+   * Person id → names of the bodies (not deleted) they currently sit on (CATEGORIES of the cards);
+   * everyone's, or only these people's.
+   */
+  async findCurrentBodyNamesByPerson(day: string, personIds?: readonly number[]): Promise<Map<number, string[]>> {
+    if (personIds && personIds.length === 0) return new Map();
+    const query = this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('ms')
       .innerJoin(Body, 'b', 'b.id = ms.body_id')
       .select('ms.person_id', 'personId')
       .addSelect('b.name', 'name')
       .distinct(true)
-      .where(currentMembershipSql('ms', 'day'), { day })
-      .getRawMany<{ personId: number; name: string }>();
+      .where(currentMembershipSql('ms', 'day'), { day });
+    if (personIds) query.andWhere('ms.person_id IN (:...personIds)', { personIds: [...personIds] });
+    const rows = await query.getRawMany<{ personId: number; name: string }>();
     const out = new Map<number, string[]>();
     for (const r of rows) {
       const list = out.get(Number(r.personId)) ?? [];
