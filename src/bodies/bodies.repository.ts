@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { type ContactRead, readContacts } from '../people/person-contact-rows.js';
+import { type ContactRead, readContactsByIds } from '../people/person-contact-rows.js';
 import { Person } from '../people/person.entity.js';
 import { Body } from './body.entity.js';
 import { type BodyFacts, type MemberListing, type PersonMembershipListing, readBodyWithMembers, readCurrentRepresentations, type RepresentationListing, readMembershipsOfPerson } from './body-reads.js';
@@ -70,9 +70,7 @@ export class BodiesRepository {
 
   /** These people's contacts (one statement, see person-contact-rows.ts), in the order of the ids given. */
   async readPeopleContacts(ids: readonly number[]): Promise<ContactRead[]> {
-    if (ids.length === 0) return [];
-    const found = await readContacts(this.people.manager, (column) => `${column} IN (:...ids)`, { ids: [...ids] });
-    return ids.map((id) => found.get(id)).filter((p): p is ContactRead => p !== undefined);
+    return readContactsByIds(this.people.manager, ids);
   }
 
   /** All memberships of a person (current, upcoming and ended), with body and represented organisation. */

@@ -90,6 +90,13 @@ export async function readContacts(
   return contactsFromRows(rows, manager.connection);
 }
 
+/** These people's contacts in the order of `ids` (people not found are left out). */
+export async function readContactsByIds(manager: EntityManager, ids: readonly number[]): Promise<ContactRead[]> {
+  if (ids.length === 0) return [];
+  const found = await readContacts(manager, (column) => `${column} IN (:...ids)`, { ids: [...ids] });
+  return ids.map((id) => found.get(id)).filter((p): p is ContactRead => p !== undefined);
+}
+
 function contactsFromRows(rows: ContactRow[], dataSource: DataSource): Map<number, ContactRead> {
   const consentAt = columnHydrator(dataSource, Person, 'consentAt');
   const updatedAt = columnHydrator(dataSource, Person, 'updatedAt');
