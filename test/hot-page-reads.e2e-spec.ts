@@ -8,6 +8,7 @@ import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
 import { BodyQuorumRule } from '../src/bodies/quorum-rule.entity.js';
@@ -190,7 +191,7 @@ describe('hand-written reads of the directory pages', () => {
       for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
     }
   });
-  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement, as the separate reads give them', async () => {
+  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement of plain rows, as the entity reads give them', async () => {
     const ds = t.app.get(DatabaseService).dataSource;
     await t.app.get(DatabaseService).write((m) => m.getRepository(BodyQuorumRule).save({ bodyId: bigBodyId, kind: 'count', value: 7 }));
     const empty = await t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Ohne Tagesordnung', uid: 'ohne-tagesordnung@example.org', startsAt: new Date(Date.UTC(2026, 2, 29, 0, 30)), endsAt: new Date(Date.UTC(2026, 2, 29, 2, 30)), isPublic: false }));
@@ -200,17 +201,84 @@ describe('hand-written reads of the directory pages', () => {
     const meetings = await ds.getRepository(Meeting).find({ order: { id: 'ASC' } });
     expect(meetings.length).toBeGreaterThan(5);
     for (const { id } of meetings) {
-      const separate = await repository.findById(id);
+      const entity = await repository.findById(id);
       const { result, statements } = await countSql(() => service.detail(id, ANONYMOUS).catch(() => null));
       expect(statements).toHaveLength(1);
       const detail = await service.detail(id, admin);
-      expect(detail.meeting).toEqual(separate);
-      expect(detail.agenda).toEqual(await repository.findAgenda(id));
+      // every column of the meeting, its body's and place's shown columns, values as the entity has them
+      expect(Object.keys(detail.meeting).sort()).toEqual(Object.keys(entity!).sort());
+      expect(entity).toMatchObject(detail.meeting);
+      expect(detail.meeting).not.toBeInstanceOf(Meeting);
+      const agenda = await repository.findAgenda(id);
+      expect(agenda).toMatchObject(detail.agenda);
+      for (const item of detail.agenda) expect(Object.keys(item).sort()).toEqual(Object.keys(agenda[0]).filter((k) => k !== 'createdAt').sort());
       expect((await repository.findByIdWithAgenda(id))?.quorumRule).toEqual(await t.app.get(QuorumRulesService).ruleOf(detail.meeting.bodyId));
       if (result) expect(result.agenda.every((a) => a.isPublic)).toBe(true);
     }
     expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
     expect((await repository.findByIdWithAgenda(empty.id))?.quorumRule).toEqual({ kind: 'count', value: 7 });
     await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
+  });
+  it("reads the meeting page's attendance and the member's deputy choice in one statement of plain rows, as the entity reads give them", async () => {
+    const db = t.app.get(DatabaseService);
+    const repository = t.app.get(MeetingsRepository);
+    const service = t.app.get(MeetingsService);
+    const members = await db.dataSource.getRepository(Membership).find({ where: { bodyId: bigBodyId }, relations: { person: true }, order: { id: 'ASC' } });
+    const personOf = (i: number): Person => members[i].person;
+    const meeting = await db.write(async (m) => {
+      const saved = await m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Mit Antworten', uid: 'mit-antworten@example.org', startsAt: new Date(Date.UTC(2026, 5, 10, 16)), endsAt: new Date(Date.UTC(2026, 5, 10, 18)), isPublic: true });
+      const answers: Partial<Attendance>[] = [
+        { personId: personOf(0).id, response: 'accepted', attended: 'yes', respondedAt: new Date(Date.UTC(2026, 5, 1, 8)) },
+        { personId: personOf(1).id, response: 'declined', deputyPersonId: personOf(2).id },
+        { personId: personOf(3).id, response: 'tentative', deputyPersonId: personOf(4).id, attended: 'excused' },
+        { personId: personOf(6).id, response: 'declined', deputyPersonId: personOf(9).id },
+      ];
+      await m.getRepository(Attendance).save(answers.map((a) => ({ ...a, meetingId: saved.id })));
+      // a second, voting membership of a member without voting right; a removed member; a removed deputy
+      await m.getRepository(Membership).save({ bodyId: bigBodyId, personId: personOf(1).id, role: 'secretary', votingRight: true, startDate: '2024-01-01', endDate: null });
+      await m.getRepository(Person).softDelete({ id: personOf(8).id });
+      await m.getRepository(Person).softDelete({ id: personOf(9).id });
+      return saved;
+    });
+    const day = '2026-06-10';
+    const current = await repository.findCurrentMemberships([bigBodyId], day);
+    const answers = await db.dataSource.getRepository(Attendance).find({ where: { meetingId: meeting.id }, relations: { deputyPerson: true } });
+    expect(current.some((c) => c.personId === personOf(8).id)).toBe(false);
+    // viewers: one in an organisation with colleagues, one in a removed organisation, one without, one not on the body
+    for (const viewerIndex of [0, 1, 3, 7]) {
+      const personId = personOf(viewerIndex).id;
+      const viewer = memberViewer(1, personId);
+      const { result: detail, statements } = await countSql(() => service.detail(meeting.id, viewer));
+      expect(statements).toHaveLength(2);
+      const read = await repository.findCurrentMembershipsWithAttendance(bigBodyId, day, meeting.id, personId);
+      expect(read.rows.map((r) => r.membership.id)).toEqual(current.map((c) => c.id));
+      read.rows.forEach((r, i) => {
+        const entity = current[i];
+        expect(entity).toMatchObject({ ...r.membership, person: { ...r.membership.person } });
+        const answer = answers.find((a) => a.personId === entity.personId) ?? null;
+        if (answer === null) expect(r.attendance).toBeNull();
+        else {
+          expect(r.attendance).toEqual({
+            response: answer.response,
+            deputyPersonId: answer.deputyPersonId,
+            deputyPerson: answer.deputyPerson
+              ? { id: answer.deputyPerson.id, academicTitle: answer.deputyPerson.academicTitle, givenName: answer.deputyPerson.givenName, familyName: answer.deputyPerson.familyName, sortKey: answer.deputyPerson.sortKey, organisationId: answer.deputyPerson.organisationId }
+              : null,
+            attended: answer.attended,
+          });
+        }
+      });
+      const onBody = current.some((c) => c.personId === personId);
+      expect(detail.viewerMemberships.map((m) => m.personId)).toEqual(onBody ? [personId] : []);
+      const expected = onBody ? await service.deputyCandidates(meeting, personId) : [];
+      expect(detail.deputyCandidates.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+      if (viewerIndex === 0) expect(read.colleagues.length).toBeGreaterThan(10);
+    }
+    // the entity reads and the plain read agree on the one row per person (the voting membership wins)
+    const overview = (await service.detail(meeting.id, memberViewer(1, personOf(0).id))).attendance!;
+    const second = overview.rows.find((r) => r.membership.personId === personOf(1).id)!;
+    expect(second.membership).toMatchObject({ role: 'secretary', votingRight: true });
+    expect(second.attendance?.deputyPerson?.id).toBe(personOf(2).id);
+    expect(overview.rows.find((r) => r.membership.personId === personOf(6).id)?.attendance).toMatchObject({ deputyPersonId: personOf(9).id, deputyPerson: null });
   });
 });

@@ -25,7 +25,7 @@ import { type DocumentVisibility, DocumentVersion, type GeneratedKind, MeetingDo
 import { DocumentStorage, sha256Hex } from './document-storage.js';
 import { judgeFileType } from './document-types.js';
 import { cleanFileName, formatBytes, titleFromFileName } from './document-view.js';
-import { canViewDocument, defaultVisibility } from './document-visibility.js';
+import { canViewDocument, defaultVisibility, type MeetingScope } from './document-visibility.js';
 import { VISIBILITY_LABELS } from './documents.forms.js';
 import { documentLetterLines } from './documents.view-model.js';
 import { type DocumentListEntry, readMeetingDocumentList } from './meeting-document-list.js';
@@ -207,7 +207,7 @@ export class DocumentsService {
   }
 
   /** The meeting page's document list for the viewer: plain rows in one statement (`readMeetingDocumentList`). */
-  listOf(meeting: Meeting, viewer: Viewer): Promise<DocumentListEntry[]> {
+  listOf(meeting: MeetingScope & { id: number }, viewer: Viewer): Promise<DocumentListEntry[]> {
     return readMeetingDocumentList(this.dataSource.manager, meeting, viewer);
   }
 

@@ -5,8 +5,8 @@ import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { Person } from '../people/person.entity.js';
-import type { Attendance } from './attendance.entity.js';
 import type { Meeting } from './meeting.entity.js';
+import type { AttendanceAnswer } from './meeting-reads.js';
 import { MeetingsService } from './meetings.service.js';
 import { type RsvpAnswer, rsvpClosedReason, saveRsvpAnswer } from './rsvp-rules.js';
 
@@ -24,7 +24,7 @@ export class AttendanceService {
   ) {}
 
   /** The meeting and the deputies the viewer may name; 403 when the viewer is not a current member. */
-  async context(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; personId: number; deputies: Person[]; current: Attendance | null }> {
+  async context(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; personId: number; deputies: Person[]; current: AttendanceAnswer | null }> {
     assertMember(viewer, `/sitzungen/${meetingId}`);
     const meeting = await this.meetings.visibleMeeting(meetingId, viewer);
     const { attendance } = await this.meetings.detail(meetingId, viewer);
