@@ -7,7 +7,12 @@ import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
+import { CalendarFeedService, feedWindowStart } from '../src/calendar/calendar-feed.service.js';
+import { meetingEvent } from '../src/calendar/meeting-event.js';
+import { todayInBerlin } from '../src/common/dates.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import type { MeetingFilter } from '../src/meetings/meeting-reads.js';
+import { agendaForAudience } from '../src/meetings/meeting-visibility.js';
 import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
@@ -218,6 +223,68 @@ describe('hand-written reads of the directory pages', () => {
     expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
     expect((await repository.findByIdWithAgenda(empty.id))?.quorumRule).toEqual({ kind: 'count', value: 7 });
     await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
+  });
+  it('builds the calendar feeds from plain rows exactly as from the entities (meetings, agendas, events), for every audience', async () => {
+    const db = t.app.get(DatabaseService);
+    const repository = t.app.get(MeetingsRepository);
+    const calendar = t.app.get(CalendarFeedService);
+    const host = new URL(t.config.baseUrl).hostname;
+    const now = new Date();
+    const bodies = await db.dataSource.getRepository(Body).find({ order: { id: 'ASC' } });
+    const windowStart = feedWindowStart(now);
+    const filters: MeetingFilter[] = [
+      { includeInternal: false, endsFrom: windowStart, order: 'ASC' },
+      { includeInternal: true, endsFrom: windowStart, order: 'ASC' },
+      { includeInternal: true, bodyIds: [], order: 'ASC' },
+      { includeInternal: true, bodyIds: bodies.map((b) => b.id), startsBefore: new Date(Date.UTC(2026, 5, 1)), order: 'DESC' },
+      ...bodies.flatMap((b) => [true, false].map((includeInternal): MeetingFilter => ({ includeInternal, bodyIds: [b.id], endsFrom: windowStart, order: 'ASC' }))),
+    ];
+    let compared = 0;
+    for (const filter of filters) {
+      const entities = await repository.findAll(filter);
+      const plain = await repository.readAll(filter);
+      expect(plain.map((m) => m.id)).toEqual(entities.map((m) => m.id));
+      plain.forEach((m, i) => {
+        expect(entities[i]).toMatchObject(m);
+        expect(Object.keys(m).sort()).toEqual(Object.keys(entities[i]).sort());
+      });
+      const agendas = await repository.readAgendas(filter);
+      const entityAgendas = await repository.findAgendas(entities.map((m) => m.id));
+      expect([...agendas.keys()].sort((a, b) => a - b)).toEqual([...entityAgendas.keys()].sort((a, b) => a - b));
+      for (const [id, items] of entityAgendas) expect(items).toMatchObject(agendas.get(id) ?? []);
+      compared += plain.length;
+    }
+    expect(compared).toBeGreaterThan(50);
+    // the events of the feeds (CalDAV serves the same) equal the events built from the entities
+    const fromEntities = async (filter: MeetingFilter) => {
+      const meetings = await repository.findAll(filter);
+      const agendas = await repository.findAgendas(meetings.map((m) => m.id));
+      const chairs = await t.app.get(BodyPolicyService).currentChairs([...new Set(meetings.map((m) => m.bodyId))], todayInBerlin());
+      const attachments = await t.app.get(DocumentsService).publicDocumentUrls(meetings);
+      return meetings.map((m) =>
+        meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], filter.includeInternal), {
+          baseUrl: t.config.baseUrl,
+          host,
+          chair: chairs.find((c) => c.bodyId === m.bodyId)?.person ?? null,
+          attachments: attachments.get(m.id),
+        }),
+      );
+    };
+    let events = 0;
+    for (const body of bodies) {
+      for (const viewer of [ANONYMOUS, memberViewer(1)]) {
+        if (!body.isPublic && viewer.kind === 'anonymous') continue;
+        const plain = await calendar.bodyEvents(body.id, viewer, now);
+        expect(plain).toEqual(await fromEntities({ includeInternal: viewer.kind === 'member', bodyIds: [body.id], endsFrom: windowStart, order: 'ASC' }));
+        events += plain.length;
+      }
+    }
+    expect(events).toBeGreaterThan(10);
+    const someone = (await db.dataSource.getRepository(Membership).find({ where: { bodyId: 1 }, order: { id: 'ASC' } }))[0];
+    const personal = await calendar.personalEvents(someone.personId, now);
+    const bodyIds = await repository.findBodyIdsOfPerson(someone.personId, todayInBerlin(now));
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal).toEqual(await fromEntities({ includeInternal: true, bodyIds, endsFrom: windowStart, order: 'ASC' }));
   });
   it("reads the meeting page's attendance and the member's deputy choice in one statement of plain rows, as the entity reads give them", async () => {
     const db = t.app.get(DatabaseService);

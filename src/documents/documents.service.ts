@@ -178,7 +178,7 @@ export class DocumentsService {
    * The public documents of public meetings as absolute URLs, by meeting id (for calendar ATTACH
    * lines): what an anonymous visitor may open. One query for many meetings.
    */
-  async publicDocumentUrls(meetings: readonly Meeting[]): Promise<Map<number, string[]>> {
+  async publicDocumentUrls(meetings: readonly (MeetingScope & { id: number })[]): Promise<Map<number, string[]>> {
     const result = new Map<number, string[]>();
     const visible = meetings.filter((m) => canViewMeeting(m, m.body, ANONYMOUS));
     if (visible.length === 0) return result;
