@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { In } from 'typeorm';
 import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { BodiesService } from '../src/bodies/bodies.service.js';
 import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
@@ -18,7 +19,7 @@ import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
 import { BodyQuorumRule } from '../src/bodies/quorum-rule.entity.js';
 import { QuorumRulesService } from '../src/bodies/quorum-rules.service.js';
-import { MeetingsService } from '../src/meetings/meetings.service.js';
+import { deputyCandidatesAmong, MeetingsService } from '../src/meetings/meetings.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
@@ -239,6 +240,13 @@ describe('hand-written reads of the directory pages', () => {
       { includeInternal: true, bodyIds: bodies.map((b) => b.id), startsBefore: new Date(Date.UTC(2026, 5, 1)), order: 'DESC' },
       ...bodies.flatMap((b) => [true, false].map((includeInternal): MeetingFilter => ({ includeInternal, bodyIds: [b.id], endsFrom: windowStart, order: 'ASC' }))),
     ];
+    /** The entity read of agendas, grouped by meeting. */
+    const findAgendas = async (ids: number[]): Promise<Map<number, AgendaItem[]>> => {
+      const items = ids.length === 0 ? [] : await db.dataSource.getRepository(AgendaItem).find({ where: { meetingId: In(ids) }, order: { position: 'ASC', id: 'ASC' } });
+      const result = new Map<number, AgendaItem[]>();
+      for (const item of items) result.set(item.meetingId, [...(result.get(item.meetingId) ?? []), item]);
+      return result;
+    };
     let compared = 0;
     for (const filter of filters) {
       const entities = await repository.findAll(filter);
@@ -249,7 +257,7 @@ describe('hand-written reads of the directory pages', () => {
         expect(Object.keys(m).sort()).toEqual(Object.keys(entities[i]).sort());
       });
       const agendas = await repository.readAgendas(filter);
-      const entityAgendas = await repository.findAgendas(entities.map((m) => m.id));
+      const entityAgendas = await findAgendas(entities.map((m) => m.id));
       expect([...agendas.keys()].sort((a, b) => a - b)).toEqual([...entityAgendas.keys()].sort((a, b) => a - b));
       for (const [id, items] of entityAgendas) expect(items).toMatchObject(agendas.get(id) ?? []);
       compared += plain.length;
@@ -258,7 +266,7 @@ describe('hand-written reads of the directory pages', () => {
     // the events of the feeds (CalDAV serves the same) equal the events built from the entities
     const fromEntities = async (filter: MeetingFilter) => {
       const meetings = await repository.findAll(filter);
-      const agendas = await repository.findAgendas(meetings.map((m) => m.id));
+      const agendas = await findAgendas(meetings.map((m) => m.id));
       const chairs = await t.app.get(BodyPolicyService).currentChairs([...new Set(meetings.map((m) => m.bodyId))], todayInBerlin());
       const attachments = await t.app.get(DocumentsService).publicDocumentUrls(meetings);
       return meetings.map((m) =>
@@ -337,7 +345,9 @@ describe('hand-written reads of the directory pages', () => {
       });
       const onBody = current.some((c) => c.personId === personId);
       expect(detail.viewerMemberships.map((m) => m.personId)).toEqual(onBody ? [personId] : []);
-      const expected = onBody ? await service.deputyCandidates(meeting, personId) : [];
+      const own = current.find((c) => c.personId === personId);
+      const colleagues = own?.person.organisationId ? await db.dataSource.getRepository(Person).find({ where: { organisationId: own.person.organisationId }, order: { sortKey: 'ASC' } }) : [];
+      const expected = onBody ? deputyCandidatesAmong(current, personId, colleagues) : [];
       expect(detail.deputyCandidates.map((p) => p.id)).toEqual(expected.map((p) => p.id));
       if (viewerIndex === 0) expect(read.colleagues.length).toBeGreaterThan(10);
     }

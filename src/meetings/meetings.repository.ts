@@ -104,19 +104,6 @@ export class MeetingsRepository {
     return this.agendaItems.find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
   }
 
-  /** Agenda items of several meetings, grouped by meeting id, each list in order. */
-  async findAgendas(meetingIds: number[]): Promise<Map<number, AgendaItem[]>> {
-    const result = new Map<number, AgendaItem[]>();
-    if (meetingIds.length === 0) return result;
-    const items = await this.agendaItems.find({ where: { meetingId: In(meetingIds) }, order: { position: 'ASC', id: 'ASC' } });
-    for (const item of items) {
-      const list = result.get(item.meetingId) ?? [];
-      list.push(item);
-      result.set(item.meetingId, list);
-    }
-    return result;
-  }
-
   findAgendaItem(id: number): Promise<AgendaItem | null> {
     return this.agendaItems.findOne({ where: { id } });
   }
@@ -190,10 +177,6 @@ export class MeetingsRepository {
 
   findLocation(id: number): Promise<Location | null> {
     return this.locations.findOne({ where: { id } });
-  }
-
-  findPeopleOfOrganisation(organisationId: number): Promise<Person[]> {
-    return this.people.find({ where: { organisationId }, order: { sortKey: 'ASC' } });
   }
 
   /** Later, not cancelled meetings of the body (at most 20, soonest first) — e.g. to approve minutes in. */

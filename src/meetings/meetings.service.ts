@@ -3,7 +3,6 @@ import { isMember, type Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import { notFound } from '../common/errors/user-facing.js';
-import type { Person } from '../people/person.entity.js';
 import type { AgendaFacts, AttendanceListing, MeetingFacts, PersonNameFacts } from './meeting-reads.js';
 import { berlinDay } from '../common/dates.js';
 import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meeting-visibility.js';
@@ -180,17 +179,5 @@ export class MeetingsService {
   async chairOf(meeting: Meeting): Promise<Membership | null> {
     const chairs = await this.policy.currentChairs([meeting.bodyId], berlinDay(meeting.startsAt));
     return chairs[0] ?? null;
-  }
-
-  /**
-   * Deputy candidates for a member (deputyCandidatesAmong): other current members of the body on the
-   * meeting day and people of the member's organisation. `current`: the body's current memberships on
-   * the meeting day with their people, when the caller has them already.
-   */
-  async deputyCandidates(meeting: Pick<Meeting, 'bodyId' | 'startsAt'>, personId: number, current?: readonly Membership[]): Promise<Person[]> {
-    const memberships = current ?? (await this.repository.findCurrentMemberships([meeting.bodyId], berlinDay(meeting.startsAt)));
-    const own = memberships.find((m) => m.personId === personId);
-    const colleagues = own?.person.organisationId ? await this.repository.findPeopleOfOrganisation(own.person.organisationId) : [];
-    return deputyCandidatesAmong(memberships, personId, colleagues);
   }
 }
