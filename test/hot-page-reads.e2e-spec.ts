@@ -256,7 +256,7 @@ describe('hand-written reads of the directory pages', () => {
         expect(entities[i]).toMatchObject(m);
         expect(Object.keys(m).sort()).toEqual(Object.keys(entities[i]).sort());
       });
-      const agendas = await repository.readAgendas(filter);
+      const agendas = await repository.readEventAgendas(filter);
       const entityAgendas = await findAgendas(entities.map((m) => m.id));
       expect([...agendas.keys()].sort((a, b) => a - b)).toEqual([...entityAgendas.keys()].sort((a, b) => a - b));
       for (const [id, items] of entityAgendas) expect(items).toMatchObject(agendas.get(id) ?? []);

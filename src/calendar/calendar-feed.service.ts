@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
-import type { AgendaFacts, MeetingFacts, MeetingFilter } from '../meetings/meeting-reads.js';
+import type { EventAgendaFacts, MeetingFacts, MeetingFilter } from '../meetings/meeting-reads.js';
 import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-visibility.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -191,7 +191,7 @@ export class CalendarFeedService {
   /** The events of a filter's meetings, read as plain rows (meetings with body and place, their agendas). */
   private async filteredEvents(filter: MeetingFilter): Promise<IcalEventInput[]> {
     const meetings: MeetingFacts[] = await this.repository.readAll(filter);
-    const agendas: Map<number, AgendaFacts[]> = meetings.length === 0 ? new Map<number, AgendaFacts[]>() : await this.repository.readAgendas(filter);
+    const agendas = meetings.length === 0 ? new Map<number, EventAgendaFacts[]>() : await this.repository.readEventAgendas(filter);
     return this.events(meetings, agendas, filter.includeInternal);
   }
 

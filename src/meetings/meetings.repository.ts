@@ -17,7 +17,8 @@ import {
   type MeetingFilter,
   meetingFilterSql,
   type PersonNameFacts,
-  readAgendas,
+  readEventAgendas,
+  type EventAgendaFacts,
   readCurrentMembershipsWithAttendance,
   readMeetings,
   readMeetingWithAgenda,
@@ -95,9 +96,9 @@ export class MeetingsRepository {
     return readMeetings(this.meetings.manager, filter);
   }
 
-  /** The agendas of a filter's meetings, by meeting id, as plain rows (the calendar feeds). */
-  readAgendas(filter: MeetingFilter): Promise<Map<number, AgendaFacts[]>> {
-    return readAgendas(this.meetings.manager, filter);
+  /** The agendas of a filter's meetings as events list them, by meeting id, as plain rows (the calendar feeds). */
+  readEventAgendas(filter: MeetingFilter): Promise<Map<number, EventAgendaFacts[]>> {
+    return readEventAgendas(this.meetings.manager, filter);
   }
 
   findAgenda(meetingId: number): Promise<AgendaItem[]> {
