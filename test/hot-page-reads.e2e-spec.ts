@@ -8,6 +8,7 @@ import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
+import { canViewDocument } from '../src/documents/document-visibility.js';
 import { CalendarFeedService, feedWindowStart } from '../src/calendar/calendar-feed.service.js';
 import { meetingEvent } from '../src/calendar/meeting-event.js';
 import { todayInBerlin } from '../src/common/dates.js';
@@ -288,6 +289,39 @@ describe('hand-written reads of the directory pages', () => {
       }
     }
     expect(events).toBeGreaterThan(10);
+    // the feeds' plain chairs (ORGANIZER) and ATTACH links equal the entity reads
+    const policy = t.app.get(BodyPolicyService);
+    const chairContacts = await policy.currentChairContacts(bodies.map((b) => b.id), todayInBerlin());
+    const entityChairs = await policy.currentChairs(bodies.map((b) => b.id), todayInBerlin());
+    expect(chairContacts.size).toBeGreaterThan(1);
+    for (const body of bodies) {
+      const chair = entityChairs.find((c) => c.bodyId === body.id)?.person ?? null;
+      const contact = chairContacts.get(body.id) ?? null;
+      expect(contact === null).toBe(chair === null);
+      if (!chair || !contact) continue;
+      expect(contact).toEqual({
+        bodyId: body.id,
+        academicTitle: chair.academicTitle,
+        givenName: chair.givenName,
+        familyName: chair.familyName,
+        emailVisibility: chair.emailVisibility,
+        consentAt: chair.consentAt,
+        emails: chair.emails.map((e) => ({ email: e.email, position: e.position })),
+      });
+    }
+    expect(chairContacts.get(bigBodyId)?.emails.map((e) => e.position)).toEqual([0, 1]);
+    const allMeetings = await repository.findAll({ includeInternal: true, order: 'ASC' });
+    const urls = await t.app.get(DocumentsService).publicDocumentUrls(allMeetings);
+    const publicMeetings = allMeetings.filter((m) => m.isPublic && m.body.isPublic);
+    const documents = await db.dataSource.getRepository(MeetingDocument).find({ where: { meetingId: In(publicMeetings.map((m) => m.id)), visibility: 'public' }, order: { id: 'ASC' } });
+    const items = await db.dataSource.getRepository(AgendaItem).find();
+    const expectedUrls = new Map<number, string[]>();
+    for (const d of documents) {
+      const item = items.find((a) => a.id === d.agendaItemId) ?? null;
+      if (canViewDocument(d, publicMeetings.find((m) => m.id === d.meetingId)!, item, ANONYMOUS)) expectedUrls.set(d.meetingId, [...(expectedUrls.get(d.meetingId) ?? []), `${t.config.baseUrl}/unterlagen/${d.id}`]);
+    }
+    expect(expectedUrls.size).toBeGreaterThan(0);
+    expect(urls).toEqual(expectedUrls);
     const someone = (await db.dataSource.getRepository(Membership).find({ where: { bodyId: 1 }, order: { id: 'ASC' } }))[0];
     const personal = await calendar.personalEvents(someone.personId, now);
     const bodyIds = await repository.findBodyIdsOfPerson(someone.personId, todayInBerlin(now));

@@ -11,7 +11,6 @@ import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { ContentVersionReader } from '../page-cache/content-version.reader.js';
-import type { Person } from '../people/person.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
 import { type EventAgendaItem, type EventMeeting, meetingEvent } from './meeting-event.js';
 import { type IcalEventInput, renderCalendar } from './meeting-ical.js';
@@ -201,10 +200,8 @@ export class CalendarFeedService {
     internal: boolean,
   ): Promise<IcalEventInput[]> {
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
-    const chairs = await this.policy.currentChairs(bodyIds, todayInBerlin());
+    const chairOf = await this.policy.currentChairContacts(bodyIds, todayInBerlin());
     const attachments = await this.documents.publicDocumentUrls(meetings);
-    const chairOf = new Map<number, Person>();
-    for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
     return meetings.map((m) =>
       meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], internal), {
         baseUrl: this.config.baseUrl,

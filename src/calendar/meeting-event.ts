@@ -32,13 +32,18 @@ export interface MeetingEventContext {
   /** The host for the neutral organizer address (noreply@host). */
   host: string;
   /** The body's chair with emails loaded, or null when the body has none. */
-  chair: Person | null;
+  chair: OrganizerPerson | null;
   /** URLs of the documents to attach (only public documents of a public meeting). */
   attachments?: string[];
 }
 
+/** What ORGANIZER shows of a chair: a Person with e-mails loaded, or the feeds' plain ChairContact. */
+export type OrganizerPerson = Pick<Person, 'academicTitle' | 'givenName' | 'familyName' | 'emailVisibility' | 'consentAt'> & {
+  emails?: readonly { email: string; position: number }[];
+};
+
 /** ORGANIZER: the chair's name; their email only when published, else a neutral no-reply address. */
-export function organizerOf(body: Pick<Body, 'name'>, chair: Person | null, host: string): { name: string; email: string } {
+export function organizerOf(body: Pick<Body, 'name'>, chair: OrganizerPerson | null, host: string): { name: string; email: string } {
   const neutral = `noreply@${host}`;
   if (!chair) return { name: body.name, email: neutral };
   const published = canSee(chair.emailVisibility, ANONYMOUS, chair.consentAt);
