@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { In } from 'typeorm';
 import { ANONYMOUS, memberViewer, type Viewer } from '../src/auth/viewer.js';
 import { BodiesService } from '../src/bodies/bodies.service.js';
 import { BodyPolicyService } from '../src/bodies/body-policy.service.js';
@@ -7,12 +8,19 @@ import { Membership } from '../src/bodies/membership.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
 import { DocumentBlob, DocumentVersion, MeetingDocument } from '../src/documents/document.entity.js';
 import { DocumentsService } from '../src/documents/documents.service.js';
+import { canViewDocument } from '../src/documents/document-visibility.js';
+import { CalendarFeedService, feedWindowStart } from '../src/calendar/calendar-feed.service.js';
+import { meetingEvent } from '../src/calendar/meeting-event.js';
+import { todayInBerlin } from '../src/common/dates.js';
 import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import type { MeetingFilter } from '../src/meetings/meeting-reads.js';
+import { agendaForAudience } from '../src/meetings/meeting-visibility.js';
+import { Attendance } from '../src/meetings/attendance.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { MeetingsRepository } from '../src/meetings/meetings.repository.js';
 import { BodyQuorumRule } from '../src/bodies/quorum-rule.entity.js';
 import { QuorumRulesService } from '../src/bodies/quorum-rules.service.js';
-import { MeetingsService } from '../src/meetings/meetings.service.js';
+import { deputyCandidatesAmong, MeetingsService } from '../src/meetings/meetings.service.js';
 import { Decision } from '../src/minutes/decision.entity.js';
 import { DecisionsService } from '../src/minutes/decisions.service.js';
 import { Organisation } from '../src/organisations/organisation.entity.js';
@@ -190,7 +198,7 @@ describe('hand-written reads of the directory pages', () => {
       for (const d of result) expect(d.minutes.meeting.startsAt).toBeInstanceOf(Date);
     }
   });
-  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement, as the separate reads give them', async () => {
+  it('reads the meeting of the meeting page with its agenda and quorum rule in one statement of plain rows, as the entity reads give them', async () => {
     const ds = t.app.get(DatabaseService).dataSource;
     await t.app.get(DatabaseService).write((m) => m.getRepository(BodyQuorumRule).save({ bodyId: bigBodyId, kind: 'count', value: 7 }));
     const empty = await t.app.get(DatabaseService).write((m) => m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Ohne Tagesordnung', uid: 'ohne-tagesordnung@example.org', startsAt: new Date(Date.UTC(2026, 2, 29, 0, 30)), endsAt: new Date(Date.UTC(2026, 2, 29, 2, 30)), isPublic: false }));
@@ -200,17 +208,188 @@ describe('hand-written reads of the directory pages', () => {
     const meetings = await ds.getRepository(Meeting).find({ order: { id: 'ASC' } });
     expect(meetings.length).toBeGreaterThan(5);
     for (const { id } of meetings) {
-      const separate = await repository.findById(id);
+      const entity = await repository.findById(id);
       const { result, statements } = await countSql(() => service.detail(id, ANONYMOUS).catch(() => null));
       expect(statements).toHaveLength(1);
       const detail = await service.detail(id, admin);
-      expect(detail.meeting).toEqual(separate);
-      expect(detail.agenda).toEqual(await repository.findAgenda(id));
+      // every column of the meeting, its body's and place's shown columns, values as the entity has them
+      expect(Object.keys(detail.meeting).sort()).toEqual(Object.keys(entity!).sort());
+      expect(entity).toMatchObject(detail.meeting);
+      expect(detail.meeting).not.toBeInstanceOf(Meeting);
+      const agenda = await repository.findAgenda(id);
+      expect(agenda).toMatchObject(detail.agenda);
+      for (const item of detail.agenda) expect(Object.keys(item).sort()).toEqual(Object.keys(agenda[0]).filter((k) => k !== 'createdAt').sort());
       expect((await repository.findByIdWithAgenda(id))?.quorumRule).toEqual(await t.app.get(QuorumRulesService).ruleOf(detail.meeting.bodyId));
       if (result) expect(result.agenda.every((a) => a.isPublic)).toBe(true);
     }
     expect((await service.detail(empty.id, admin)).agenda).toEqual([]);
     expect((await repository.findByIdWithAgenda(empty.id))?.quorumRule).toEqual({ kind: 'count', value: 7 });
     await expect(service.detail(empty.id, ANONYMOUS)).rejects.toThrow();
+  });
+  it('builds the calendar feeds from plain rows exactly as from the entities (meetings, agendas, events), for every audience', async () => {
+    const db = t.app.get(DatabaseService);
+    const repository = t.app.get(MeetingsRepository);
+    const calendar = t.app.get(CalendarFeedService);
+    const host = new URL(t.config.baseUrl).hostname;
+    const now = new Date();
+    const bodies = await db.dataSource.getRepository(Body).find({ order: { id: 'ASC' } });
+    const windowStart = feedWindowStart(now);
+    const filters: MeetingFilter[] = [
+      { includeInternal: false, endsFrom: windowStart, order: 'ASC' },
+      { includeInternal: true, endsFrom: windowStart, order: 'ASC' },
+      { includeInternal: true, bodyIds: [], order: 'ASC' },
+      { includeInternal: true, bodyIds: bodies.map((b) => b.id), startsBefore: new Date(Date.UTC(2026, 5, 1)), order: 'DESC' },
+      ...bodies.flatMap((b) => [true, false].map((includeInternal): MeetingFilter => ({ includeInternal, bodyIds: [b.id], endsFrom: windowStart, order: 'ASC' }))),
+    ];
+    /** The entity read of agendas, grouped by meeting. */
+    const findAgendas = async (ids: number[]): Promise<Map<number, AgendaItem[]>> => {
+      const items = ids.length === 0 ? [] : await db.dataSource.getRepository(AgendaItem).find({ where: { meetingId: In(ids) }, order: { position: 'ASC', id: 'ASC' } });
+      const result = new Map<number, AgendaItem[]>();
+      for (const item of items) result.set(item.meetingId, [...(result.get(item.meetingId) ?? []), item]);
+      return result;
+    };
+    let compared = 0;
+    for (const filter of filters) {
+      const entities = await repository.findAll(filter);
+      const plain = await repository.readAll(filter);
+      expect(plain.map((m) => m.id)).toEqual(entities.map((m) => m.id));
+      plain.forEach((m, i) => {
+        expect(entities[i]).toMatchObject(m);
+        expect(Object.keys(m).sort()).toEqual(Object.keys(entities[i]).sort());
+      });
+      const agendas = await repository.readEventAgendas(filter);
+      const entityAgendas = await findAgendas(entities.map((m) => m.id));
+      expect([...agendas.keys()].sort((a, b) => a - b)).toEqual([...entityAgendas.keys()].sort((a, b) => a - b));
+      for (const [id, items] of entityAgendas) expect(items).toMatchObject(agendas.get(id) ?? []);
+      compared += plain.length;
+    }
+    expect(compared).toBeGreaterThan(50);
+    // the events of the feeds (CalDAV serves the same) equal the events built from the entities
+    const fromEntities = async (filter: MeetingFilter) => {
+      const meetings = await repository.findAll(filter);
+      const agendas = await findAgendas(meetings.map((m) => m.id));
+      const chairs = await t.app.get(BodyPolicyService).currentChairs([...new Set(meetings.map((m) => m.bodyId))], todayInBerlin());
+      const attachments = await t.app.get(DocumentsService).publicDocumentUrls(meetings);
+      return meetings.map((m) =>
+        meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], filter.includeInternal), {
+          baseUrl: t.config.baseUrl,
+          host,
+          chair: chairs.find((c) => c.bodyId === m.bodyId)?.person ?? null,
+          attachments: attachments.get(m.id),
+        }),
+      );
+    };
+    let events = 0;
+    for (const body of bodies) {
+      for (const viewer of [ANONYMOUS, memberViewer(1)]) {
+        if (!body.isPublic && viewer.kind === 'anonymous') continue;
+        const plain = await calendar.bodyEvents(body.id, viewer, now);
+        expect(plain).toEqual(await fromEntities({ includeInternal: viewer.kind === 'member', bodyIds: [body.id], endsFrom: windowStart, order: 'ASC' }));
+        events += plain.length;
+      }
+    }
+    expect(events).toBeGreaterThan(10);
+    // the feeds' plain chairs (ORGANIZER) and ATTACH links equal the entity reads
+    const policy = t.app.get(BodyPolicyService);
+    const chairContacts = await policy.currentChairContacts(bodies.map((b) => b.id), todayInBerlin());
+    const entityChairs = await policy.currentChairs(bodies.map((b) => b.id), todayInBerlin());
+    expect(chairContacts.size).toBeGreaterThan(1);
+    for (const body of bodies) {
+      const chair = entityChairs.find((c) => c.bodyId === body.id)?.person ?? null;
+      const contact = chairContacts.get(body.id) ?? null;
+      expect(contact === null).toBe(chair === null);
+      if (!chair || !contact) continue;
+      expect(contact).toEqual({
+        bodyId: body.id,
+        academicTitle: chair.academicTitle,
+        givenName: chair.givenName,
+        familyName: chair.familyName,
+        emailVisibility: chair.emailVisibility,
+        consentAt: chair.consentAt,
+        emails: chair.emails.map((e) => ({ email: e.email, position: e.position })),
+      });
+    }
+    expect(chairContacts.get(bigBodyId)?.emails.map((e) => e.position)).toEqual([0, 1]);
+    const allMeetings = await repository.findAll({ includeInternal: true, order: 'ASC' });
+    const urls = await t.app.get(DocumentsService).publicDocumentUrls(allMeetings);
+    const publicMeetings = allMeetings.filter((m) => m.isPublic && m.body.isPublic);
+    const documents = await db.dataSource.getRepository(MeetingDocument).find({ where: { meetingId: In(publicMeetings.map((m) => m.id)), visibility: 'public' }, order: { id: 'ASC' } });
+    const items = await db.dataSource.getRepository(AgendaItem).find();
+    const expectedUrls = new Map<number, string[]>();
+    for (const d of documents) {
+      const item = items.find((a) => a.id === d.agendaItemId) ?? null;
+      if (canViewDocument(d, publicMeetings.find((m) => m.id === d.meetingId)!, item, ANONYMOUS)) expectedUrls.set(d.meetingId, [...(expectedUrls.get(d.meetingId) ?? []), `${t.config.baseUrl}/unterlagen/${d.id}`]);
+    }
+    expect(expectedUrls.size).toBeGreaterThan(0);
+    expect(urls).toEqual(expectedUrls);
+    const someone = (await db.dataSource.getRepository(Membership).find({ where: { bodyId: 1 }, order: { id: 'ASC' } }))[0];
+    const personal = await calendar.personalEvents(someone.personId, now);
+    const bodyIds = await repository.findBodyIdsOfPerson(someone.personId, todayInBerlin(now));
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal).toEqual(await fromEntities({ includeInternal: true, bodyIds, endsFrom: windowStart, order: 'ASC' }));
+  });
+  it("reads the meeting page's attendance and the member's deputy choice in one statement of plain rows, as the entity reads give them", async () => {
+    const db = t.app.get(DatabaseService);
+    const repository = t.app.get(MeetingsRepository);
+    const service = t.app.get(MeetingsService);
+    const members = await db.dataSource.getRepository(Membership).find({ where: { bodyId: bigBodyId }, relations: { person: true }, order: { id: 'ASC' } });
+    const personOf = (i: number): Person => members[i].person;
+    const meeting = await db.write(async (m) => {
+      const saved = await m.getRepository(Meeting).save({ bodyId: bigBodyId, title: 'Mit Antworten', uid: 'mit-antworten@example.org', startsAt: new Date(Date.UTC(2026, 5, 10, 16)), endsAt: new Date(Date.UTC(2026, 5, 10, 18)), isPublic: true });
+      const answers: Partial<Attendance>[] = [
+        { personId: personOf(0).id, response: 'accepted', attended: 'yes', respondedAt: new Date(Date.UTC(2026, 5, 1, 8)) },
+        { personId: personOf(1).id, response: 'declined', deputyPersonId: personOf(2).id },
+        { personId: personOf(3).id, response: 'tentative', deputyPersonId: personOf(4).id, attended: 'excused' },
+        { personId: personOf(6).id, response: 'declined', deputyPersonId: personOf(9).id },
+      ];
+      await m.getRepository(Attendance).save(answers.map((a) => ({ ...a, meetingId: saved.id })));
+      // a second, voting membership of a member without voting right; a removed member; a removed deputy
+      await m.getRepository(Membership).save({ bodyId: bigBodyId, personId: personOf(1).id, role: 'secretary', votingRight: true, startDate: '2024-01-01', endDate: null });
+      await m.getRepository(Person).softDelete({ id: personOf(8).id });
+      await m.getRepository(Person).softDelete({ id: personOf(9).id });
+      return saved;
+    });
+    const day = '2026-06-10';
+    const current = await repository.findCurrentMemberships([bigBodyId], day);
+    const answers = await db.dataSource.getRepository(Attendance).find({ where: { meetingId: meeting.id }, relations: { deputyPerson: true } });
+    expect(current.some((c) => c.personId === personOf(8).id)).toBe(false);
+    // viewers: one in an organisation with colleagues, one in a removed organisation, one without, one not on the body
+    for (const viewerIndex of [0, 1, 3, 7]) {
+      const personId = personOf(viewerIndex).id;
+      const viewer = memberViewer(1, personId);
+      const { result: detail, statements } = await countSql(() => service.detail(meeting.id, viewer));
+      expect(statements).toHaveLength(2);
+      const read = await repository.findCurrentMembershipsWithAttendance(bigBodyId, day, meeting.id, personId);
+      expect(read.rows.map((r) => r.membership.id)).toEqual(current.map((c) => c.id));
+      read.rows.forEach((r, i) => {
+        const entity = current[i];
+        expect(entity).toMatchObject({ ...r.membership, person: { ...r.membership.person } });
+        const answer = answers.find((a) => a.personId === entity.personId) ?? null;
+        if (answer === null) expect(r.attendance).toBeNull();
+        else {
+          expect(r.attendance).toEqual({
+            response: answer.response,
+            deputyPersonId: answer.deputyPersonId,
+            deputyPerson: answer.deputyPerson
+              ? { id: answer.deputyPerson.id, academicTitle: answer.deputyPerson.academicTitle, givenName: answer.deputyPerson.givenName, familyName: answer.deputyPerson.familyName, sortKey: answer.deputyPerson.sortKey, organisationId: answer.deputyPerson.organisationId }
+              : null,
+            attended: answer.attended,
+          });
+        }
+      });
+      const onBody = current.some((c) => c.personId === personId);
+      expect(detail.viewerMemberships.map((m) => m.personId)).toEqual(onBody ? [personId] : []);
+      const own = current.find((c) => c.personId === personId);
+      const colleagues = own?.person.organisationId ? await db.dataSource.getRepository(Person).find({ where: { organisationId: own.person.organisationId }, order: { sortKey: 'ASC' } }) : [];
+      const expected = onBody ? deputyCandidatesAmong(current, personId, colleagues) : [];
+      expect(detail.deputyCandidates.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+      if (viewerIndex === 0) expect(read.colleagues.length).toBeGreaterThan(10);
+    }
+    // the entity reads and the plain read agree on the one row per person (the voting membership wins)
+    const overview = (await service.detail(meeting.id, memberViewer(1, personOf(0).id))).attendance!;
+    const second = overview.rows.find((r) => r.membership.personId === personOf(1).id)!;
+    expect(second.membership).toMatchObject({ role: 'secretary', votingRight: true });
+    expect(second.attendance?.deputyPerson?.id).toBe(personOf(2).id);
+    expect(overview.rows.find((r) => r.membership.personId === personOf(6).id)?.attendance).toMatchObject({ deputyPersonId: personOf(9).id, deputyPerson: null });
   });
 });

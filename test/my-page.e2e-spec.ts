@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account } from '../src/auth/account.entity.js';
+import { memberViewer } from '../src/auth/viewer.js';
 import { DEMO_MEMBER } from '../src/auth/demo-accounts.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { DatabaseService } from '../src/database/database.service.js';
@@ -122,8 +123,7 @@ describe('Meine Seite: the landing page after login, with what concerns the memb
     expect(meetingPage.text).toContain('Bisher: Abgesagt');
 
     // a deputy named on the meeting page stays on a "maybe" from Meine Seite, goes on an acceptance
-    const meeting = await t.app.get(DataSource).getRepository(Meeting).findOneOrFail({ where: { id: meetingId }, relations: { body: true } });
-    const [deputy] = await t.app.get(MeetingsService).deputyCandidates(meeting, personId);
+    const [deputy] = (await t.app.get(MeetingsService).detail(Number(meetingId), memberViewer(0, personId))).deputyCandidates;
     expect(deputy).toBeDefined();
     await db.write((m) => m.getRepository(Attendance).update({ meetingId, personId }, { deputyPersonId: deputy.id }));
     expect((await member.post(path).type('form').send({ _csrf: token, response: 'tentative' })).status).toBe(303);

@@ -40,7 +40,7 @@ const BUDGETS: PageType[] = [
   { page: 'person page',        path: () => `/personen/${PERSON}`,                   budgets: { anonymous: 2, member: 3, chair: 3, admin: 3 } },
   { page: 'organisation page',  path: () => `/organisationen/${ORGANISATION}`,       budgets: { anonymous: 3, member: 4, chair: 4, admin: 4 } },
   { page: 'body page',          path: () => `/gremien/${BODY}`,                      budgets: { anonymous: 3, member: 6, chair: 6, admin: 4 } },
-  { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 3, member: 7, chair: 7, admin: 5 } },
+  { page: 'meeting page',       path: (f) => `/sitzungen/${f.meetingId}`,           budgets: { anonymous: 3, member: 6, chair: 6, admin: 5 } },
   { page: 'search',             path: () => '/suche?q=Sprachmittler',                budgets: { anonymous: 2, member: 4, chair: 4, admin: 3 } },
   { page: 'body vCard bundle',  path: () => `/gremien/${BODY}/vcard`,                budgets: { anonymous: 2, member: 3, chair: 3, admin: 3 } },
   { page: 'personal feed',      path: (f) => f.feedPath,                             budgets: { member: 2 } },

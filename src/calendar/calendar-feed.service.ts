@@ -5,14 +5,14 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayInBerlin } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
+import type { EventAgendaFacts, MeetingFacts, MeetingFilter } from '../meetings/meeting-reads.js';
 import { agendaForAudience, seesInternalMeetings } from '../meetings/meeting-visibility.js';
 import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { ContentVersionReader } from '../page-cache/content-version.reader.js';
-import type { Person } from '../people/person.entity.js';
 import { rendered, type RenderedCalendar } from './http-cache.js';
-import { meetingEvent } from './meeting-event.js';
+import { type EventAgendaItem, type EventMeeting, meetingEvent } from './meeting-event.js';
 import { type IcalEventInput, renderCalendar } from './meeting-ical.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
@@ -107,8 +107,7 @@ export class CalendarFeedService {
   /** All public meetings of public bodies, public agenda items only. */
   publicFeed(now: Date = new Date()): Promise<RenderedCalendar> {
     return this.cached('public', now, async () => {
-      const meetings = await this.repository.findAll({ includeInternal: false, endsFrom: feedWindowStart(now), order: 'ASC' });
-      return this.render(meetings, false, {
+      return this.render({ includeInternal: false, endsFrom: feedWindowStart(now), order: 'ASC' }, {
         name: `${this.config.siteName}: Sitzungen`,
         description: `Alle öffentlichen Sitzungen der Gremien im ${this.config.siteName}`,
         url: `${this.config.baseUrl}/sitzungen`,
@@ -121,8 +120,7 @@ export class CalendarFeedService {
     const body = await this.meetings.visibleBody(bodyId, viewer);
     const internal = seesInternalMeetings(viewer);
     return this.cached(`body:${bodyId}:${internal ? 'member' : 'public'}`, now, async () => {
-      const meetings = await this.repository.findAll({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
-      return this.render(meetings, internal, {
+      return this.render({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' }, {
         name: `${body.shortName ?? body.name}: Sitzungen`,
         description: `Sitzungen: ${body.name}`,
         url: `${this.config.baseUrl}/sitzungen?gremium=${body.id}`,
@@ -139,8 +137,7 @@ export class CalendarFeedService {
     const fp = await this.fingerprint(now);
     const bodyIds = await this.bodiesOf(personId, now, fp);
     return this.cached(`bodies:${bodyIds.join(',')}`, now, async () => {
-      const meetings = await this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
-      return this.render(meetings, true, {
+      return this.render({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' }, {
         name: `${this.config.siteName}: meine Sitzungen`,
         description: 'Alle Sitzungen meiner Gremien',
         url: `${this.config.baseUrl}/sitzungen`,
@@ -161,45 +158,50 @@ export class CalendarFeedService {
   /** One meeting as a file to download (not cached: cheap, and depends on the viewer). */
   async singleMeeting(id: number, viewer: Viewer): Promise<{ calendar: RenderedCalendar; meeting: Meeting }> {
     const meeting = await this.meetings.visibleMeeting(id, viewer);
-    const text = await this.render([meeting], seesInternalMeetings(viewer), {
+    const agenda = await this.repository.findAgenda(meeting.id);
+    const text = renderCalendar({
       name: meeting.title,
       description: meeting.body.name,
       url: `${this.config.baseUrl}/sitzungen/${meeting.id}`,
+      host: this.host,
+      events: await this.events([meeting], new Map([[meeting.id, agenda]]), seesInternalMeetings(viewer)),
     });
-    const agenda = await this.repository.findAgenda(meeting.id);
     const last = Math.max(meeting.updatedAt.getTime(), ...agenda.map((a) => a.updatedAt.getTime()));
     return { calendar: rendered(text, new Date(last)), meeting };
   }
 
   /** The events of the personal feed, one per meeting (CalDAV serves them one by one, src/dav). */
   async personalEvents(personId: number | null, now: Date = new Date()): Promise<IcalEventInput[]> {
-    return this.events(await this.personalMeetings(personId, now), true);
+    const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
+    return this.filteredEvents({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
   }
 
   /** The events of a body's feed as a member sees it (CalDAV, src/dav). */
   async bodyEvents(bodyId: number, viewer: Viewer, now: Date = new Date()): Promise<IcalEventInput[]> {
     await this.meetings.visibleBody(bodyId, viewer);
     const internal = seesInternalMeetings(viewer);
-    const meetings = await this.repository.findAll({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
-    return this.events(meetings, internal);
+    return this.filteredEvents({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
   }
 
-  private async personalMeetings(personId: number | null, now: Date): Promise<Meeting[]> {
-    const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
-    return this.repository.findAll({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
+  private async render(filter: MeetingFilter, meta: { name: string; description: string; url: string }): Promise<string> {
+    return renderCalendar({ ...meta, host: this.host, events: await this.filteredEvents(filter) });
   }
 
-  private async render(meetings: Meeting[], internal: boolean, meta: { name: string; description: string; url: string }): Promise<string> {
-    return renderCalendar({ ...meta, host: this.host, events: await this.events(meetings, internal) });
+  /** The events of a filter's meetings, read as plain rows (meetings with body and place, their agendas). */
+  private async filteredEvents(filter: MeetingFilter): Promise<IcalEventInput[]> {
+    const meetings: MeetingFacts[] = await this.repository.readAll(filter);
+    const agendas = meetings.length === 0 ? new Map<number, EventAgendaFacts[]>() : await this.repository.readEventAgendas(filter);
+    return this.events(meetings, agendas, filter.includeInternal);
   }
 
-  private async events(meetings: Meeting[], internal: boolean): Promise<IcalEventInput[]> {
-    const ids = meetings.map((m) => m.id);
+  private async events(
+    meetings: readonly (EventMeeting & { bodyId: number; isPublic: boolean; body: { isPublic: boolean } })[],
+    agendas: ReadonlyMap<number, readonly (EventAgendaItem & { isPublic: boolean })[]>,
+    internal: boolean,
+  ): Promise<IcalEventInput[]> {
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
-    const [agendas, chairs] = await Promise.all([this.repository.findAgendas(ids), this.policy.currentChairs(bodyIds, todayInBerlin())]);
+    const chairOf = await this.policy.currentChairContacts(bodyIds, todayInBerlin());
     const attachments = await this.documents.publicDocumentUrls(meetings);
-    const chairOf = new Map<number, Person>();
-    for (const c of chairs) if (!chairOf.has(c.bodyId)) chairOf.set(c.bodyId, c.person);
     return meetings.map((m) =>
       meetingEvent(m, agendaForAudience(agendas.get(m.id) ?? [], internal), {
         baseUrl: this.config.baseUrl,

@@ -1,5 +1,6 @@
 import { ANONYMOUS } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
+import type { Location } from '../meetings/location.entity.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { agendaLine } from '../meetings/agenda.js';
 import { effectiveOnlineLink, locationText } from '../meetings/location-view.js';
@@ -8,6 +9,15 @@ import { canSee } from '../people/contact-visibility.js';
 import { personDisplayName } from '../people/person-name.js';
 import type { Person } from '../people/person.entity.js';
 import type { IcalEventInput } from './meeting-ical.js';
+
+/** What an event shows of a meeting: an entity with body and place loaded, or the feeds' plain MeetingFacts. */
+export type EventMeeting = Pick<Meeting, 'id' | 'uid' | 'sequence' | 'title' | 'state' | 'cancelReason' | 'description' | 'startsAt' | 'endsAt' | 'createdAt' | 'updatedAt' | 'onlineLink'> & {
+  body: Pick<Body, 'name' | 'shortName'>;
+  location: Pick<Location, 'name' | 'room' | 'street' | 'postalCode' | 'locality' | 'onlineLink'> | null;
+};
+
+/** What an event shows of an agenda item. */
+export type EventAgendaItem = Pick<AgendaItem, 'number' | 'title' | 'presenter' | 'updatedAt'>;
 
 /** The title as calendars show it: the body's short name first unless the title already names the body. */
 export function meetingSummary(meeting: Pick<Meeting, 'title' | 'state'>, body: Pick<Body, 'name' | 'shortName'>): string {
@@ -22,13 +32,18 @@ export interface MeetingEventContext {
   /** The host for the neutral organizer address (noreply@host). */
   host: string;
   /** The body's chair with emails loaded, or null when the body has none. */
-  chair: Person | null;
+  chair: OrganizerPerson | null;
   /** URLs of the documents to attach (only public documents of a public meeting). */
   attachments?: string[];
 }
 
+/** What ORGANIZER shows of a chair: a Person with e-mails loaded, or the feeds' plain ChairContact. */
+export type OrganizerPerson = Pick<Person, 'academicTitle' | 'givenName' | 'familyName' | 'emailVisibility' | 'consentAt'> & {
+  emails?: readonly { email: string; position: number }[];
+};
+
 /** ORGANIZER: the chair's name; their email only when published, else a neutral no-reply address. */
-export function organizerOf(body: Pick<Body, 'name'>, chair: Person | null, host: string): { name: string; email: string } {
+export function organizerOf(body: Pick<Body, 'name'>, chair: OrganizerPerson | null, host: string): { name: string; email: string } {
   const neutral = `noreply@${host}`;
   if (!chair) return { name: body.name, email: neutral };
   const published = canSee(chair.emailVisibility, ANONYMOUS, chair.consentAt);
@@ -40,7 +55,7 @@ export function organizerOf(body: Pick<Body, 'name'>, chair: Person | null, host
  * DESCRIPTION: state, body, place and online link, the agenda (only the items passed in — callers
  * filter internal ones for anonymous feeds) and the meeting page's URL (clients ignore URL).
  */
-export function meetingDescription(meeting: Meeting, agenda: readonly AgendaItem[], pageUrl: string): string {
+export function meetingDescription(meeting: EventMeeting, agenda: readonly EventAgendaItem[], pageUrl: string): string {
   const lines: string[] = [];
   if (meeting.state === 'cancelled') {
     lines.push(`ABGESAGT${meeting.cancelReason ? `: ${meeting.cancelReason}` : ''}`, '');
@@ -65,7 +80,7 @@ export function lastChange(meeting: Pick<Meeting, 'updatedAt'>, agenda: readonly
 }
 
 /** Expects meeting.body and meeting.location loaded. */
-export function meetingEvent(meeting: Meeting, agenda: readonly AgendaItem[], ctx: MeetingEventContext): IcalEventInput {
+export function meetingEvent(meeting: EventMeeting, agenda: readonly EventAgendaItem[], ctx: MeetingEventContext): IcalEventInput {
   const url = `${ctx.baseUrl}/sitzungen/${meeting.id}`;
   const place = locationText(meeting.location);
   const online = effectiveOnlineLink(meeting, meeting.location);

@@ -12,6 +12,7 @@ import { FormRejected } from '../common/forms/form.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { DomainEvents } from '../database/domain-events.js';
+import { columnHydrator, rawRows } from '../database/raw-read.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { meetingAuditLabel } from '../meetings/meeting-audit.js';
 import { canViewMeeting } from '../meetings/meeting-visibility.js';
@@ -25,7 +26,7 @@ import { type DocumentVisibility, DocumentVersion, type GeneratedKind, MeetingDo
 import { DocumentStorage, sha256Hex } from './document-storage.js';
 import { judgeFileType } from './document-types.js';
 import { cleanFileName, formatBytes, titleFromFileName } from './document-view.js';
-import { canViewDocument, defaultVisibility } from './document-visibility.js';
+import { canViewDocument, defaultVisibility, type MeetingScope } from './document-visibility.js';
 import { VISIBILITY_LABELS } from './documents.forms.js';
 import { documentLetterLines } from './documents.view-model.js';
 import { type DocumentListEntry, readMeetingDocumentList } from './meeting-document-list.js';
@@ -178,18 +179,25 @@ export class DocumentsService {
    * The public documents of public meetings as absolute URLs, by meeting id (for calendar ATTACH
    * lines): what an anonymous visitor may open. One query for many meetings.
    */
-  async publicDocumentUrls(meetings: readonly Meeting[]): Promise<Map<number, string[]>> {
+  async publicDocumentUrls(meetings: readonly (MeetingScope & { id: number })[]): Promise<Map<number, string[]>> {
     const result = new Map<number, string[]>();
     const visible = meetings.filter((m) => canViewMeeting(m, m.body, ANONYMOUS));
     if (visible.length === 0) return result;
     const byId = new Map(visible.map((m) => [m.id, m]));
-    const documents = await this.dataSource.getRepository(MeetingDocument).find({ where: { meetingId: In([...byId.keys()]), visibility: 'public' }, order: { id: 'ASC' } });
-    if (documents.length === 0) return result;
-    const itemIds = documents.map((d) => d.agendaItemId).filter((x): x is number => x !== null);
-    const items = new Map((itemIds.length > 0 ? await this.dataSource.getRepository(AgendaItem).find({ where: { id: In(itemIds) } }) : []).map((a) => [a.id, a]));
-    for (const d of documents) {
+    // plain rows, one statement: the calendar feeds ask for hundreds of meetings at a time
+    const rows = await rawRows<{ id: number; meeting_id: number; visibility: DocumentVisibility; item_id: number | null; item_is_public: unknown }>(
+      this.dataSource.manager,
+      `SELECT d.id, d.meeting_id, d.visibility, a.id AS item_id, a.is_public AS item_is_public
+         FROM meeting_documents d LEFT JOIN agenda_items a ON a.id = d.agenda_item_id
+        WHERE d.meeting_id IN (:...meetingIds) AND d.visibility = 'public'
+        ORDER BY d.id`,
+      { meetingIds: [...byId.keys()] },
+    );
+    const bool = columnHydrator(this.dataSource, AgendaItem, 'isPublic');
+    for (const r of rows) {
+      const d = { id: Number(r.id), meetingId: Number(r.meeting_id), visibility: r.visibility };
       const meeting = byId.get(d.meetingId);
-      const item = d.agendaItemId === null ? null : (items.get(d.agendaItemId) ?? null);
+      const item = r.item_id === null ? null : { isPublic: bool(r.item_is_public) === true };
       if (!meeting || !canViewDocument(d, meeting, item, ANONYMOUS)) continue;
       result.set(d.meetingId, [...(result.get(d.meetingId) ?? []), this.documentUrl(d.id)]);
     }
@@ -207,7 +215,7 @@ export class DocumentsService {
   }
 
   /** The meeting page's document list for the viewer: plain rows in one statement (`readMeetingDocumentList`). */
-  listOf(meeting: Meeting, viewer: Viewer): Promise<DocumentListEntry[]> {
+  listOf(meeting: MeetingScope & { id: number }, viewer: Viewer): Promise<DocumentListEntry[]> {
     return readMeetingDocumentList(this.dataSource.manager, meeting, viewer);
   }
 

@@ -38,7 +38,7 @@ export class MeetingPageController {
   @Get('sitzungen/:id')
   @Render('meeting-page/show')
   async show(@Param('id', IdParamPipe) id: number, @CurrentViewer() viewer: Viewer) {
-    const { meeting: m, agenda, attendance, viewerMemberships } = await this.meetings.detail(id, viewer);
+    const { meeting: m, agenda, attendance, viewerMemberships, deputyCandidates } = await this.meetings.detail(id, viewer);
     const online = effectiveOnlineLink(m, m.location);
     const canManage = await this.editor.canManage(viewer, m.bodyId);
     const base = `/sitzungen/${m.id}`;
@@ -47,8 +47,7 @@ export class MeetingPageController {
     const rsvpClosed = rsvpClosedReason(m, new Date());
     let rsvp = null;
     if (mine && viewerMemberships.length > 0) {
-      const memberships = attendance?.rows.map((r) => r.membership);
-      const deputies = rsvpClosed ? [] : await this.meetings.deputyCandidates(m, mine.membership.personId, memberships);
+      const deputies = rsvpClosed ? [] : deputyCandidates;
       const options = { deputyPersonId: deputies.map((p) => ({ value: String(p.id), label: personDisplayName(p) })) };
       const current = mine.attendance;
       rsvp = {

@@ -4,9 +4,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { forbidden } from '../common/errors/user-facing.js';
 import { FormRejected } from '../common/forms/form.js';
 import { DatabaseService } from '../database/database.service.js';
-import type { Person } from '../people/person.entity.js';
-import type { Attendance } from './attendance.entity.js';
 import type { Meeting } from './meeting.entity.js';
+import type { AttendanceAnswer, PersonNameFacts } from './meeting-reads.js';
 import { MeetingsService } from './meetings.service.js';
 import { type RsvpAnswer, rsvpClosedReason, saveRsvpAnswer } from './rsvp-rules.js';
 
@@ -24,15 +23,15 @@ export class AttendanceService {
   ) {}
 
   /** The meeting and the deputies the viewer may name; 403 when the viewer is not a current member. */
-  async context(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; personId: number; deputies: Person[]; current: Attendance | null }> {
+  async context(viewer: Viewer, meetingId: number): Promise<{ meeting: Meeting; personId: number; deputies: PersonNameFacts[]; current: AttendanceAnswer | null }> {
     assertMember(viewer, `/sitzungen/${meetingId}`);
     const meeting = await this.meetings.visibleMeeting(meetingId, viewer);
-    const { attendance } = await this.meetings.detail(meetingId, viewer);
+    // the same reads as the meeting page: the deputies offered there are the ones accepted here
+    const { attendance, deputyCandidates } = await this.meetings.detail(meetingId, viewer);
     const personId = viewer.personId;
     const row = personId === null ? undefined : attendance?.rows.find((r) => r.membership.personId === personId);
     if (personId === null || !row) throw forbidden('Antworten können nur Mitglieder dieses Gremiums.');
-    const deputies = await this.meetings.deputyCandidates(meeting, personId);
-    return { meeting, personId, deputies, current: row.attendance };
+    return { meeting, personId, deputies: deputyCandidates, current: row.attendance };
   }
 
   async respond(viewer: Viewer, meetingId: number, input: RsvpInput, now: Date = new Date()): Promise<void> {

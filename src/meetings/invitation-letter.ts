@@ -35,7 +35,7 @@ export interface InvitationLetterView {
  * Everything the printable invitation shows, prepared so the template only prints. The place line
  * names the meeting's locality, or the installation's default locality (DEFAULT_LOCALITY).
  */
-export function invitationLetter(meeting: Meeting, agenda: readonly AgendaItem[], chair: Membership | null, defaultLocality: string, pageUrl: string, now: Date = new Date(), documents: MeetingDocumentLine[] = []): InvitationLetterView {
+export function invitationLetter(meeting: Meeting, agenda: readonly Pick<AgendaItem, 'number' | 'title' | 'presenter' | 'isPublic'>[], chair: Membership | null, defaultLocality: string, pageUrl: string, now: Date = new Date(), documents: MeetingDocumentLine[] = []): InvitationLetterView {
   const chairName = chair ? personDisplayName(chair.person) : null;
   const locality = meeting.location?.locality ?? defaultLocality;
   const today = DateTime.fromJSDate(now).setZone(ZONE).setLocale('de').toFormat('d. MMMM yyyy');

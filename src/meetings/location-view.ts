@@ -29,7 +29,7 @@ export interface LocationView {
   onlineLink: string | null;
 }
 
-export function locationView(l: Location): LocationView {
+export function locationView(l: Pick<Location, 'id' | 'name' | 'room' | 'street' | 'postalCode' | 'locality' | 'accessibilityNotes' | 'onlineLink'>): LocationView {
   return {
     id: l.id,
     name: l.name,

@@ -8,6 +8,15 @@ export function canViewMeeting(meeting: { isPublic: boolean }, body: { isPublic:
   return isMember(viewer) || (meeting.isPublic && body.isPublic);
 }
 
+/**
+ * canViewMeeting as SQL for hand-written reads and query builders: a condition on the `meetings` row
+ * aliased `meeting` and its `bodies` row aliased `body` that holds exactly for the meetings an audience
+ * sees (`includeInternal`: seesInternalMeetings of the viewer).
+ */
+export function visibleMeetingSql(meeting: string, body: string, includeInternal: boolean): string {
+  return includeInternal ? '1 = 1' : `(${meeting}.is_public = TRUE AND ${body}.is_public = TRUE)`;
+}
+
 /** Whether internal meetings and internal agenda items are shown to this viewer. */
 export function seesInternalMeetings(viewer: Viewer): boolean {
   return isMember(viewer);

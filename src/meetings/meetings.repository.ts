@@ -4,27 +4,27 @@ import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm'
 import { Body } from '../bodies/body.entity.js';
 import { currentMembershipSql } from '../bodies/current-membership.js';
 import { Membership } from '../bodies/membership.entity.js';
-import { type QuorumRule, quorumRuleOf } from '../bodies/quorum.js';
-import { BodyQuorumRule } from '../bodies/quorum-rule.entity.js';
+import type { QuorumRule } from '../bodies/quorum.js';
 import { Person } from '../people/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { Location } from './location.entity.js';
 import { Meeting } from './meeting.entity.js';
+import {
+  type AgendaFacts,
+  type AttendanceListing,
+  type MeetingFacts,
+  type MeetingFilter,
+  meetingFilterSql,
+  type PersonNameFacts,
+  readEventAgendas,
+  type EventAgendaFacts,
+  readCurrentMembershipsWithAttendance,
+  readMeetings,
+  readMeetingWithAgenda,
+} from './meeting-reads.js';
 
-export interface MeetingFilter {
-  /** Meetings ending at or after this instant. */
-  endsFrom?: Date;
-  /** Meetings that ended before this instant. */
-  endsBefore?: Date;
-  /** Meetings starting before this instant. */
-  startsBefore?: Date;
-  bodyIds?: number[];
-  includeInternal: boolean;
-  order: 'ASC' | 'DESC';
-  offset?: number;
-  limit?: number;
-}
+export type { MeetingFilter } from './meeting-reads.js';
 
 /** Queries about meetings, agendas, locations and attendance, named for what the caller wants. */
 @Injectable()
@@ -48,16 +48,8 @@ export class MeetingsRepository {
   }
 
   private filtered(filter: MeetingFilter): SelectQueryBuilder<Meeting> {
-    const q = this.base();
-    if (!filter.includeInternal) q.andWhere('m.isPublic = :pub AND body.isPublic = :pub', { pub: true });
-    if (filter.endsFrom) q.andWhere('m.endsAt >= :endsFrom', { endsFrom: filter.endsFrom });
-    if (filter.endsBefore) q.andWhere('m.endsAt < :endsBefore', { endsBefore: filter.endsBefore });
-    if (filter.startsBefore) q.andWhere('m.startsAt < :startsBefore', { startsBefore: filter.startsBefore });
-    if (filter.bodyIds) {
-      if (filter.bodyIds.length === 0) q.andWhere('1 = 0');
-      else q.andWhere('m.bodyId IN (:...bodyIds)', { bodyIds: filter.bodyIds });
-    }
-    return q.orderBy('m.startsAt', filter.order).addOrderBy('m.id', filter.order);
+    const { where, params } = meetingFilterSql(filter);
+    return this.base().andWhere(where, params).orderBy('m.startsAt', filter.order).addOrderBy('m.id', filter.order);
   }
 
   /** A page of meetings and the total count. */
@@ -94,35 +86,23 @@ export class MeetingsRepository {
       .getMany();
   }
 
-  /** One meeting with body, location, its agenda in order and the body's quorum rule, one statement (the meeting page). */
-  async findByIdWithAgenda(id: number): Promise<{ meeting: Meeting; agenda: AgendaItem[]; quorumRule: QuorumRule } | null> {
-    const meeting = await this.base()
-      .leftJoinAndSelect('m.agendaItems', 'agenda')
-      .leftJoinAndMapOne('m.quorumRuleRow', BodyQuorumRule, 'quorumRule', 'quorumRule.bodyId = m.bodyId')
-      .andWhere('m.id = :id', { id })
-      .orderBy('agenda.position', 'ASC')
-      .addOrderBy('agenda.id', 'ASC')
-      .getOne();
-    if (!meeting) return null;
-    const { agendaItems: agenda, quorumRuleRow, ...rest } = meeting as Meeting & { quorumRuleRow?: BodyQuorumRule };
-    return { meeting: Object.assign(new Meeting(), rest), agenda, quorumRule: quorumRuleOf(quorumRuleRow ?? null) };
+  /** One meeting with body, place, its agenda in order and the body's quorum rule, as plain rows in one statement (the meeting page). */
+  findByIdWithAgenda(id: number): Promise<{ meeting: MeetingFacts; agenda: AgendaFacts[]; quorumRule: QuorumRule } | null> {
+    return readMeetingWithAgenda(this.meetings.manager, id);
+  }
+
+  /** The meetings of a filter with body and place as plain rows (the calendar feeds). */
+  readAll(filter: MeetingFilter): Promise<MeetingFacts[]> {
+    return readMeetings(this.meetings.manager, filter);
+  }
+
+  /** The agendas of a filter's meetings as events list them, by meeting id, as plain rows (the calendar feeds). */
+  readEventAgendas(filter: MeetingFilter): Promise<Map<number, EventAgendaFacts[]>> {
+    return readEventAgendas(this.meetings.manager, filter);
   }
 
   findAgenda(meetingId: number): Promise<AgendaItem[]> {
     return this.agendaItems.find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
-  }
-
-  /** Agenda items of several meetings, grouped by meeting id, each list in order. */
-  async findAgendas(meetingIds: number[]): Promise<Map<number, AgendaItem[]>> {
-    const result = new Map<number, AgendaItem[]>();
-    if (meetingIds.length === 0) return result;
-    const items = await this.agendaItems.find({ where: { meetingId: In(meetingIds) }, order: { position: 'ASC', id: 'ASC' } });
-    for (const item of items) {
-      const list = result.get(item.meetingId) ?? [];
-      list.push(item);
-      result.set(item.meetingId, list);
-    }
-    return result;
   }
 
   findAgendaItem(id: number): Promise<AgendaItem | null> {
@@ -150,21 +130,16 @@ export class MeetingsRepository {
   }
 
   /**
-   * The body's memberships current on the meeting day (as findCurrentMemberships) together with each
-   * member's answer to the meeting (or none), with its deputy: the meeting page's attendance in one
-   * statement (an answer is unique per meeting and person, so the join adds no rows).
+   * The body's memberships current on the meeting day with each member's answer and deputy, and the
+   * viewer's colleagues (readCurrentMembershipsWithAttendance): the meeting page's attendance in one statement.
    */
-  async findCurrentMembershipsWithAttendance(bodyId: number, day: string, meetingId: number): Promise<{ membership: Membership; attendance: Attendance | null }[]> {
-    const rows = await this.currentMembershipsQuery([bodyId], day)
-      .leftJoinAndMapOne('ms.meetingAttendance', Attendance, 'att', 'att.meeting_id = :meetingId AND att.person_id = ms.person_id', { meetingId })
-      .leftJoinAndSelect('att.deputyPerson', 'deputy')
-      .getMany();
-    return rows.map((row) => {
-      const mapped = row as Membership & { meetingAttendance?: Attendance | null };
-      const attendance = mapped.meetingAttendance ?? null;
-      delete mapped.meetingAttendance;
-      return { membership: row, attendance };
-    });
+  findCurrentMembershipsWithAttendance(
+    bodyId: number,
+    day: string,
+    meetingId: number,
+    viewerPersonId: number | null,
+  ): Promise<{ rows: AttendanceListing[]; colleagues: PersonNameFacts[] }> {
+    return readCurrentMembershipsWithAttendance(this.meetings.manager, bodyId, day, meetingId, viewerPersonId);
   }
 
   /** The bodies a person currently belongs to (any role). */
@@ -203,10 +178,6 @@ export class MeetingsRepository {
 
   findLocation(id: number): Promise<Location | null> {
     return this.locations.findOne({ where: { id } });
-  }
-
-  findPeopleOfOrganisation(organisationId: number): Promise<Person[]> {
-    return this.people.find({ where: { organisationId }, order: { sortKey: 'ASC' } });
   }
 
   /** Later, not cancelled meetings of the body (at most 20, soonest first) — e.g. to approve minutes in. */

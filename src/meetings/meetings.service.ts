@@ -3,9 +3,7 @@ import { isMember, type Viewer } from '../auth/viewer.js';
 import type { Body } from '../bodies/body.entity.js';
 import type { Membership } from '../bodies/membership.entity.js';
 import { notFound } from '../common/errors/user-facing.js';
-import type { Person } from '../people/person.entity.js';
-import type { AgendaItem } from './agenda-item.entity.js';
-import type { Attendance } from './attendance.entity.js';
+import type { AgendaFacts, AttendanceListing, MeetingFacts, PersonNameFacts } from './meeting-reads.js';
 import { berlinDay } from '../common/dates.js';
 import { canViewMeeting, seesInternalMeetings, visibleAgendaItems } from './meeting-visibility.js';
 import { quorumForecast, type QuorumForecast } from './meeting-rules.js';
@@ -14,10 +12,8 @@ import { MeetingsRepository } from './meetings.repository.js';
 import { type QuorumRule, quorumRuleOf, quorumRuleText } from '../bodies/quorum.js';
 import { BodyPolicyService } from '../bodies/body-policy.service.js';
 
-export interface AttendanceRow {
-  membership: Membership;
-  attendance: Attendance | null;
-}
+/** One current member of the body on the meeting day with their answer (or none). */
+export type AttendanceRow = AttendanceListing;
 
 export interface AttendanceOverview {
   rows: AttendanceRow[];
@@ -27,12 +23,14 @@ export interface AttendanceOverview {
 }
 
 export interface MeetingDetail {
-  meeting: Meeting;
-  agenda: AgendaItem[];
+  meeting: MeetingFacts;
+  agenda: AgendaFacts[];
   /** Members only: every current member with their answer, and the quorum forecast. */
   attendance: AttendanceOverview | null;
   /** Memberships the viewer's person holds in the body on the meeting day (may answer the invitation). */
-  viewerMemberships: Membership[];
+  viewerMemberships: AttendanceRow['membership'][];
+  /** Whom the viewer may name as deputy (deputyCandidatesAmong); empty unless they hold such a membership. */
+  deputyCandidates: PersonNameFacts[];
 }
 
 export type MeetingScope = 'upcoming' | 'past';
@@ -44,8 +42,20 @@ export interface MeetingListQuery {
   limit: number;
 }
 
+/**
+ * Deputy candidates for a member: the other current members of the body (`memberships`: the body's
+ * current memberships on the meeting day, with their people) and the other people of the member's
+ * organisation (`colleagues`), each once, by sort key.
+ */
+export function deputyCandidatesAmong<P extends { id: number; sortKey: string }>(memberships: readonly { personId: number; person: P }[], personId: number, colleagues: readonly P[]): P[] {
+  const candidates = new Map<number, P>();
+  for (const m of memberships) if (m.personId !== personId) candidates.set(m.personId, m.person);
+  for (const p of colleagues) if (p.id !== personId) candidates.set(p.id, p);
+  return [...candidates.values()].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+}
+
 /** The meeting if the viewer may see it; else 404 (revealing nothing). */
-function visibleOrNotFound(meeting: Meeting | null, viewer: Viewer): Meeting {
+function visibleOrNotFound<M extends { isPublic: boolean; body: { isPublic: boolean } }>(meeting: M | null, viewer: Viewer): M {
   if (!meeting || !canViewMeeting(meeting, meeting.body, viewer)) throw notFound('Diese Sitzung gibt es nicht.');
   return meeting;
 }
@@ -114,20 +124,37 @@ export class MeetingsService {
     return visibleOrNotFound(await this.repository.findById(id), viewer);
   }
 
+  /** The meeting page's reads, plain rows: the meeting with its agenda (one statement), for members the attendance (one more). */
   async detail(id: number, viewer: Viewer): Promise<MeetingDetail> {
     const found = await this.repository.findByIdWithAgenda(id);
     const meeting = visibleOrNotFound(found?.meeting ?? null, viewer);
     const agenda = visibleAgendaItems(found?.agenda ?? [], viewer);
-    if (viewer.kind !== 'member') return { meeting, agenda, attendance: null, viewerMemberships: [] };
-    const attendance = await this.attendanceOverview(meeting, found?.quorumRule ?? quorumRuleOf(null));
-    const viewerMemberships = viewer.personId === null ? [] : attendance.rows.filter((r) => r.membership.personId === viewer.personId).map((r) => r.membership);
-    return { meeting, agenda, attendance, viewerMemberships };
+    if (viewer.kind !== 'member') return { meeting, agenda, attendance: null, viewerMemberships: [], deputyCandidates: [] };
+    const { overview, colleagues } = await this.attendanceOverview(meeting, found?.quorumRule ?? quorumRuleOf(null), viewer.personId);
+    const personId = viewer.personId;
+    const viewerMemberships = personId === null ? [] : overview.rows.filter((r) => r.membership.personId === personId).map((r) => r.membership);
+    const deputyCandidates =
+      personId === null || viewerMemberships.length === 0
+        ? []
+        : deputyCandidatesAmong(
+            overview.rows.map((r) => r.membership),
+            personId,
+            colleagues,
+          );
+    return { meeting, agenda, attendance: overview, viewerMemberships, deputyCandidates };
   }
 
-  /** Every current member of the body on the meeting day, their answer, and the quorum forecast by the body's rule. */
-  async attendanceOverview(meeting: Meeting, rule: QuorumRule): Promise<AttendanceOverview> {
-    const memberships = await this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, berlinDay(meeting.startsAt), meeting.id);
-    // One row per person: their highest-ranking current membership (the repository orders by person).
+  /**
+   * Every current member of the body on the meeting day, their answer, and the quorum forecast by the
+   * body's rule; with `viewerPersonId`, also the other people of that person's organisation.
+   */
+  async attendanceOverview(
+    meeting: Pick<Meeting, 'id' | 'bodyId' | 'startsAt'>,
+    rule: QuorumRule,
+    viewerPersonId: number | null = null,
+  ): Promise<{ overview: AttendanceOverview; colleagues: PersonNameFacts[] }> {
+    const { rows: memberships, colleagues } = await this.repository.findCurrentMembershipsWithAttendance(meeting.bodyId, berlinDay(meeting.startsAt), meeting.id, viewerPersonId);
+    // One row per person: their highest-ranking current membership (the read orders by person).
     const seen = new Set<number>();
     const rows: AttendanceRow[] = [];
     for (const { membership, attendance } of memberships) {
@@ -145,30 +172,12 @@ export class MeetingsService {
         .map((r) => ({ response: r.attendance?.response ?? 'none', hasDeputy: r.attendance?.deputyPersonId !== null && r.attendance?.deputyPersonId !== undefined })),
       rule,
     );
-    return { rows, quorum, quorumRule: quorumRuleText(rule) };
+    return { overview: { rows, quorum, quorumRule: quorumRuleText(rule) }, colleagues };
   }
 
   /** The body's chair on the meeting day (deputy chair when there is none), with emails; or null. */
   async chairOf(meeting: Meeting): Promise<Membership | null> {
     const chairs = await this.policy.currentChairs([meeting.bodyId], berlinDay(meeting.startsAt));
     return chairs[0] ?? null;
-  }
-
-  /**
-   * Deputy candidates for a member: other current members of the body and people of the member's
-   * organisation. `current`: the body's current memberships on the meeting day with their people,
-   * when the caller has them already (the attendance overview).
-   */
-  async deputyCandidates(meeting: Meeting, personId: number, current?: readonly Membership[]): Promise<Person[]> {
-    const memberships = current ?? (await this.repository.findCurrentMemberships([meeting.bodyId], berlinDay(meeting.startsAt)));
-    const own = memberships.find((m) => m.personId === personId);
-    const candidates = new Map<number, Person>();
-    for (const m of memberships) if (m.personId !== personId) candidates.set(m.personId, m.person);
-    if (own?.person.organisationId) {
-      for (const p of await this.repository.findPeopleOfOrganisation(own.person.organisationId)) {
-        if (p.id !== personId) candidates.set(p.id, p);
-      }
-    }
-    return [...candidates.values()].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
   }
 }

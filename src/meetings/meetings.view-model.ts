@@ -1,6 +1,7 @@
 import { berlinDay, berlinIso, formatDateTime, formatLongDate, formatShortDate, formatTime } from '../common/dates.js';
 import { MEETING_STATE_LABELS } from './meeting-labels.js';
 import type { Location } from './location.entity.js';
+import type { Body } from '../bodies/body.entity.js';
 import type { Meeting } from './meeting.entity.js';
 
 /** "Donnerstag, 26. März 2026" */
@@ -46,8 +47,14 @@ export function placeLabel(location: Pick<Location, 'name' | 'room'> | null): st
   return location.room ? `${location.name}, Raum ${location.room}` : location.name;
 }
 
+/** What a meeting list shows of a meeting: with its body and place (an entity with both loaded, or the plain MeetingFacts). */
+export type MeetingListSource = Pick<Meeting, 'id' | 'title' | 'bodyId' | 'startsAt' | 'endsAt' | 'onlineLink' | 'state' | 'isPublic'> & {
+  body: Pick<Body, 'name' | 'isPublic'>;
+  location: Pick<Location, 'name' | 'room' | 'onlineLink'> | null;
+};
+
 /** Expects body and location loaded. */
-export function meetingListItem(m: Meeting): MeetingListItemView {
+export function meetingListItem(m: MeetingListSource): MeetingListItemView {
   return {
     id: m.id,
     href: `/sitzungen/${m.id}`,

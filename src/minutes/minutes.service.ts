@@ -44,6 +44,9 @@ import { SearchIndexer } from '../search/search-indexer.js';
 
 /** Keys of the text fields of the editor: opening, other business and one per agenda item ("item-12"). */
 export type TextKey = string;
+
+/** What the minutes' link and access rules need of a meeting (an entity, or the meeting page's plain MeetingFacts). */
+export type MinutesMeetingScope = Pick<Meeting, 'id' | 'bodyId' | 'isPublic' | 'state' | 'startsAt'> & { body: Pick<Body, 'isPublic'> };
 export const OPENING_KEY = 'opening';
 export const OTHER_BUSINESS_KEY = 'otherBusiness';
 export const itemKey = (agendaItemId: number): TextKey => `item-${agendaItemId}`;
@@ -199,7 +202,7 @@ export class MinutesService {
    * What the meeting page links to. `isEditor`: whether the viewer may manage the body, when the
    * caller knows it already (the page asks once for its own buttons).
    */
-  async linkInfo(meeting: Meeting, viewer: Viewer, now = new Date(), isEditor?: boolean): Promise<MinutesLinkInfo> {
+  async linkInfo(meeting: MinutesMeetingScope, viewer: Viewer, now = new Date(), isEditor?: boolean): Promise<MinutesLinkInfo> {
     const [status, editor] = await Promise.all([this.repository.findStatusOfMeeting(meeting.id), isEditor ?? this.isEditor(viewer, meeting.bodyId)]);
     if (!status) {
       return { meetingId: meeting.id, status: null, readable: false, canStart: editor && minutesCreationBlockedReason(meeting, now) === null };
@@ -207,7 +210,7 @@ export class MinutesService {
     return { meetingId: meeting.id, status, readable: this.access(status, meeting, viewer, editor) !== 'none', canStart: false };
   }
 
-  private access(status: Minutes['status'], meeting: Meeting, viewer: Viewer, isEditor: boolean): MinutesAccess {
+  private access(status: Minutes['status'], meeting: MinutesMeetingScope, viewer: Viewer, isEditor: boolean): MinutesAccess {
     return minutesAccess({
       status,
       meetingIsPublic: meeting.isPublic,
