@@ -49,6 +49,7 @@ export interface SearchRequest {
 
 /** One database's way of running the search; both give the same rows for the same data. */
 export interface SearchEngine {
+  /** At most `request.limit` rows, each document once (in its best tier), in no particular order. */
   run(dataSource: DataSource, request: SearchRequest): Promise<SearchRow[]>;
   /** The long text of documents already found (for their snippets). */
   texts(dataSource: DataSource, ids: number[]): Promise<{ id: number; text: string }[]>;
@@ -79,7 +80,7 @@ type TierSql = (tier: MatchTier, bounds: TierBounds) => { sql: string; params: u
  * once the better tiers hold `limit` documents. A tier leaves out what the better tiers found (so
  * its window holds new documents only, and a document counts in its best tier) and returns only
  * as many rows as are still missing, so the statement returns at most `limit` rows in all, each
- * with the columns the result page shows; here they are put in order (tier, score, id).
+ * with the columns the result page shows, in no particular order (SearchService orders them).
  */
 async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql): Promise<SearchRow[]> {
   const tiers = MATCH_TIERS.filter((tier) => tier !== 'inside-words' || insideWordsApplies(request.query));
@@ -105,10 +106,7 @@ async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql):
      ${tiers.map((_, k) => `SELECT ${k} AS exactness, tier${k}.* FROM tier${k}`).join(' UNION ALL ')}`,
     params,
   );
-  return rows
-    .map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }))
-    .sort((x, y) => x.exactness - y.exactness || x.score - y.score || x.id - y.id)
-    .slice(0, request.limit);
+  return rows.map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }));
 }
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
