@@ -134,8 +134,8 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
 
 /**
  * How many matches of one tier are ranked at most: the first ones the index hands out (FTS5: by
- * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order), ranked and
- * taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
+ * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order) that no
+ * better tier found already, ranked and taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
  * name too common to page through anyway; the search stays as fast as for a small directory (the
  * rows read and scored are bounded by this, not by the matches) and the exact names still come
  * first. As large as the most hits a search returns (CANDIDATES in search.service.ts), so a tier
