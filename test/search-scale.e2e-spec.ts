@@ -19,6 +19,10 @@ describe('search over a very common name', () => {
     }
     rows.push({ kind: 'person', refId: 200_000, title: 'Jörg Quellbergmann', subtitle: null, nameFolded: 'jorg quellbergmann quellbergmann jorg quellbergmann', contentFolded: 'beraterin' });
     rows.push({ kind: 'person', refId: 200_001, title: 'Olga Weiß', subtitle: null, nameFolded: 'olga weiss olga weis', contentFolded: 'quellberg verein' });
+    // Words inside compounds only (the fourth tier); the short name would rank first by bm25.
+    rows.push({ kind: 'organisation', refId: 300_001, title: 'Stadtteilzentrum Quirlmoosinitiative Nord', subtitle: null, nameFolded: 'stadtteilzentrum quirlmoosinitiative nord', contentFolded: 'verein fur quirlmoosinitiativen und quirlmoospflege' });
+    rows.push({ kind: 'organisation', refId: 300_002, title: 'Quirlmoosverein', subtitle: null, nameFolded: 'quirlmoosverein', contentFolded: '' });
+    rows.push({ kind: 'organisation', refId: 300_003, title: 'Freundeskreis Altquirlmoos', subtitle: null, nameFolded: 'freundeskreis altquirlmoos', contentFolded: 'altquirlmoos' });
     for (let i = 0; i < rows.length; i += 300) await t.app.get(DatabaseService).write((m) => m.getRepository(SearchDocument).insert(rows.slice(i, i + 300)));
   });
   afterAll(async () => {
@@ -36,6 +40,19 @@ describe('search over a very common name', () => {
     expect(prefix.hits.map((h) => h.title)).toEqual(['Jörg Quellbergmann']);
     const text = await t.app.get(SearchService).search('quellberg verein', ANONYMOUS);
     expect(text.hits.map((h) => h.title)).toEqual(['Olga Weiß']);
+  });
+
+  it('lists words found inside compounds alphabetically on both engines (not scored), after the word tiers', async () => {
+    const search = t.app.get(SearchService);
+    const inside = await search.search('irlmoos', ANONYMOUS);
+    expect(inside.hits.map((h) => [h.title, h.exactness])).toEqual([
+      ['Freundeskreis Altquirlmoos', 3],
+      ['Quirlmoosverein', 3],
+      ['Stadtteilzentrum Quirlmoosinitiative Nord', 3],
+    ]);
+    // A whole word comes first; the documents found by it are not listed again further down.
+    const mixed = await search.search('altquirlmoos', ANONYMOUS);
+    expect(mixed.hits.map((h) => [h.title, h.exactness])).toEqual([['Freundeskreis Altquirlmoos', 0]]);
   });
 
   it('pages through them on the result page', async () => {

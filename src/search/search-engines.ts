@@ -49,6 +49,7 @@ export interface SearchRequest {
 
 /** One database's way of running the search; both give the same rows for the same data. */
 export interface SearchEngine {
+  /** At most `request.limit` rows, each document once (in its best tier), in no particular order. */
   run(dataSource: DataSource, request: SearchRequest): Promise<SearchRow[]>;
   /** The long text of documents already found (for their snippets). */
   texts(dataSource: DataSource, ids: number[]): Promise<{ id: number; text: string }[]>;
@@ -57,26 +58,46 @@ export interface SearchEngine {
 /** One tier's row: the document's shown columns and its score (lower is better). */
 type Candidate = Omit<SearchRow, 'exactness'>;
 
-/** One tier as a SELECT of the shown columns and `score` (lower is better), best first, at most `limit` (an SQL expression) rows. */
-type TierSql = (tier: MatchTier, limit: string, next: () => string) => { sql: string; params: unknown[] };
+/** The LIMITs and exclusion of one tier (SQL expressions over the better tiers' results). */
+interface TierBounds {
+  /** How many matches the tier ranks at most: CANDIDATE_WINDOW, or 0 once the better tiers hold enough hits (then the index is not read). */
+  window: string;
+  /** How many ranked rows it returns at most: the hits still missing. */
+  output: string;
+  /** The ids the better tiers found (they count in their best tier), or null for the first tier. */
+  better: string | null;
+}
+
+/** One tier as a SELECT of the shown columns and `score` (lower is better), best first, bounded by `bounds`. */
+type TierSql = (tier: MatchTier, bounds: TierBounds) => { sql: string; params: unknown[] };
 
 /**
  * The search runs tier by tier (MATCH_TIERS), each a full-text query that the index answers with
  * at most CANDIDATE_WINDOW best-scored documents, and stops as soon as `limit` hits are together.
  * The work is bounded by the hits shown, not by the size of the directory: "Müller" among 80,000
  * people reads the whole-name tier only. All tiers go in ONE statement: each tier is a MATERIALIZED
- * common table expression whose LIMIT is 0 — so the database skips it before reading an index —
- * once the better tiers hold `limit` different documents. The rows come with the columns the result
- * page shows; here they are put in order (tier, score, id) and a document counts in its best tier.
+ * common table expression whose window is 0 — so the database skips it before reading an index —
+ * once the better tiers hold `limit` documents. A tier leaves out what the better tiers found (so
+ * its window holds new documents only, and a document counts in its best tier) and returns only
+ * as many rows as are still missing, so the statement returns at most `limit` rows in all, each
+ * with the columns the result page shows, in no particular order (SearchService orders them).
  */
-async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql, next: () => string): Promise<SearchRow[]> {
+async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql): Promise<SearchRow[]> {
   const tiers = MATCH_TIERS.filter((tier) => tier !== 'inside-words' || insideWordsApplies(request.query));
   const ctes: string[] = [];
   const params: unknown[] = [];
   tiers.forEach((tier, k) => {
-    const better = Array.from({ length: k }, (_, j) => `SELECT id FROM tier${j}`).join(' UNION ');
-    const limit = k === 0 ? `${CANDIDATE_WINDOW}` : `CASE WHEN (SELECT count(*) FROM (${better}) found) < ${request.limit} THEN ${CANDIDATE_WINDOW} ELSE 0 END`;
-    const t = tierSql(tier, limit, next);
+    const better = k === 0 ? null : Array.from({ length: k }, (_, j) => `SELECT id FROM tier${j}`).join(' UNION ALL ');
+    const found = better === null ? '0' : `(SELECT count(*) FROM (${better}) found)`;
+    const bounds: TierBounds =
+      better === null
+        ? { window: `${CANDIDATE_WINDOW}`, output: `${request.limit}`, better }
+        : {
+            window: `CASE WHEN ${found} < ${request.limit} THEN ${CANDIDATE_WINDOW} ELSE 0 END`,
+            output: `CASE WHEN ${found} < ${request.limit} THEN ${request.limit} - ${found} ELSE 0 END`,
+            better,
+          };
+    const t = tierSql(tier, bounds);
     ctes.push(`tier${k} AS MATERIALIZED (${t.sql})`);
     params.push(...t.params);
   });
@@ -85,18 +106,7 @@ async function tiered(ds: DataSource, request: SearchRequest, tierSql: TierSql, 
      ${tiers.map((_, k) => `SELECT ${k} AS exactness, tier${k}.* FROM tier${k}`).join(' UNION ALL ')}`,
     params,
   );
-  const sorted = rows
-    .map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }))
-    .sort((x, y) => x.exactness - y.exactness || x.score - y.score || x.id - y.id);
-  const picked: SearchRow[] = [];
-  const seen = new Set<number>();
-  for (const row of sorted) {
-    if (picked.length >= request.limit) break;
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
-    picked.push(row);
-  }
-  return picked;
+  return rows.map((r) => ({ ...r, id: Number(r.id), ref_id: Number(r.ref_id), body_id: r.body_id === null ? null : Number(r.body_id), score: Number(r.score), exactness: Number(r.exactness) }));
 }
 
 const placeholders = (n: number, next: () => string): string => Array.from({ length: n }, next).join(', ');
@@ -124,8 +134,8 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
 
 /**
  * How many matches of one tier are ranked at most: the first ones the index hands out (FTS5: by
- * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order), ranked and
- * taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
+ * document id; PostgreSQL: in the order of the bitmap heap scan, which is table order) that no
+ * better tier found already, ranked and taken best first. A tier with more matches than this ("Müller" among 80,000 people) is about a
  * name too common to page through anyway; the search stays as fast as for a small directory (the
  * rows read and scored are bounded by this, not by the matches) and the exact names still come
  * first. As large as the most hits a search returns (CANDIDATES in search.service.ts), so a tier
@@ -134,46 +144,46 @@ function sharedConditions(request: SearchRequest, p: () => string): { sql: strin
  */
 export const CANDIDATE_WINDOW = 300;
 
-const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title, CASE WHEN d.text = '' THEN 0 ELSE 1 END AS has_text`;
+const DOCUMENT_COLUMNS = `d.id, d.kind, d.ref_id, d.title, d.subtitle, d.path, d.day, d.body_id, b.title AS body_title, CASE WHEN octet_length(d.text) = 0 THEN 0 ELSE 1 END AS has_text`;
 /** The body's name comes from the body's own document. */
 const BODY_JOIN = `LEFT JOIN search_documents b ON b.kind = 'body' AND b.ref_id = d.body_id`;
 
 /**
  * SQLite: the FTS5 table search_fts (prefix indexes), ranked by bm25 with names weighted 10:1 and
- * long text 0.5; the inside-words tier on the trigram table search_trigram.
+ * long text 0.5; the inside-words tier on the trigram table search_trigram, in document order like
+ * PostgreSQL's (bm25 there would read every document containing the trigrams first, for its word
+ * statistics: most of a search's time for a common compound part such as "grüßung").
+ * One MATCH per tier: the window (the first matches by id, as FTS5 hands them out, visible ones
+ * only) is read once and its rows scored as they are read.
  */
 export const SQLITE_SEARCH: SearchEngine = {
   run(ds, request) {
     const { query } = request;
     const next = (): string => '?';
-    return tiered(
-      ds,
-      request,
-      (tier, limit) => {
-        const table = tier === 'inside-words' ? 'search_trigram' : 'search_fts';
-        const shared = sharedConditions(request, next);
-        const matching = `FROM ${table}
-             JOIN search_documents d ON d.id = ${table}.rowid
-            WHERE ${table} MATCH ?
-              AND ${shared.sql}`;
-        const expression = tier === 'inside-words' ? trigramExpression(query) : fts5Expression(query, tier);
-        const params = [expression, ...shared.params];
-        const score = tier === 'inside-words' ? `bm25(search_trigram, 10.0, 1.0)` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
-        const window = `SELECT ${table}.rowid AS id ${matching} LIMIT ${CANDIDATE_WINDOW}`;
-        return {
-          sql: `SELECT ${DOCUMENT_COLUMNS}, ranked.score
-                  FROM (SELECT ${table}.rowid AS id, ${score} AS score
-                          ${matching}
-                           AND ${table}.rowid <= coalesce((SELECT max(id) FROM (${window})), 0)
-                         ORDER BY score, ${table}.rowid
-                         LIMIT ${limit}) ranked
-                  JOIN search_documents d ON d.id = ranked.id
-                  ${BODY_JOIN}`,
-          params: [...params, ...params],
-        };
-      },
-      next,
-    );
+    return tiered(ds, request, (tier, bounds) => {
+      const trigram = tier === 'inside-words';
+      const table = trigram ? 'search_trigram' : 'search_fts';
+      const shared = sharedConditions(request, next);
+      const expression = trigram ? trigramExpression(query) : fts5Expression(query, tier);
+      const score = trigram ? `0` : `bm25(search_fts, 10.0, 1.0, 0.5)`;
+      return {
+        sql: `SELECT ${DOCUMENT_COLUMNS}, ranked.score
+                FROM (SELECT id, score
+                        FROM (SELECT ${table}.rowid AS id, ${score} AS score
+                                FROM ${table}
+                                JOIN search_documents d ON d.id = ${table}.rowid
+                               WHERE ${table} MATCH ?
+                                 AND ${shared.sql}
+                                 ${bounds.better === null ? '' : `AND d.id NOT IN (${bounds.better})`}
+                               ORDER BY ${table}.rowid
+                               LIMIT ${bounds.window}) candidates
+                       ORDER BY score, id
+                       LIMIT ${bounds.output}) ranked
+                JOIN search_documents d ON d.id = ranked.id
+                ${BODY_JOIN}`,
+        params: [expression, ...shared.params],
+      };
+    });
   },
   texts(ds, ids) {
     if (ids.length === 0) return Promise.resolve([]);
@@ -206,10 +216,7 @@ export const POSTGRES_SEARCH: SearchEngine = {
     const { query } = request;
     let n = 0;
     const next = (): string => `$${++n}`;
-    return tiered(
-      ds,
-      request,
-      (tier, limit) => {
+    return tiered(ds, request, (tier, bounds) => {
         const q1 = next();
         const q2 = next();
         let match: string;
@@ -235,24 +242,23 @@ export const POSTGRES_SEARCH: SearchEngine = {
                   SELECT d.id
                     FROM search_documents d
                    WHERE ${match}
-                     AND ${shared.sql}),
-                candidates AS (SELECT id FROM matches LIMIT ${CANDIDATE_WINDOW}),
+                     AND ${shared.sql}
+                     ${bounds.better === null ? '' : `AND d.id NOT IN (${bounds.better})`}),
+                candidates AS (SELECT id FROM matches LIMIT ${bounds.window}),
                 ranked AS (
                   SELECT d.id, -(${rank}) AS score
                     FROM search_documents d
                    WHERE d.id IN (SELECT id FROM candidates)
                      AND length(${q1}) >= 0 AND length(${q2}) >= 0
                    ORDER BY score, d.id
-                   LIMIT ${limit})
+                   LIMIT ${bounds.output})
                 SELECT ${DOCUMENT_COLUMNS}, ranked.score
                   FROM ranked
                   JOIN search_documents d ON d.id = ranked.id
                   ${BODY_JOIN}`,
           params: [tsqueryExpression(query, tier === 'inside-words' ? 'anywhere' : tier), tsqueryExpression(query, 'name-prefix'), ...params, ...shared.params],
         };
-      },
-      next,
-    );
+    });
   },
   texts(ds, ids) {
     if (ids.length === 0) return Promise.resolve([]);

@@ -105,24 +105,26 @@ export class SearchService {
       to: filter.to ?? null,
       limit: CANDIDATES,
     });
-    const hits = rows.map((r) => ({
-      id: Number(r.id),
-      kind: r.kind,
-      refId: Number(r.ref_id),
-      title: r.title,
-      subtitle: r.subtitle,
-      path: r.path,
-      day: r.day,
-      bodyId: r.body_id === null ? null : Number(r.body_id),
-      bodyTitle: r.kind === 'body' ? null : r.body_title,
-      hasText: Number(r.has_text) === 1,
-      exactness: Number(r.exactness),
-      score: Number(r.score),
-    }));
-    hits.sort((a, b) => a.exactness - b.exactness || a.score - b.score || GERMAN.compare(a.title, b.title));
+    // Best first: tier, score, equal scores in German title order (then by document, so the order is total).
+    rows.sort((a, b) => a.exactness - b.exactness || a.score - b.score || GERMAN.compare(a.title, b.title) || a.id - b.id);
     const counts: Partial<Record<SearchKind, number>> = {};
-    for (const h of hits) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
-    return { hits: hits.map(({ score: _score, ...h }) => h), total: hits.length, counts };
+    const hits = rows.map((r): FoundDocument => {
+      counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+      return {
+        id: r.id,
+        kind: r.kind,
+        refId: r.ref_id,
+        title: r.title,
+        subtitle: r.subtitle,
+        path: r.path,
+        day: r.day,
+        bodyId: r.body_id,
+        bodyTitle: r.kind === 'body' ? null : r.body_title,
+        hasText: Number(r.has_text) === 1,
+        exactness: r.exactness,
+      };
+    });
+    return { hits, total: hits.length, counts };
   }
 
   /**
@@ -148,13 +150,10 @@ export class SearchService {
 
   /** The bodies the viewer may see, by name (the body filter): from the bodies' own documents. */
   async bodyOptions(viewer: Viewer): Promise<{ id: number; title: string }[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select(['d.ref_id AS id', 'd.title AS title'])
-      .from('search_documents', 'd')
-      .where(`d.kind = 'body'`)
-      .andWhere(`(d.audience = 'public' OR (d.audience = 'members' AND :member = 1))`, { member: isMember(viewer) ? 1 : 0 })
-      .getRawMany<{ id: number; title: string }>();
+    const rows = await this.dataSource.query<{ id: number | string; title: string }[]>(
+      `SELECT d.ref_id AS id, d.title AS title FROM search_documents d WHERE d.kind = 'body' AND (d.audience = 'public' OR (d.audience = 'members' AND ${this.engine() === POSTGRES_SEARCH ? '$1' : '?'} = 1))`,
+      [isMember(viewer) ? 1 : 0],
+    );
     return rows.map((r) => ({ id: Number(r.id), title: r.title })).sort((a, b) => GERMAN.compare(a.title, b.title));
   }
 
