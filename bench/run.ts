@@ -31,6 +31,8 @@ interface Options {
   only: RegExp | null;
   /** Directory for the app's `--cpu-prof` profile (development), or null. */
   profile: string | null;
+  /** Seconds each case is driven unrecorded before it is measured (JIT warm-up), 0 for the smoke run. */
+  warmup: number;
 }
 
 function options(): Options {
@@ -50,9 +52,9 @@ function options(): Options {
   const only = values.only ? new RegExp(values.only, 'i') : null;
   const profile = values.profile ?? null;
   const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
-  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2, engine, only: null, profile: null };
+  if (values.smoke) return { people: 200, duration: 1, growth: [], connections: [2], out: null, smokeRounds: 2, engine, only: null, profile: null, warmup: 0 };
   const nums = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
-  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: only ? null : engine === 'postgres' ? values.out.replace(/\.json$/, '-postgres.json') : values.out, smokeRounds: 9, engine, only, profile };
+  return { people: Number(values.people), duration: Number(values.duration), growth: nums(values.growth), connections: nums(values.connections), out: only ? null : engine === 'postgres' ? values.out.replace(/\.json$/, '-postgres.json') : values.out, smokeRounds: 9, engine, only, profile, warmup: 1 };
 }
 
 export function bodyFeedPath(d: Dataset): string {
@@ -295,6 +297,15 @@ async function appOn(dataset: Dataset, port: number, extraFlags: string[] = []):
   return server;
 }
 
+/**
+ * One case as measured: first driven for `warmup` seconds unrecorded, so every case (the ceiling too) is
+ * measured with its code paths compiled by the JIT — otherwise the first case of a kind pays the warm-up.
+ */
+async function warmedUp(opts: Options, base: string, target: Target, connections: number): Promise<Omit<CaseResult, 'ratio'>> {
+  if (opts.warmup > 0) await measure(base, target, connections, { seconds: opts.warmup });
+  return measure(base, target, connections, { seconds: opts.duration });
+}
+
 export async function runBenchmark(opts: Options): Promise<Record<string, unknown>> {
   const work = mkdtempSync(join(tmpdir(), 'netzwerk-bench-'));
   const rows: CaseResult[] = [];
@@ -315,12 +326,12 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     const ceiling = await startServer(CEILING, { CEILING_BYTES_FILE: bytesFile }, 3901, '/');
     running.add(ceiling);
     for (const c of opts.connections) {
-      const r = await measure(ceiling.base, { name: 'ceiling (bare NestJS)', paths: ['/'] }, c, { seconds: opts.duration });
+      const r = await warmedUp(opts, ceiling.base, { name: 'ceiling (bare NestJS)', paths: ['/'] }, c);
       ceilingRps.set(c, r.requestsPerSecond);
       rows.push({ ...r, ratio: 1 });
     }
     for (const c of opts.connections) {
-      const r = await measure(ceiling.base, { name: 'same bytes as the cached feed, bare NestJS', paths: ['/bytes'] }, c, { seconds: opts.duration });
+      const r = await warmedUp(opts, ceiling.base, { name: 'same bytes as the cached feed, bare NestJS', paths: ['/bytes'] }, c);
       rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
     }
     await ceiling.stop();
@@ -332,7 +343,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     const cookie = await memberCookie(app.base, dataset);
     for (const target of targets(dataset, etag, davToken, cookie).filter((t) => !opts.only || opts.only.test(t.name))) {
       for (const c of opts.connections) {
-        const r = await measure(app.base, target, c, { seconds: opts.duration });
+        const r = await warmedUp(opts, app.base, target, c);
         rows.push({ ...r, ratio: r.requestsPerSecond / (ceilingRps.get(c) ?? 1) });
       }
     }
@@ -343,7 +354,7 @@ export async function runBenchmark(opts: Options): Promise<Record<string, unknow
     for (const n of opts.growth) {
       const d = n === opts.people ? dataset : await buildDataset(await datasetLocation(opts, work, `growth_${n}`), sizeFor(n));
       const s = await appOn(d, 3903);
-      const r = await measure(s.base, uncachedSearch(d), 10, { seconds: opts.duration });
+      const r = await warmedUp(opts, s.base, uncachedSearch(d), 10);
       growth.push({ people: n, searchP50: r.p50, searchP99: r.p99 });
       await s.stop();
     }
