@@ -147,6 +147,28 @@ describe('publicPageCache', () => {
     expect(renders()).toBe(3); // the three reloads; everything after from the cache
   });
 
+  it('refills an expired or outdated entry from a conditional request (calendar clients always ask with their ETag) and answers it 304', async () => {
+    const { app, bump, renders } = appWithCache();
+    const url = '/gremien/2/sitzungen.ics';
+    const first = await request(app).get(url).set('Accept-Encoding', 'gzip').expect(200);
+    bump(); // the stored answer is outdated now
+    const polled = await request(app).get(url).set('Accept-Encoding', 'gzip').set('If-None-Match', String(first.headers.etag)).expect(304);
+    expect(polled.headers['x-cache']).toBe('miss');
+    expect(polled.headers.etag).toBe(first.headers.etag);
+    expect(renders()).toBe(2);
+    // the app rendered in full and the answer was kept: the next polls come from the cache
+    for (let i = 0; i < 3; i++) {
+      const again = await request(app).get(url).set('Accept-Encoding', 'gzip').set('If-None-Match', String(first.headers.etag)).expect(304);
+      expect(again.headers['x-cache']).toBe('hit');
+    }
+    expect(renders()).toBe(2);
+    // a validator that no longer matches gets the full answer
+    const stale = await request(app).get(url).set('Accept-Encoding', 'identity').set('If-None-Match', '"veraltet"').expect(200);
+    expect(stale.text).toContain('X-FILL:immer gleich');
+    // conditions the app alone can judge still count where the answer is not kept (404 here)
+    await request(app).get('/gremien/9').set('If-None-Match', '"x"').expect(404);
+  });
+
   it('takes a validator of the gzip copy as one of the same content when the app renders again', async () => {
     const { app, bump, renders } = appWithCache();
     await request(app).get('/gremien/2/sitzungen.ics').set('Accept-Encoding', 'identity').expect(200);

@@ -123,8 +123,8 @@ function addBrotli(cache: PublicPageCache, url: string, answer: CachedAnswer): v
 }
 const pendingBrotli = new WeakSet<CachedAnswer>();
 
-function replay(req: Request, res: Response, cache: PublicPageCache, url: string, answer: CachedAnswer): void {
-  res.setHeader('X-Cache', 'hit');
+function replay(req: Request, res: Response, cache: PublicPageCache, url: string, answer: CachedAnswer, status: 'hit' | 'miss' = 'hit'): void {
+  res.setHeader('X-Cache', status);
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.statusCode = 200;
   const identityEtag = res.getHeader('etag');
@@ -156,11 +156,46 @@ function replay(req: Request, res: Response, cache: PublicPageCache, url: string
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
+/** A request's validators, taken off while the app renders in full. */
+interface Conditional {
+  ifNoneMatch: string | undefined;
+  ifModifiedSince: string | undefined;
+}
+
+function takeConditional(req: Request): Conditional | null {
+  const ifNoneMatch = req.headers['if-none-match'];
+  const ifModifiedSince = req.headers['if-modified-since'];
+  if (ifNoneMatch === undefined && ifModifiedSince === undefined) return null;
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
+  return { ifNoneMatch, ifModifiedSince };
+}
+
+function restoreConditional(req: Request, conditional: Conditional | null): void {
+  if (!conditional) return;
+  if (conditional.ifNoneMatch !== undefined) req.headers['if-none-match'] = conditional.ifNoneMatch;
+  if (conditional.ifModifiedSince !== undefined) req.headers['if-modified-since'] = conditional.ifModifiedSince;
+}
+
+/** 304 without the body's headers. */
+function notModified(res: Response, end: (...args: unknown[]) => Response): Response {
+  res.statusCode = 304;
+  for (const name of ['Content-Type', 'Content-Length', 'Content-Encoding']) res.removeHeader(name);
+  return end();
+}
+
 /**
  * Keeps the answer the app is about to send if it is a complete, shareable 200 (with a gzip copy,
  * made once here, when it is large enough) — and sends it the way a cached answer would go out.
  */
-function captureInto(cache: PublicPageCache, url: string, variant: string, res: Response, options: { gzip: boolean; held: Coding | undefined; store: boolean }): void {
+function captureInto(
+  cache: PublicPageCache,
+  url: string,
+  variant: string,
+  req: Request,
+  res: Response,
+  options: { gzip: boolean; held: Coding | undefined; store: boolean; conditional: Conditional | null },
+): void {
   const before = new Set(res.getHeaderNames());
   const write = res.write.bind(res);
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -176,10 +211,16 @@ function captureInto(cache: PublicPageCache, url: string, variant: string, res: 
       if (etag) res.setHeader('ETag', etag);
       return end(...args);
     }
-    if (!options.store || streamed || res.statusCode !== 200 || !(typeof chunk === 'string' || Buffer.isBuffer(chunk))) return end(...args);
+    // Not kept: the client's own conditions decide (the app rendered without them).
+    const uncached = (): Response => {
+      restoreConditional(req, options.conditional);
+      if (options.conditional && res.statusCode === 200 && !streamed && isNotModified(req, res)) return notModified(res, end);
+      return end(...args);
+    };
+    if (!options.store || streamed || res.statusCode !== 200 || !(typeof chunk === 'string' || Buffer.isBuffer(chunk))) return uncached();
     const type = res.getHeader('content-type');
     const cacheControl = String(res.getHeader('cache-control') ?? '');
-    if (typeof type !== 'string' || !CACHEABLE_TYPES.test(type) || res.hasHeader('set-cookie') || /\bno-store\b/i.test(cacheControl)) return end(...args);
+    if (typeof type !== 'string' || !CACHEABLE_TYPES.test(type) || res.hasHeader('set-cookie') || /\bno-store\b/i.test(cacheControl)) return uncached();
     const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk;
     const headers = Object.entries(res.getHeaders())
       .filter(([name, value]) => value !== undefined && !before.has(name) && !PER_RESPONSE.has(name))
@@ -187,6 +228,13 @@ function captureInto(cache: PublicPageCache, url: string, variant: string, res: 
     // Compressed once per stored answer, then served as it is: a 500-meeting feed shrinks about tenfold.
     const answer = { headers, body, gzipped: body.length >= GZIP_MIN_BYTES ? gzipSync(body) : undefined };
     cache.set(url, variant, answer);
+    if (options.conditional) {
+      // A conditional request (a calendar client polling with its ETag) refilled the cache: answer it as a hit would.
+      restoreConditional(req, options.conditional);
+      res.end = end as Response['end'];
+      replay(req, res, cache, url, { ...answer, storedAt: Date.now() }, 'miss');
+      return res;
+    }
     const gzip = answer.gzipped !== undefined && options.gzip;
     setVariantHeaders(res, answer, gzip ? 'gzip' : undefined, answer.gzipped);
     return end(gzip ? answer.gzipped : body);
@@ -211,11 +259,15 @@ export function publicPageCache(cache: PublicPageCache, versions: ContentVersion
     const hit = directive === 'refresh' ? undefined : cache.get(url, variant);
     if (hit) return replay(req, res, cache, url, hit);
     res.setHeader('X-Cache', 'miss');
-    // The app knows only the identity ETag; a compressed copy is the same content, so its validator counts too.
+    const store = req.method === 'GET';
+    // A GET renders in full even when the client holds a copy, so that the answer can be kept: otherwise
+    // clients that always ask conditionally (calendar programs) would never refill an expired entry.
+    const conditional = store ? takeConditional(req) : null;
+    // HEAD: the app knows only the identity ETag; a compressed copy is the same content, so its validator counts too.
     const inm = req.headers['if-none-match'];
     const held = heldCoding(inm);
     if (held && typeof inm === 'string') req.headers['if-none-match'] = inm.replace(/-(?:gzip|br)"/g, '"');
-    captureInto(cache, url, variant, res, { gzip: acceptsGzip(req.headers['accept-encoding']), held, store: req.method === 'GET' });
+    captureInto(cache, url, variant, req, res, { gzip: acceptsGzip(req.headers['accept-encoding']), held, store, conditional });
     next();
   };
   return (req, res, next) => {
