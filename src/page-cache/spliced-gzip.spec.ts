@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
-import { filledGzip, filledPlain, gzipTemplate } from './spliced-gzip.js';
+import { crc32 } from 'node:zlib';
+import { crc32Combine, filledGzip, filledPlain, gzipTemplate } from './spliced-gzip.js';
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 
@@ -25,6 +26,15 @@ describe('spliced gzip (segments compressed once, personal values between them)'
     const values = { name: long, csrf: Buffer.alloc(0) };
     const zipped = filledGzip(template, values);
     expect(execFileSync('gzip', ['-dc'], { input: zipped, maxBuffer: 1 << 24 }).equals(filledPlain(template, values))).toBe(true);
+  });
+
+  it('combines CRCs as zlib computes them over the concatenation (zlib crc32_combine)', () => {
+    const pieces = ['', 'a', 'Коваленко', 'x'.repeat(70_000), '\u0000\u00ff', 'Ende'].map(utf8);
+    for (const a of pieces) {
+      for (const b of pieces) {
+        expect(crc32Combine(a.length ? crc32(a) : 0, b.length ? crc32(b) : 0, b.length)).toBe(crc32(Buffer.concat([a, b])));
+      }
+    }
   });
 
   it('refuses a template whose segments do not surround its slots', () => {
