@@ -141,7 +141,7 @@ export class CircularsService {
     return meetings.map((m) => ({ id: m.id, label: `${shortDate(m.startsAt)} – ${m.body.name} – ${m.title}` }));
   }
 
-  /** The chosen meeting, if it exists and belongs to a body the sender writes for (a body's circular: that body; network-wide: any). */
+  /** The chosen meeting, if it exists and belongs to a body the sender writes for (a body's circular: that body; network-wide: every body). */
   private async chosenMeeting(manager: EntityManager, input: CircularInput, bodies: readonly Body[]): Promise<Meeting | null> {
     const id = input.meetingId;
     if (id === null || !Number.isInteger(id) || id < 1 || id > MAX_ID) return null;

@@ -52,7 +52,7 @@ export type AnyEvent = InsertEvent<unknown> | UpdateEvent<unknown> | RemoveEvent
 
 /**
  * The properties an update changed: the changed columns of a `save`, or the values a query builder's
- * (or `repository.update`'s) `set` gave; null when TypeORM does not say (then it counts as any change).
+ * (or `repository.update`'s) `set` gave; null when TypeORM does not say (then it counts as a change of content).
  */
 export function changedProperties(event: AnyEvent): string[] | null {
   if (!('updatedColumns' in event)) return null;

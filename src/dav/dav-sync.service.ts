@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, type DataSource, type EntityManager, In } from 'typeorm';
 import { CalendarFeedService } from '../calendar/calendar-feed.service.js';
+import { ByteBoundedLru } from '../common/memory/byte-bounded-lru.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { DavCollectionDef, RenderedResource } from './dav-collections.service.js';
 import { DavCollection } from './dav-collection.entity.js';
@@ -62,8 +63,8 @@ interface CachedSnapshot extends CollectionSnapshot {
  */
 @Injectable()
 export class DavSyncService {
-  private readonly cache = new Map<string, CachedSnapshot>();
-  private cachedBytes = 0;
+  /** Snapshots by collection key, least recently refreshed out first beyond the budget (reads do not reorder). */
+  private readonly cache = new ByteBoundedLru<string, CachedSnapshot>(DAV_SNAPSHOT_BUDGET_BYTES, (snapshot) => snapshot.bytes);
   private readonly inFlight = new Map<string, Promise<CachedSnapshot>>();
   /** Rendered texts by ETag, bounded in bytes. */
   readonly textStore = new DavTextStore();
@@ -78,7 +79,7 @@ export class DavSyncService {
 
   async snapshot(def: DavCollectionDef, now = new Date()): Promise<CollectionSnapshot> {
     const contentKey = (await this.feeds.fingerprint(now)).key;
-    const hit = this.cache.get(def.key);
+    const hit = this.cache.peek(def.key);
     if (hit && hit.contentKey === contentKey) return hit;
     const flight = `${def.key}#${contentKey}`;
     const running = this.inFlight.get(flight);
@@ -95,7 +96,7 @@ export class DavSyncService {
    */
   async state(def: DavCollectionDef, now = new Date()): Promise<CollectionState> {
     const contentKey = (await this.feeds.fingerprint(now)).key;
-    const hit = this.cache.get(def.key);
+    const hit = this.cache.peek(def.key);
     if (hit && hit.contentKey === contentKey) return hit;
     const row = await this.dataSource.getRepository(DavCollection).findOne({ where: { key: def.key } });
     if (row && row.contentKey === contentKey) return { collectionId: row.id, version: row.version };
@@ -105,7 +106,6 @@ export class DavSyncService {
   /** Forgets the rendered snapshots kept in memory, as a restart does (the stored state stays). */
   forgetSnapshots(): void {
     this.cache.clear();
-    this.cachedBytes = 0;
     this.textStore.clear();
   }
 
@@ -163,24 +163,8 @@ export class DavSyncService {
     this.renders++;
     const state = await this.db.write((m) => this.apply(m, def.key, contentKey, resources));
     const snapshot: CachedSnapshot = { ...state, contentKey, resources, bytes };
-    this.remember(def.key, snapshot);
+    this.cache.set(def.key, snapshot);
     return snapshot;
-  }
-
-  /** Keeps a snapshot, dropping the least recently refreshed others beyond the byte budget. */
-  private remember(key: string, snapshot: CachedSnapshot): void {
-    const old = this.cache.get(key);
-    if (old) {
-      this.cache.delete(key);
-      this.cachedBytes -= old.bytes;
-    }
-    for (const [oldest, s] of this.cache) {
-      if (this.cachedBytes + snapshot.bytes <= DAV_SNAPSHOT_BUDGET_BYTES) break;
-      this.cache.delete(oldest);
-      this.cachedBytes -= s.bytes;
-    }
-    this.cache.set(key, snapshot);
-    this.cachedBytes += snapshot.bytes;
   }
 
   /** Compares the rendered resources with the stored state and records what changed. */

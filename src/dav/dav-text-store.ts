@@ -1,3 +1,5 @@
+import { ByteBoundedLru } from '../common/memory/byte-bounded-lru.js';
+
 /** What the rendered card and event texts kept in memory may take, all collections together. */
 export const DAV_TEXT_BUDGET_BYTES = 16 * 1024 * 1024;
 
@@ -13,13 +15,14 @@ const ENTRY_OVERHEAD_BYTES = 128;
  * V8 would store as two bytes per character (the 20,000-card directory: 21 MB as strings, 11 MB so).
  */
 export class DavTextStore {
-  private readonly texts = new Map<string, Buffer>();
-  private used = 0;
+  private readonly texts: ByteBoundedLru<string, Buffer>;
 
-  constructor(private budget = DAV_TEXT_BUDGET_BYTES) {}
+  constructor(private budget = DAV_TEXT_BUDGET_BYTES) {
+    this.texts = new ByteBoundedLru(budget, costOf);
+  }
 
   get bytes(): number {
-    return this.used;
+    return this.texts.bytes;
   }
 
   get size(): number {
@@ -29,47 +32,25 @@ export class DavTextStore {
   /** Changes the budget (tests; 0 keeps nothing) and drops what no longer fits. */
   setBudget(bytes: number): void {
     this.budget = bytes;
-    this.trim();
+    this.texts.setBudget(bytes);
   }
 
   get(etag: string): string | undefined {
-    const bytes = this.texts.get(etag);
-    if (bytes === undefined) return undefined;
-    this.texts.delete(etag);
-    this.texts.set(etag, bytes);
-    return bytes.toString('utf8');
+    return this.texts.get(etag)?.toString('utf8');
   }
 
   put(etag: string, text: string): void {
-    const old = this.texts.get(etag);
-    if (old !== undefined) {
-      // the same ETag is the same text: just mark it as recently used
-      this.texts.delete(etag);
-      this.texts.set(etag, old);
-      return;
-    }
+    // the same ETag is the same text: just mark it as recently used
+    if (this.texts.get(etag) !== undefined) return;
     const bytes = Buffer.from(text, 'utf8');
-    const cost = costOf(etag, bytes);
-    if (cost > this.budget) return;
-    this.texts.set(etag, bytes);
-    this.used += cost;
-    this.trim();
+    if (costOf(bytes, etag) <= this.budget) this.texts.set(etag, bytes);
   }
 
   clear(): void {
     this.texts.clear();
-    this.used = 0;
-  }
-
-  private trim(): void {
-    for (const [etag, bytes] of this.texts) {
-      if (this.used <= this.budget) break;
-      this.texts.delete(etag);
-      this.used -= costOf(etag, bytes);
-    }
   }
 }
 
-function costOf(etag: string, bytes: Buffer): number {
+function costOf(bytes: Buffer, etag: string): number {
   return bytes.length + etag.length + ENTRY_OVERHEAD_BYTES;
 }

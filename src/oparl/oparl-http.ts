@@ -9,7 +9,7 @@ import { OparlNotFound } from './oparl.service.js';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const logger = new Logger('OParl');
 
-/** Headers every OParl answer carries, errors and 304s included: any web page may read the data (CORS). */
+/** Headers every OParl answer carries, errors and 304s included: every web page may read the data (CORS). */
 export function setOparlHeaders(res: Response): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, Location');

@@ -161,9 +161,7 @@ export class MemberPageCache {
     const body = Buffer.from(texts.join(''), 'utf8');
     let at = 0;
     const segments = texts.map((text) => body.subarray(at, (at += Buffer.byteLength(text, 'utf8'))));
-    const answer = { headers, body, template: gzipTemplate(segments, slots) };
-    this.cache.set(key, variant, answer);
-    return { ...answer, storedAt: Date.now() };
+    return this.cache.set(key, variant, { headers, body, template: gzipTemplate(segments, slots) });
   }
 
   /**
@@ -175,11 +173,8 @@ export class MemberPageCache {
     if (!template) throw new Error('a member page is stored with its template');
     for (const [name, value] of answer.headers) res.setHeader(name, value);
     res.statusCode = 200;
-    const values = {
-      name: Buffer.from(hbs.handlebars.Utils.escapeExpression(personal.name), 'utf8'),
-      // the CSRF token only asked for when the page has a form
-      csrf: template.slots.includes('csrf') ? Buffer.from(hbs.handlebars.Utils.escapeExpression(textOf(this.token(personal))), 'utf8') : Buffer.alloc(0),
-    };
+    const text = this.slotValues(personal, template.slots.includes('csrf'));
+    const values = { name: Buffer.from(text.name, 'utf8'), csrf: Buffer.from(text.csrf, 'utf8') };
     let out: Buffer;
     if (answer.body.length >= GZIP_MIN_BYTES) {
       res.setHeader('Vary', 'Accept-Encoding');
@@ -193,8 +188,10 @@ export class MemberPageCache {
     res.end(req.method === 'HEAD' ? undefined : out);
   }
 
-  private token(personal: Personal): unknown {
-    return typeof personal.csrf === 'function' ? (personal.csrf as () => unknown)() : personal.csrf;
+  /** What the slots print for this member, escaped as the template would; the CSRF token only asked for when the page has a form. */
+  private slotValues(personal: Personal, withCsrf: boolean): { name: string; csrf: string } {
+    const token = withCsrf ? (typeof personal.csrf === 'function' ? (personal.csrf as () => unknown)() : personal.csrf) : '';
+    return { name: hbs.handlebars.Utils.escapeExpression(personal.name), csrf: hbs.handlebars.Utils.escapeExpression(textOf(token)) };
   }
 
   /** The slots of a page being rendered: the member's name and CSRF token print as these. */
@@ -204,12 +201,10 @@ export class MemberPageCache {
     if (locals.currentUser) locals.currentUser = { ...locals.currentUser, name: this.nameSlot };
   }
 
-  /** The slots filled for this member; the CSRF token only asked for when the page has a form. */
+  /** A page not kept (not a complete 200) with its slots filled for this member. */
   fill(text: string, personal: Personal): string {
-    let out = text;
-    if (out.includes(this.nameSlot)) out = out.replaceAll(this.nameSlot, hbs.handlebars.Utils.escapeExpression(personal.name));
-    if (out.includes(this.csrfSlot)) out = out.replaceAll(this.csrfSlot, hbs.handlebars.Utils.escapeExpression(textOf(this.token(personal))));
-    return out;
+    const values = this.slotValues(personal, text.includes(this.csrfSlot));
+    return text.split(this.slotPattern).map((part, i) => (i % 2 === 0 ? part : part === this.nameSlot ? values.name : values.csrf)).join('');
   }
 }
 

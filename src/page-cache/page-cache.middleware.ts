@@ -148,9 +148,7 @@ function replay(req: Request, res: Response, cache: PublicPageCache, url: string
     if (!fresh && sentEtag !== undefined) res.setHeader('ETag', sentEtag);
   }
   if (fresh) {
-    res.statusCode = 304;
-    for (const name of ['Content-Type', 'Content-Length', 'Content-Encoding']) res.removeHeader(name);
-    res.end();
+    notModified(res, () => res.end());
     return;
   }
   res.end(req.method === 'HEAD' ? undefined : bytes);
@@ -177,8 +175,8 @@ function restoreConditional(req: Request, conditional: Conditional | null): void
   if (conditional.ifModifiedSince !== undefined) req.headers['if-modified-since'] = conditional.ifModifiedSince;
 }
 
-/** 304 without the body's headers. */
-function notModified(res: Response, end: (...args: unknown[]) => Response): Response {
+/** 304 without the body's headers; `end` is the response's own (unwrapped) end. */
+function notModified(res: Response, end: () => Response): Response {
   res.statusCode = 304;
   for (const name of ['Content-Type', 'Content-Length', 'Content-Encoding']) res.removeHeader(name);
   return end();
@@ -227,12 +225,12 @@ function captureInto(
       .map(([name, value]) => [name, value] as [string, string | number | readonly string[]]);
     // Compressed once per stored answer, then served as it is: a 500-meeting feed shrinks about tenfold.
     const answer = { headers, body, gzipped: body.length >= GZIP_MIN_BYTES ? gzipSync(body) : undefined };
-    cache.set(url, variant, answer);
+    const stored = cache.set(url, variant, answer);
     if (options.conditional) {
       // A conditional request (a calendar client polling with its ETag) refilled the cache: answer it as a hit would.
       restoreConditional(req, options.conditional);
       res.end = end as Response['end'];
-      replay(req, res, cache, url, { ...answer, storedAt: Date.now() }, 'miss');
+      replay(req, res, cache, url, stored, 'miss');
       return res;
     }
     const gzip = answer.gzipped !== undefined && options.gzip;

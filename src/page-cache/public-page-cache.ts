@@ -1,3 +1,4 @@
+import { ByteBoundedLru } from '../common/memory/byte-bounded-lru.js';
 import type { GzipTemplate } from './spliced-gzip.js';
 
 /** One stored answer: the headers the app set for it (not the per-request ones) and the bytes. */
@@ -36,54 +37,40 @@ export interface PublicPageCacheOptions {
  * reached; a single answer larger than an eighth of it is not kept at all.
  */
 export class PublicPageCache {
-  private readonly entries = new Map<string, { variant: string; answer: CachedAnswer }>();
-  private bytes = 0;
+  private readonly entries: ByteBoundedLru<string, { variant: string; answer: CachedAnswer }>;
   private readonly now: () => number;
   hits = 0;
   misses = 0;
 
   constructor(private readonly options: PublicPageCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.entries = new ByteBoundedLru(options.maxBytes, (entry) => sizeOf(entry.answer));
   }
 
   /** The answer stored for this URL if it was rendered from the same data (`variant`) and is fresh. */
   get(url: string, variant: string): CachedAnswer | undefined {
-    const entry = this.entries.get(url);
+    const entry = this.entries.peek(url);
     if (!entry || entry.variant !== variant || this.now() - entry.answer.storedAt > this.options.ttlMs) {
       this.misses++;
       return undefined;
     }
-    // Map order is insertion order: move to the end, the most recently used.
-    this.entries.delete(url);
-    this.entries.set(url, entry);
+    this.entries.get(url); // now the most recently used
     this.hits++;
     return entry.answer;
   }
 
-  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt'>): void {
-    if (sizeOf(answer) > this.options.maxBytes / 8) return;
-    this.delete(url);
-    this.entries.set(url, { variant, answer: { ...answer, storedAt: this.now() } });
-    this.bytes += sizeOf(answer);
-    this.evict();
-  }
-
-  /** Least recently used answers go until the stored bytes fit. */
-  private evict(): void {
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.options.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= sizeOf(entry.answer);
-    }
+  /** Keeps an answer (not one larger than an eighth of the memory); returns it as stored. */
+  set(url: string, variant: string, answer: Omit<CachedAnswer, 'storedAt'>): CachedAnswer {
+    const stored = { ...answer, storedAt: this.now() };
+    if (sizeOf(answer) <= this.options.maxBytes / 8) this.entries.set(url, { variant, answer: stored });
+    return stored;
   }
 
   /** Adds the Brotli copy to an answer still stored under `url` (else it is dropped with it). */
   attachBrotli(url: string, answer: CachedAnswer, brotli: Buffer): void {
-    const entry = this.entries.get(url);
-    if (entry?.answer !== answer || answer.brotli) return;
+    if (this.entries.peek(url)?.answer !== answer || answer.brotli) return;
     answer.brotli = brotli;
-    this.bytes += brotli.length;
-    this.evict();
+    this.entries.resized(url);
   }
 
   get size(): number {
@@ -91,13 +78,6 @@ export class PublicPageCache {
   }
 
   get storedBytes(): number {
-    return this.bytes;
-  }
-
-  private delete(url: string): void {
-    const old = this.entries.get(url);
-    if (!old) return;
-    this.entries.delete(url);
-    this.bytes -= sizeOf(old.answer);
+    return this.entries.bytes;
   }
 }
