@@ -50,6 +50,11 @@ function rememberNewest<K, V>(map: Map<K, V>, key: K, value: V, max: number): vo
   }
 }
 
+/** What a feed holds: the meetings of the feed window, oldest first; of these bodies when given. */
+function feedFilter(now: Date, includeInternal: boolean, bodyIds?: number[]): MeetingFilter {
+  return { includeInternal, ...(bodyIds ? { bodyIds } : {}), endsFrom: feedWindowStart(now), order: 'ASC' };
+}
+
 @Injectable()
 export class CalendarFeedService {
   private readonly cache = new Map<string, CacheEntry>();
@@ -107,7 +112,7 @@ export class CalendarFeedService {
   /** All public meetings of public bodies, public agenda items only. */
   publicFeed(now: Date = new Date()): Promise<RenderedCalendar> {
     return this.cached('public', now, async () => {
-      return this.render({ includeInternal: false, endsFrom: feedWindowStart(now), order: 'ASC' }, {
+      return this.render(feedFilter(now, false), {
         name: `${this.config.siteName}: Sitzungen`,
         description: `Alle öffentlichen Sitzungen der Gremien im ${this.config.siteName}`,
         url: `${this.config.baseUrl}/sitzungen`,
@@ -120,7 +125,7 @@ export class CalendarFeedService {
     const body = await this.meetings.visibleBody(bodyId, viewer);
     const internal = seesInternalMeetings(viewer);
     return this.cached(`body:${bodyId}:${internal ? 'member' : 'public'}`, now, async () => {
-      return this.render({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' }, {
+      return this.render(feedFilter(now, internal, [bodyId]), {
         name: `${body.shortName ?? body.name}: Sitzungen`,
         description: `Sitzungen: ${body.name}`,
         url: `${this.config.baseUrl}/sitzungen?gremium=${body.id}`,
@@ -137,7 +142,7 @@ export class CalendarFeedService {
     const fp = await this.fingerprint(now);
     const bodyIds = await this.bodiesOf(personId, now, fp);
     return this.cached(`bodies:${bodyIds.join(',')}`, now, async () => {
-      return this.render({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' }, {
+      return this.render(feedFilter(now, true, bodyIds), {
         name: `${this.config.siteName}: meine Sitzungen`,
         description: 'Alle Sitzungen meiner Gremien',
         url: `${this.config.baseUrl}/sitzungen`,
@@ -172,15 +177,15 @@ export class CalendarFeedService {
 
   /** The events of the personal feed, one per meeting (CalDAV serves them one by one, src/dav). */
   async personalEvents(personId: number | null, now: Date = new Date()): Promise<IcalEventInput[]> {
-    const bodyIds = personId === null ? [] : await this.repository.findBodyIdsOfPerson(personId, todayInBerlin(now));
-    return this.filteredEvents({ includeInternal: true, bodyIds, endsFrom: feedWindowStart(now), order: 'ASC' });
+    const bodyIds = await this.bodiesOf(personId, now, await this.fingerprint(now));
+    return this.filteredEvents(feedFilter(now, true, bodyIds));
   }
 
   /** The events of a body's feed as a member sees it (CalDAV, src/dav). */
   async bodyEvents(bodyId: number, viewer: Viewer, now: Date = new Date()): Promise<IcalEventInput[]> {
     await this.meetings.visibleBody(bodyId, viewer);
     const internal = seesInternalMeetings(viewer);
-    return this.filteredEvents({ includeInternal: internal, bodyIds: [bodyId], endsFrom: feedWindowStart(now), order: 'ASC' });
+    return this.filteredEvents(feedFilter(now, internal, [bodyId]));
   }
 
   private async render(filter: MeetingFilter, meta: { name: string; description: string; url: string }): Promise<string> {
