@@ -104,12 +104,18 @@ describe('per-request session cost', () => {
     expect(next.statements.filter(isSessionWrite)).toEqual([]);
   });
 
-  it('logs out a disabled account at once, though the read of its session costs no extra query', async () => {
-    const email = 'gesperrt-pro-anfrage@example.org';
+  /** A new account, logged in, its account page answered. */
+  async function freshLoggedIn(email: string): Promise<ReturnType<typeof request.agent>> {
     await createAccount(t, { email, password: PASSWORD });
     const agent = request.agent(t.http);
     await login(agent, email, PASSWORD);
     await agent.get('/konto').expect(200);
+    return agent;
+  }
+
+  it('logs out a disabled account at once, though the read of its session costs no extra query', async () => {
+    const email = 'gesperrt-pro-anfrage@example.org';
+    const agent = await freshLoggedIn(email);
     // disabled behind the app's back (another instance, or the database directly): no destroyAllOf ran
     await t.app.get(DatabaseService).write((m) => m.getRepository(Account).update({ email }, { disabledAt: new Date() }));
     const res = await agent.get('/konto').expect(302);
@@ -119,10 +125,7 @@ describe('per-request session cost', () => {
 
   it('logs out a deleted account at once', async () => {
     const email = 'geloescht-pro-anfrage@example.org';
-    await createAccount(t, { email, password: PASSWORD });
-    const agent = request.agent(t.http);
-    await login(agent, email, PASSWORD);
-    await agent.get('/konto').expect(200);
+    const agent = await freshLoggedIn(email);
     await t.app.get(DatabaseService).write((m) => m.getRepository(Account).delete({ email }));
     await agent.get('/konto').expect(302);
   });
